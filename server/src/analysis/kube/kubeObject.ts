@@ -1,0 +1,100 @@
+// KubeObject: a Kubernetes object as written in a document, possibly transformed by Kustomize.
+import type { YamlDocument } from '../yaml/yamlDocument';
+
+/** Where an object is written: a file and the index of its document in that file. */
+export interface ObjectOrigin {
+  readonly file: string;
+  readonly documentIndex: number;
+}
+
+/** A Kubernetes object with the metadata every rule needs and its whole body. */
+export interface KubeObject {
+  readonly apiVersion: string;
+  /** `group` part of apiVersion (`''` for the core group). */
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Annotations whose values are strings (as Kubernetes requires). */
+  readonly annotations: Readonly<Record<string, string>>;
+  /**
+   * Annotation keys whose values are not strings (an unquoted `5` or `true`). Argo CD then reads
+   * none of the object's annotations; the API server rejects the object.
+   */
+  readonly nonStringAnnotationKeys: readonly string[];
+  /** The whole object (after any Kustomize transformation). */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** Where it is written. */
+  readonly origin: ObjectOrigin;
+}
+
+/** True for a plain object (a YAML map). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a string field, or undefined when absent or not a string. */
+export function stringField(record: unknown, key: string): string | undefined {
+  if (!isRecord(record)) return undefined;
+  const value = record[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads a nested value along keys, or undefined. */
+export function getPath(value: unknown, keys: readonly (string | number)[]): unknown {
+  let current: unknown = value;
+  for (const key of keys) {
+    if (Array.isArray(current) && typeof key === 'number') current = current[key];
+    else if (isRecord(current)) current = current[String(key)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → `''`). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * Builds an object from a document body when it has the shape of a Kubernetes object
+ * (string `apiVersion` and `kind`); otherwise undefined. Names may be empty (a generateName object).
+ */
+export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject | undefined {
+  if (!isRecord(body)) return undefined;
+  const apiVersion = body.apiVersion;
+  const kind = body.kind;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return undefined;
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  const labels: Record<string, string> = {};
+  if (isRecord(metadata.labels)) {
+    for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') labels[key] = value;
+  }
+  const annotations: Record<string, string> = {};
+  const nonStringAnnotationKeys: string[] = [];
+  if (isRecord(metadata.annotations)) {
+    for (const [key, value] of Object.entries(metadata.annotations)) {
+      if (typeof value === 'string') annotations[key] = value;
+      else nonStringAnnotationKeys.push(key);
+    }
+  }
+  return {
+    apiVersion,
+    group: apiGroup(apiVersion),
+    kind,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined,
+    labels,
+    annotations,
+    nonStringAnnotationKeys,
+    body,
+    origin,
+  };
+}
+
+/** The object of a parsed document, if it is one. */
+export function objectFromDocument(document: YamlDocument): KubeObject | undefined {
+  return objectFromBody(document.value, { file: document.file, documentIndex: document.index });
+}

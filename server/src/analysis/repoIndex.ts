@@ -1,0 +1,118 @@
+// RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
+import type { RepoSnapshot, SnapshotFile } from './snapshot';
+import { parentDirectory } from './snapshot';
+import { parseYamlFile, type ParsedFile, type ParseLimits, DEFAULT_PARSE_LIMITS } from './yaml/parseYamlFile';
+
+const YAML_LIKE = /\.(ya?ml|json)$/i;
+
+/**
+ * Lazily parses the snapshot's files, at most once each. Everything downstream reads files
+ * through this index, never the snapshot's texts directly, so parsing stays in one place.
+ */
+export class RepoIndex {
+  readonly snapshot: RepoSnapshot;
+  readonly #limits: ParseLimits;
+  readonly #parsed = new Map<string, ParsedFile>();
+  #chartRoots: Set<string> | undefined;
+  #sortedFiles: string[] | undefined;
+  #filesByDirectory: Map<string, string[]> | undefined;
+
+  constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS) {
+    this.snapshot = snapshot;
+    this.#limits = limits;
+  }
+
+  /** The snapshot entry of a path, if the file exists. */
+  file(path: string): SnapshotFile | undefined {
+    return this.snapshot.files.get(path);
+  }
+
+  /** The text of a file, if it exists and was read. */
+  text(path: string): string | undefined {
+    const file = this.snapshot.files.get(path);
+    return file?.kind === 'text' ? file.text : undefined;
+  }
+
+  /** True when a folder exists in the snapshot. */
+  isDirectory(path: string): boolean {
+    return this.snapshot.directories.has(path);
+  }
+
+  /** True when the path names a YAML or JSON file the analysis parses. */
+  static isYamlLike(path: string): boolean {
+    return YAML_LIKE.test(path);
+  }
+
+  /**
+   * Parses a YAML/JSON file once. Returns undefined for missing files, files without text, and
+   * files that are never YAML-parsed (Helm chart templates, `*.tpl`).
+   */
+  parsed(path: string): ParsedFile | undefined {
+    const cached = this.#parsed.get(path);
+    if (cached) return cached;
+    const text = this.text(path);
+    if (text === undefined || !RepoIndex.isYamlLike(path) || this.isHelmTemplate(path)) return undefined;
+    const parsed = parseYamlFile(path, text, this.#limits);
+    this.#parsed.set(path, parsed);
+    return parsed;
+  }
+
+  /** Folders holding a `Chart.yaml`: Helm charts. */
+  chartRoots(): ReadonlySet<string> {
+    if (!this.#chartRoots) {
+      this.#chartRoots = new Set();
+      for (const path of this.snapshot.files.keys()) {
+        if (path === 'Chart.yaml' || path.endsWith('/Chart.yaml')) this.#chartRoots.add(parentDirectory(path));
+      }
+    }
+    return this.#chartRoots;
+  }
+
+  /** True for files Helm renders (a chart's `templates/` tree) and `*.tpl` helpers: never YAML-parsed. */
+  isHelmTemplate(path: string): boolean {
+    if (path.endsWith('.tpl')) return true;
+    const segments = path.split('/');
+    for (let index = segments.length - 2; index >= 0; index--) {
+      if (segments[index] === 'templates' && this.chartRoots().has(segments.slice(0, index).join('/'))) return true;
+    }
+    return false;
+  }
+
+  /** Every file path in the snapshot, sorted. */
+  allFiles(): readonly string[] {
+    this.#sortedFiles ??= [...this.snapshot.files.keys()].sort();
+    return this.#sortedFiles;
+  }
+
+  /** Files directly inside a folder (not recursive), sorted. */
+  filesIn(directory: string): readonly string[] {
+    if (!this.#filesByDirectory) {
+      this.#filesByDirectory = new Map();
+      for (const path of this.allFiles()) {
+        const parent = parentDirectory(path);
+        const list = this.#filesByDirectory.get(parent);
+        if (list) list.push(path);
+        else this.#filesByDirectory.set(parent, [path]);
+      }
+    }
+    return this.#filesByDirectory.get(directory) ?? [];
+  }
+
+  /** Files under a folder at any depth, sorted. */
+  filesUnder(directory: string): readonly string[] {
+    if (directory === '') return this.allFiles();
+    const prefix = `${directory}/`;
+    const all = this.allFiles();
+    // The sorted list keeps a folder's files contiguous: binary-search the first one.
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((all[middle] ?? '') < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const result: string[] = [];
+    for (let index = low; index < all.length && (all[index] ?? '').startsWith(prefix); index++) result.push(all[index] ?? '');
+    return result;
+  }
+}

@@ -1,0 +1,108 @@
+// A linear pre-scan that bounds YAML nesting before the `yaml` parser ever sees the text.
+//
+// Why: `yaml` 2.9.1 on Node 20 can abort the whole process (a V8 fatal error no try/catch stops)
+// on deeply nested input such as 1,000 `[` or 5,000 `- `. The scan over-approximates depth
+// cheaply; real manifests stay far below the limit.
+
+/** The default maximum nesting depth. */
+export const DEFAULT_MAX_NESTING = 100;
+
+/** Where the scan first went past the limit. */
+export interface NestingViolation {
+  readonly offset: number;
+  readonly depth: number;
+}
+
+/**
+ * Scans `text` once and returns the first place its nesting exceeds `maxDepth`, or undefined.
+ * Depth = block indentation levels + compact `- ` sequence entries on a line + open flow brackets.
+ * Quoted scalars and comments are skipped, so brackets inside them do not count.
+ */
+export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MAX_NESTING): NestingViolation | undefined {
+  const indentStack: number[] = [];
+  let flowDepth = 0;
+  let offset = 0;
+  /** Indentation of the key that opened a block scalar (`|`, `>`); deeper lines are its text. */
+  let blockScalarParentIndent = -1;
+  const length = text.length;
+  while (offset < length) {
+    // Start of a line: measure indentation.
+    const lineStart = offset;
+    let column = 0;
+    while (offset < length && (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9)) {
+      offset++;
+      column++;
+    }
+    const lineHasContent = offset < length && !isLineEnd(text.charCodeAt(offset)) && text.charCodeAt(offset) !== 35; /* # */
+    if (blockScalarParentIndent >= 0 && (!lineHasContent || column > blockScalarParentIndent)) {
+      offset = skipLine(text, offset);
+      continue;
+    }
+    blockScalarParentIndent = -1;
+    if (lineHasContent && flowDepth === 0) {
+      while (indentStack.length > 0 && (indentStack[indentStack.length - 1] ?? 0) >= column) indentStack.pop();
+      indentStack.push(column);
+    }
+    let compactDashes = 0;
+    let atTokenStart = true;
+    let quote = 0;
+    let contentEnd = offset;
+    while (offset < length && !isLineEnd(text.charCodeAt(offset))) {
+      const code = text.charCodeAt(offset);
+      if (quote !== 0) {
+        if (code === quote) {
+          if (quote === 39 && text.charCodeAt(offset + 1) === 39) offset++;
+          else quote = 0;
+        } else if (code === 92 /* \ */ && quote === 34) {
+          offset++;
+        }
+        offset++;
+        continue;
+      }
+      if (code === 35 /* # */ && (offset === 0 || isSpace(text.charCodeAt(offset - 1)))) {
+        while (offset < length && !isLineEnd(text.charCodeAt(offset))) offset++;
+        break;
+      }
+      if ((code === 34 || code === 39) && atTokenStart) {
+        quote = code;
+      } else if (code === 91 /* [ */ || code === 123 /* { */) {
+        flowDepth++;
+      } else if (code === 93 /* ] */ || code === 125 /* } */) {
+        if (flowDepth > 0) flowDepth--;
+      } else if (code === 45 /* - */ && atTokenStart && flowDepth === 0) {
+        const next = text.charCodeAt(offset + 1);
+        if (offset + 1 >= length || isSpace(next) || isLineEnd(next)) compactDashes++;
+      }
+      const depth = indentStack.length + compactDashes + flowDepth;
+      if (depth > maxDepth) return { offset, depth };
+      atTokenStart = isSpace(code) || code === 91 || code === 123 || code === 44 /* , */ || code === 58 /* : */;
+      offset++;
+      if (!isSpace(code)) contentEnd = offset;
+    }
+    if (flowDepth === 0 && quote === 0 && BLOCK_SCALAR_HEADER.test(text.slice(lineStart, contentEnd))) {
+      blockScalarParentIndent = column;
+    }
+    offset = skipLine(text, offset);
+  }
+  return undefined;
+}
+
+/** A line whose value is a block scalar header such as `key: |`, `- >-` or `key: |2+`. */
+const BLOCK_SCALAR_HEADER = /(^|[\s:-])[|>][-+]?[0-9]?[-+]?$/;
+
+/** Returns the offset of the next line's start. */
+function skipLine(text: string, offset: number): number {
+  let current = offset;
+  while (current < text.length && !isLineEnd(text.charCodeAt(current))) current++;
+  if (current < text.length && text.charCodeAt(current) === 13) current++;
+  if (current < text.length && text.charCodeAt(current) === 10) current++;
+  return current;
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}

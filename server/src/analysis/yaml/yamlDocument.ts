@@ -1,0 +1,70 @@
+// YamlDocument: one parsed document of a YAML stream, with its plain value and located nodes.
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Span } from '../text/span';
+
+/** A path into a document's value: map keys and sequence indexes. */
+export type ValuePath = readonly (string | number)[];
+
+/** One document of a file: its index in the stream, span, plain JavaScript value and syntax tree. */
+export interface YamlDocument {
+  readonly file: string;
+  /** 0-based index of the document in its file's stream. */
+  readonly index: number;
+  readonly span: Span;
+  /** The document as plain data (`null` for an empty document). */
+  readonly value: unknown;
+  /** The syntax tree, for locating keys and values; absent for JSON files parsed without positions. */
+  readonly tree: Document.Parsed | undefined;
+}
+
+/** Where a key and its value are written. */
+export interface LocatedEntry {
+  /** The key's span; absent for sequence items and the document root. */
+  readonly key?: Span;
+  /** The value's span (empty at the key's end when the value is missing). */
+  readonly value: Span;
+}
+
+/**
+ * Finds where the value at `path` is written in a document, or the closest ancestor that
+ * exists when `orAncestor` is set. Returns undefined when nothing along the path is found.
+ */
+export function locate(document: YamlDocument, path: ValuePath, orAncestor = false): LocatedEntry | undefined {
+  const tree = document.tree;
+  if (!tree) return { value: document.span };
+  let node: unknown = tree.contents;
+  let entry: LocatedEntry = { value: nodeSpan(node) ?? document.span };
+  for (const segment of path) {
+    let next: LocatedEntry | undefined;
+    let nextNode: unknown;
+    if (isMap(node)) {
+      const pair = (node.items as Pair[]).find((item) => keyText(item.key) === String(segment));
+      if (pair) {
+        const keySpan = nodeSpan(pair.key);
+        const valueSpan = nodeSpan(pair.value) ?? (keySpan ? { start: keySpan.end, end: keySpan.end } : undefined);
+        if (valueSpan) next = keySpan ? { key: keySpan, value: valueSpan } : { value: valueSpan };
+        nextNode = pair.value;
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      const span = nodeSpan(item);
+      if (span) next = { value: span };
+      nextNode = item;
+    }
+    if (!next) return orAncestor ? entry : undefined;
+    entry = next;
+    node = nextNode;
+  }
+  return entry;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function nodeSpan(node: unknown): Span | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  if (!range) return undefined;
+  return { start: range[0], end: range[1] };
+}
