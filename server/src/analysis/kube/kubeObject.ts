@@ -1,10 +1,15 @@
 // KubeObject: a Kubernetes object as written in a document, possibly transformed by Kustomize.
-import type { YamlDocument } from '../yaml/yamlDocument';
+import type { ValuePath, YamlDocument } from '../yaml/yamlDocument';
 
-/** Where an object is written: a file and the index of its document in that file. */
+/** Where an object is written: a file, the index of its document, and where the object sits in it. */
 export interface ObjectOrigin {
   readonly file: string;
   readonly documentIndex: number;
+  /**
+   * Path of the object's body inside the document: `[]` when the document is the object; e.g.
+   * `['applications', 'guestbook']` for an Application declared in argocd-apps Helm values.
+   */
+  readonly path: ValuePath;
 }
 
 /** A Kubernetes object with the metadata every rule needs and its whole body. */
@@ -96,5 +101,5 @@ export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject 
 
 /** The object of a parsed document, if it is one. */
 export function objectFromDocument(document: YamlDocument): KubeObject | undefined {
-  return objectFromBody(document.value, { file: document.file, documentIndex: document.index });
+  return objectFromBody(document.value, { file: document.file, documentIndex: document.index, path: [] });
 }
