@@ -54,6 +54,11 @@ export interface SourceRequest {
   readonly helm?: boolean;
   /** True when the Application has a `plugin:` block (config management plugin: not rendered). */
   readonly plugin?: boolean;
+  /**
+   * argocd-cm `kustomize.buildOptions` when known (e.g. `--enable-helm --load-restrictor
+   * LoadRestrictionsNone`); undefined when this repository does not configure Argo CD.
+   */
+  readonly kustomizeBuildOptions?: string;
 }
 
 /** The result of rendering one source. */

@@ -1,0 +1,57 @@
+// Kustomize resource ids (group/version/kind, name, namespace) and kustomize's id equality.
+import { isRecord } from '../kube/kubeObject';
+import { isClusterScopedForKustomize } from './clusterScopedKinds';
+
+/** What kustomize identifies a resource by. */
+export interface ResourceId {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly name: string;
+  /** As written (`''` when unset). */
+  readonly namespace: string;
+}
+
+/** Splits an apiVersion into group and version (`apps/v1` → `apps`, `v1`; `v1` → `''`, `v1`). */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+/** The id of a body (missing fields read as `''`). */
+export function idOfBody(body: Readonly<Record<string, unknown>>): ResourceId {
+  const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : '';
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  return {
+    ...splitApiVersion(apiVersion),
+    kind: typeof body.kind === 'string' ? body.kind : '',
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
+  };
+}
+
+/**
+ * The namespace kustomize compares ids by: a marker for cluster-scoped kinds, `default` for an
+ * unset namespace (kustomize treats unset and `default` as the same), else the namespace.
+ */
+export function effectiveNamespace(id: ResourceId): string {
+  if (isClusterScopedForKustomize(id.group, id.kind)) return '_non_namespaceable_';
+  return id.namespace === '' ? 'default' : id.namespace;
+}
+
+/** Kustomize's `ResId.Equals`: same group, version, kind, name and effective namespace. */
+export function idsEqual(left: ResourceId, right: ResourceId): boolean {
+  return (
+    left.group === right.group &&
+    left.version === right.version &&
+    left.kind === right.kind &&
+    left.name === right.name &&
+    effectiveNamespace(left) === effectiveNamespace(right)
+  );
+}
+
+/** A readable id, like kustomize prints it: `Kind.version.group/name.namespace`. */
+export function describeId(id: ResourceId): string {
+  const gvk = [id.kind, id.version, id.group].filter((part) => part !== '').join('.');
+  return `${gvk}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
+}
