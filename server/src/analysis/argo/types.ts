@@ -28,7 +28,7 @@ export interface ApplicationSource {
 export interface HelmSourceOptions {
   /** As written, e.g. `values.yaml`, `$values/envs/prod.yaml`, `/abs/from/root.yaml`. */
   readonly valueFiles: readonly string[];
-  /** `values` (a YAML string) parsed, merged with `valuesObject`; undefined when neither is set or parsing failed. */
+  /** `valuesObject` when set (it replaces `values` entirely, as Argo CD's `ValuesYAML` does), else the `values` YAML string parsed; undefined when neither is set or parsing failed. */
   readonly values: Readonly<Record<string, unknown>> | undefined;
   readonly releaseName: string | undefined;
   readonly ignoreMissingValueFiles: boolean;
@@ -57,8 +57,9 @@ export interface ApplicationSpec {
   readonly destination: { readonly server: string | undefined; readonly name: string | undefined; readonly namespace: string | undefined };
   readonly syncPolicy: ApplicationSyncPolicy;
   /**
-   * True when the document is a Kustomize patch fragment rather than a whole Application
-   * (no `spec.destination` and no `spec.source(s)`/`project`): never report it as invalid.
+   * True when the document is a Kustomize patch fragment rather than a whole Application (a
+   * kustomization uses its file as a patch, or it lacks two of `spec.destination`, `spec.project` and a
+   * source with `repoURL`/`chart`): never report it as invalid.
    */
   readonly looksLikePatch: boolean;
 }
