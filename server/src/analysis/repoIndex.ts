@@ -1,6 +1,8 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
 import { parentDirectory } from './snapshot';
+import { LineIndex, type LineColumn } from './text/lineIndex';
+import type { SourceLocation } from './text/span';
 import { parseYamlFile, type ParsedFile, type ParseLimits, DEFAULT_PARSE_LIMITS } from './yaml/parseYamlFile';
 
 const YAML_LIKE = /\.(ya?ml|json)$/i;
@@ -15,6 +17,7 @@ export class RepoIndex {
   readonly #parsed = new Map<string, ParsedFile>();
   #chartRoots: Set<string> | undefined;
   #sortedFiles: string[] | undefined;
+  readonly #lineIndexes = new Map<string, LineIndex>();
   #filesByDirectory: Map<string, string[]> | undefined;
 
   constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS) {
@@ -31,6 +34,18 @@ export class RepoIndex {
   text(path: string): string | undefined {
     const file = this.snapshot.files.get(path);
     return file?.kind === 'text' ? file.text : undefined;
+  }
+
+  /** The 0-based line and column where a location starts (0:0 for files without text). */
+  position(location: SourceLocation): LineColumn {
+    let lines = this.#lineIndexes.get(location.file);
+    if (!lines) {
+      const text = this.text(location.file);
+      if (text === undefined) return { line: 0, column: 0 };
+      lines = new LineIndex(text);
+      this.#lineIndexes.set(location.file, lines);
+    }
+    return lines.position(location.span.start);
   }
 
   /** True when a folder exists in the snapshot. */

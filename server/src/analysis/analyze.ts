@@ -1,0 +1,63 @@
+// The analysis façade: a snapshot in, the repository model and the findings out. Pure and deterministic.
+import { RepoIndex } from './repoIndex';
+import type { RepoSnapshot } from './snapshot';
+import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from './config/projectConfig';
+import { buildModel } from './model/buildModel';
+import type { RepositoryModel } from './model/types';
+import { RULES_BY_ID } from './rules/catalogue';
+import type { Finding, Problem, Severity } from './rules/rule';
+import { snapshotProblems } from './snapshotProblems';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './yaml/parseYamlFile';
+import { findDuplicateApplicationNames } from './model/duplicateNames';
+
+/** What a host may set besides the files. */
+export interface AnalysisOptions {
+  /** URLs designating this repository (e.g. `--repo-url`); they win over the config file and git remotes. */
+  readonly repoUrls?: readonly string[];
+  /** Severity overrides (e.g. editor settings); they win over the config file. */
+  readonly severities?: ReadonlyMap<string, ConfiguredSeverity>;
+  readonly parseLimits?: ParseLimits;
+}
+
+/** The result of analysing one snapshot. */
+export interface Analysis {
+  readonly index: RepoIndex;
+  readonly config: ProjectConfig;
+  readonly model: RepositoryModel;
+  /** Findings sorted by file, position and rule id, without duplicates. */
+  readonly findings: readonly Finding[];
+}
+
+/** Analyses a snapshot. Never throws on repository content. */
+export function analyze(snapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
+  const index = new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS);
+  const { config, problems: configProblems } = readProjectConfig(index);
+  const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
+  for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
+  const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: [...(options.repoUrls ?? []), ...config.repoUrls] });
+  problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
+  const findings = toFindings(problems, config, options.severities);
+  return { index, config, model, findings };
+}
+
+function toFindings(problems: readonly Problem[], config: ProjectConfig, overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const item of problems) {
+    const key = `${item.ruleId}\u0000${item.location.file}\u0000${item.location.span.start}\u0000${item.location.span.end}\u0000${item.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const configured = overrides?.get(item.ruleId) ?? config.rules.get(item.ruleId);
+    if (configured === 'off') continue;
+    const severity: Severity = configured ?? RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning';
+    findings.push({ ...item, severity });
+  }
+  return findings.sort(
+    (a, b) =>
+      compare(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compare(a.ruleId, b.ruleId) || compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,281 @@
+// Builds the repository model: who creates whom (roots, orphans), every node's wave and what that wave means.
+import { expandApplicationSet } from '../appsets/expandApplicationSet';
+import { findClusterSecrets } from '../appsets/clusterSecrets';
+import type { ExpansionContext, ExpansionResult } from '../appsets/expansionTypes';
+import { findHealthCustomization } from '../argo/healthCustomization';
+import { readApplication } from '../argo/readApplication';
+import { readApplicationSet } from '../argo/readApplicationSet';
+import { readAppProject } from '../argo/readAppProject';
+import { identifyRepository } from '../argo/repositoryIdentity';
+import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
+import { objectFromBody, type KubeObject } from '../kube/kubeObject';
+import { locateField } from '../kube/locateObject';
+import type { RepoIndex } from '../repoIndex';
+import { problem, type Problem } from '../rules/rule';
+import { creationCycle } from '../rules/model/creation-cycle';
+import { orphanedApplication } from '../rules/model/orphaned-application';
+import type { SourceRender } from '../sources/sourceRender';
+import { dirname, normalizeRepoPath, relativeRepoPath } from '../text/repoPath';
+import { findDeclaredArgoObjects, isArgoKind, originKey } from './declaredObjects';
+import { hookTypes } from './hooks';
+import { orderingOf } from './ordering';
+import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
+import { effectiveWave } from './syncWave';
+import type { AppNode, RepositoryModel, ResourceNode } from './types';
+
+/** Inputs of the model besides the files. */
+export interface ModelOptions {
+  /** URLs that designate this repository, from the command line or the project config (win over git remotes). */
+  readonly explicitRepoUrls: readonly string[];
+}
+
+/** Builds the model and reports the problems met on the way. Never throws on repository content. */
+export function buildModel(index: RepoIndex, options: ModelOptions): { model: RepositoryModel; problems: Problem[] } {
+  return new ModelBuilder(index, options).build();
+}
+
+/** One use only: holds the caches of a single build. */
+class ModelBuilder {
+  readonly #index: RepoIndex;
+  readonly #options: ModelOptions;
+  readonly #problems: Problem[] = [];
+  readonly #renderCache = new Map<string, SourceRender>();
+  readonly #expansionCache = new Map<string, ExpansionResult>();
+  readonly #applicationRenderCache = new Map<string, ApplicationRender>();
+  #renderContext!: RenderContext;
+  #expansionContext!: ExpansionContext;
+  #healthCheckFile: string | undefined;
+  readonly #nodes: AppNode[] = [];
+  readonly #nodesById = new Map<string, AppNode>();
+
+  constructor(index: RepoIndex, options: ModelOptions) {
+    this.#index = index;
+    this.#options = options;
+  }
+
+  build(): { model: RepositoryModel; problems: Problem[] } {
+    const index = this.#index;
+    const declared = findDeclaredArgoObjects(index);
+    const declaredApplications = new Map<string, ApplicationSpec>();
+    for (const object of declared.applications) {
+      const { application, problems } = readApplication(object, index);
+      this.#problems.push(...problems);
+      declaredApplications.set(originKey(object.origin), application);
+    }
+    const projects: AppProjectSpec[] = [];
+    for (const object of declared.projects) {
+      const { project, problems } = readAppProject(object, index);
+      this.#problems.push(...problems);
+      projects.push(project);
+    }
+    const wholeApplications = [...declaredApplications.values()].filter((application) => !application.looksLikePatch);
+    const identity = identifyRepository({
+      gitRemoteUrls: index.snapshot.gitRemoteUrls,
+      ...(this.#options.explicitRepoUrls[0] !== undefined ? { explicitUrl: this.#options.explicitRepoUrls[0] } : {}),
+      applications: wholeApplications,
+      directoryExists: (path) => {
+        const folder = normalizeRepoPath(path);
+        return folder !== undefined && index.isDirectory(folder);
+      },
+    });
+    const explicit = new Set(this.#options.explicitRepoUrls);
+    const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
+    const health = findHealthCustomization(index);
+    this.#healthCheckFile = health.health[0]?.location.file;
+    this.#renderContext = { index, isThisRepository, renderCache: this.#renderCache };
+    this.#expansionContext = { index, isThisRepository, clusterSecrets: findClusterSecrets(index) };
+
+    // Pass 1: who creates whom, among the objects written in the repository.
+    const creators = new Map<string, Set<string>>();
+    const renderedFolders = new Set<string>();
+    const addCreated = (creatorKey: string, objects: readonly KubeObject[]): void => {
+      for (const object of objects) {
+        if (!isArgoKind(object, 'Application') && !isArgoKind(object, 'ApplicationSet')) continue;
+        const key = originKey(object.origin);
+        if (key === creatorKey) continue;
+        let set = creators.get(key);
+        if (!set) creators.set(key, (set = new Set()));
+        set.add(creatorKey);
+      }
+    };
+    for (const [key, application] of declaredApplications) {
+      if (application.looksLikePatch) continue;
+      const render = this.#renderApplication(key, application);
+      render.renderedFolders.forEach((folder) => renderedFolders.add(folder));
+      addCreated(key, render.renders.flatMap((item) => item.objects));
+    }
+    for (const object of declared.applicationSets) {
+      const key = originKey(object.origin);
+      for (const generated of this.#expand(object).applications) {
+        const generatedObject = objectFromBody(generated.body, { ...object.origin, path: [...object.origin.path, 'spec', 'template'] });
+        if (!generatedObject) continue;
+        const application = readApplication(generatedObject, index).application;
+        const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
+        render.renderedFolders.forEach((folder) => renderedFolders.add(folder));
+        addCreated(key, render.renders.flatMap((item) => item.objects));
+      }
+    }
+
+    // Orphans: never created, yet inside a folder that an Application renders (so its source left them out).
+    const candidates = [...declared.applications.filter((object) => !declaredApplications.get(originKey(object.origin))?.looksLikePatch), ...declared.applicationSets];
+    const orphanKeys = new Set<string>();
+    const orphans: KubeObject[] = [];
+    for (const object of candidates) {
+      const key = originKey(object.origin);
+      if (creators.has(key)) continue;
+      const folder = dirname(object.origin.file);
+      const renderingFolder = [...renderedFolders].find((rendered) => relativeRepoPath(rendered, folder) !== undefined);
+      if (renderingFolder === undefined) continue;
+      orphanKeys.add(key);
+      orphans.push(object);
+      this.#problems.push(
+        problem(
+          orphanedApplication,
+          `${object.kind} ${object.name} is in ${renderingFolder === '' ? 'the repository root' : renderingFolder}, which an Application renders, but that source does not include this file: Argo CD never creates it.`,
+          locateField(index, object.origin, ['metadata', 'name']),
+        ),
+      );
+    }
+
+    // Roots: created by nothing but orphans. Then walk down from each root.
+    const isRoot = (object: KubeObject): boolean => {
+      const key = originKey(object.origin);
+      if (orphanKeys.has(key)) return false;
+      return [...(creators.get(key) ?? [])].every((creator) => orphanKeys.has(creator));
+    };
+    const rootObjects = candidates.filter(isRoot);
+    const rootIds: string[] = [];
+    for (const object of rootObjects) rootIds.push(this.#visit(object, undefined, new Set()));
+    // Objects in a creation loop with no root: start from each one not reached yet, so nothing is lost.
+    const reached = new Set(this.#nodes.map((node) => originKey(node.origin)));
+    for (const object of candidates) {
+      const key = originKey(object.origin);
+      if (reached.has(key) || orphanKeys.has(key)) continue;
+      rootIds.push(this.#visit(object, undefined, new Set()));
+      this.#nodes.forEach((node) => reached.add(originKey(node.origin)));
+    }
+
+    const model: RepositoryModel = {
+      rootIds,
+      nodes: this.#nodes,
+      nodesById: this.#nodesById,
+      orphans,
+      projects,
+      healthCustomizations: health.health,
+      argoConfigLocations: health.configLocations,
+      repository: { urls: [...identity.urls, ...explicit].filter((url, position, all) => all.indexOf(url) === position), how: explicit.size > 0 ? 'option' : identity.how },
+    };
+    return { model, problems: this.#problems };
+  }
+
+  #renderApplication(cacheKey: string, application: ApplicationSpec): ApplicationRender {
+    const cached = this.#applicationRenderCache.get(cacheKey);
+    if (cached) return cached;
+    const render = renderApplication(application, this.#renderContext);
+    this.#applicationRenderCache.set(cacheKey, render);
+    return render;
+  }
+
+  #expand(applicationSet: KubeObject): ExpansionResult {
+    const key = originKey(applicationSet.origin);
+    const cached = this.#expansionCache.get(key);
+    if (cached) return cached;
+    const result = expandApplicationSet(applicationSet, this.#expansionContext);
+    this.#expansionCache.set(key, result);
+    this.#problems.push(...result.problems);
+    return result;
+  }
+
+  #uniqueId(base: string): string {
+    if (!this.#nodesById.has(base)) return base;
+    let counter = 2;
+    while (this.#nodesById.has(`${base}~${counter}`)) counter++;
+    return `${base}~${counter}`;
+  }
+
+  /**
+   * Adds the node for an Application or ApplicationSet object and, recursively, what it creates.
+   * `stack` holds the origin keys of the objects above it, to stop creation loops.
+   */
+  #visit(object: KubeObject, parent: AppNode | undefined, stack: Set<string>, generatedBy?: { node: AppNode; parameters: Readonly<Record<string, unknown>> }): string {
+    const index = this.#index;
+    const kind = object.kind === 'ApplicationSet' ? 'ApplicationSet' : 'Application';
+    const id = this.#uniqueId(generatedBy ? `${generatedBy.node.id}/${object.name}` : originKey(object.origin));
+    const wave = effectiveWave(object);
+    const ordering = orderingOf({
+      kind,
+      wave: wave.wave,
+      parent: parent ? { id: parent.id, name: parent.name } : undefined,
+      generatedBy: generatedBy ? { name: generatedBy.node.name } : undefined,
+      healthCheckFile: this.#healthCheckFile,
+    });
+    const key = originKey(object.origin);
+    const childStack = new Set(stack).add(generatedBy ? `${key}/${object.name}` : key);
+    const node: AppNode & { childIds: string[]; resources: ResourceNode[] } = {
+      id,
+      kind,
+      name: object.name,
+      object,
+      origin: object.origin,
+      wave,
+      ordering,
+      generatedById: generatedBy?.node.id,
+      generatorParameters: generatedBy?.parameters,
+      application: undefined,
+      applicationSet: undefined,
+      renders: [],
+      externalSources: [],
+      childIds: [],
+      resources: [],
+      destinationNamespace: undefined,
+    };
+    this.#nodesById.set(id, node);
+    this.#nodes.push(node);
+
+    if (kind === 'ApplicationSet') {
+      const { applicationSet } = readApplicationSet(object, index);
+      const expansion = this.#expand(object);
+      const templateNamespace = applicationSet.template ? (applicationSet.template as { spec?: { destination?: { namespace?: unknown } } }).spec?.destination?.namespace : undefined;
+      Object.assign(node, { applicationSet, destinationNamespace: typeof templateNamespace === 'string' ? templateNamespace : undefined });
+      const generatedNodes = expansion.applications
+        .map((generated) => ({ generated, generatedObject: objectFromBody(generated.body, { ...object.origin, path: [...object.origin.path, 'spec', 'template'] }) }))
+        .filter((entry): entry is { generated: typeof entry.generated; generatedObject: KubeObject } => entry.generatedObject !== undefined)
+        .sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
+      for (const { generated, generatedObject } of generatedNodes) {
+        node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters: generated.parameters }));
+      }
+      return id;
+    }
+
+    const { application, problems } = readApplication(object, index);
+    if (generatedBy) this.#problems.push(...problems);
+    const render = renderApplication(application, this.#renderContext);
+    this.#problems.push(...render.problems);
+    for (const sourceRender of render.renders) this.#problems.push(...sourceRender.problems);
+    Object.assign(node, {
+      application,
+      renders: render.renders,
+      externalSources: render.externalSources,
+      destinationNamespace: application.destination.namespace,
+    });
+    const objects = render.renders.flatMap((sourceRender) => sourceRender.objects);
+    const children = objects
+      .filter((child) => isArgoKind(child, 'Application') || isArgoKind(child, 'ApplicationSet'))
+      .sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
+    for (const child of children) {
+      const childKey = originKey(child.origin);
+      if (childStack.has(childKey)) {
+        this.#problems.push(
+          problem(creationCycle, `${child.kind} ${child.name} is created again by ${object.name}, which it creates itself: a creation loop.`, locateField(index, child.origin, ['metadata', 'name'])),
+        );
+        continue;
+      }
+      node.childIds.push(this.#visit(child, node, childStack));
+    }
+    for (const resource of objects) {
+      if (isArgoKind(resource, 'Application') || isArgoKind(resource, 'ApplicationSet')) continue;
+      node.resources.push({ object: resource, wave: effectiveWave(resource), hooks: hookTypes(resource) });
+    }
+    return id;
+  }
+}
