@@ -1,0 +1,56 @@
+// The few file-system calls the repository reader makes, behind an interface tests can wrap or fake.
+import { promises as fsPromises } from 'node:fs';
+
+/** What the reader needs to know about a file-system entry. */
+export interface EntryStats {
+  readonly size: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/** One entry of a folder listing; the type comes from the listing itself, without a stat. */
+export interface FolderEntry {
+  readonly name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * The file-system operations `readRepository` performs, all asynchronous. Production code uses
+ * {@link nodeFileSystem}; tests pass a wrapper to prove which files were (not) read.
+ */
+export interface RepositoryFileSystem {
+  /** Stats an entry without following a final symbolic link. */
+  lstat(path: string): Promise<EntryStats>;
+  /** Stats an entry, following symbolic links. */
+  stat(path: string): Promise<EntryStats>;
+  /** Lists a folder with entry types. */
+  readFolder(path: string): Promise<readonly FolderEntry[]>;
+  /** Reads a whole file's bytes. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** The text of a symbolic link. */
+  readLink(path: string): Promise<string>;
+  /** The canonical absolute path with every symbolic link resolved. */
+  realPath(path: string): Promise<string>;
+}
+
+/** The real file system, through `node:fs/promises`. */
+export const nodeFileSystem: RepositoryFileSystem = {
+  lstat: (path) => fsPromises.lstat(path),
+  stat: (path) => fsPromises.stat(path),
+  readFolder: (path) => fsPromises.readdir(path, { withFileTypes: true }),
+  readFile: (path) => fsPromises.readFile(path),
+  readLink: (path) => fsPromises.readlink(path),
+  realPath: (path) => fsPromises.realpath(path),
+};
+
+/** The `code` of a Node file-system error (`ENOENT`, `ELOOP`…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+// Reads one YAML/JSON file into a snapshot entry: size checked before reading, then strict UTF-8 decoding.
+import type { SnapshotFile } from '../analysis/snapshot';
+import { decodeFileBytes } from '../analysis/text/decode';
+import { describeOversize } from './byteSize';
+import { errorCode, type EntryStats, type RepositoryFileSystem } from './fileSystem';
+
+/**
+ * Reads the file at `absolutePath` (its real path when reached through a link). A file over
+ * `maxFileBytes` per its stats is never read; binary and non-UTF-8 contents are skipped with
+ * their reason; any error becomes `unreadable`. Never throws.
+ */
+export async function readSnapshotFile(
+  absolutePath: string,
+  knownStats: EntryStats | undefined,
+  maxFileBytes: number,
+  fileSystem: RepositoryFileSystem,
+): Promise<SnapshotFile> {
+  try {
+    const stats = knownStats ?? (await fileSystem.lstat(absolutePath));
+    if (!stats.isFile()) return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+    if (stats.size > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(stats.size, maxFileBytes) };
+    const bytes = await fileSystem.readFile(absolutePath);
+    // The file may have grown since the stat.
+    if (bytes.length > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(bytes.length, maxFileBytes) };
+    const decoded = decodeFileBytes(bytes);
+    if (decoded.kind === 'text') return { kind: 'text', text: decoded.text };
+    return { kind: 'skipped', reason: decoded.kind, detail: decoded.detail };
+  } catch (error) {
+    // The error's own message would name the absolute path; the code is enough.
+    return { kind: 'skipped', reason: 'unreadable', detail: `could not be read (${errorCode(error) ?? 'unknown error'})` };
+  }
+}
