@@ -45,6 +45,13 @@ export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MA
     }
     let compactDashes = 0;
     let atTokenStart = true;
+    // Where YAML can begin a quoted scalar: line start, after `[`, `{`, `,`, after an indicator
+    // followed by a space (`- `, `? `, `: `), or right after `:` that follows a quoted key (JSON).
+    // A quote in the middle of a plain scalar (`[x '[[[`) is text to YAML, which then parses the
+    // brackets after it, so the scan must not skip them as if quoted.
+    let atScalarStart = true;
+    let afterIndicator = false;
+    let quoteClosedAt = -1;
     let quote = 0;
     let contentEnd = offset;
     while (offset < length && !isLineEnd(text.charCodeAt(offset))) {
@@ -52,18 +59,25 @@ export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MA
       if (quote !== 0) {
         if (code === quote) {
           if (quote === 39 && text.charCodeAt(offset + 1) === 39) offset++;
-          else quote = 0;
+          else {
+            quote = 0;
+            quoteClosedAt = offset;
+            atScalarStart = false;
+            atTokenStart = false;
+            afterIndicator = false;
+          }
         } else if (code === 92 /* \ */ && quote === 34) {
           offset++;
         }
         offset++;
         continue;
       }
-      if (code === 35 /* # */ && (offset === 0 || isSpace(text.charCodeAt(offset - 1)))) {
+      // A `#` at the start of a line (even column 0) or after a space starts a comment.
+      if (code === 35 /* # */ && (offset === lineStart || offset === 0 || isSpace(text.charCodeAt(offset - 1)))) {
         while (offset < length && !isLineEnd(text.charCodeAt(offset))) offset++;
         break;
       }
-      if ((code === 34 || code === 39) && atTokenStart) {
+      if ((code === 34 || code === 39) && atScalarStart) {
         quote = code;
       } else if (code === 91 /* [ */ || code === 123 /* { */) {
         flowDepth++;
@@ -75,6 +89,13 @@ export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MA
       }
       const depth = indentStack.length + compactDashes + flowDepth;
       if (depth > maxDepth) return { offset, depth };
+      if (isSpace(code)) {
+        atScalarStart = atScalarStart || afterIndicator;
+        afterIndicator = false;
+      } else {
+        afterIndicator = code === 58 /* : */ || ((code === 45 /* - */ || code === 63) /* ? */ && atTokenStart);
+        atScalarStart = code === 91 || code === 123 || code === 44 /* , */ || (code === 58 && quoteClosedAt === offset - 1);
+      }
       atTokenStart = isSpace(code) || code === 91 || code === 123 || code === 44 /* , */ || code === 58 /* : */;
       offset++;
       if (!isSpace(code)) contentEnd = offset;
