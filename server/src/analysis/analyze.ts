@@ -5,7 +5,7 @@ import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from '
 import { buildModel } from './model/buildModel';
 import type { RepositoryModel } from './model/types';
 import { RULES_BY_ID } from './rules/catalogue';
-import type { Finding, Problem, Severity } from './rules/rule';
+import { SEVERITIES, type Finding, type Problem, type Severity } from './rules/rule';
 import { snapshotProblems } from './snapshotProblems';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './yaml/parseYamlFile';
 import { findDuplicateApplicationNames } from './model/duplicateNames';
@@ -49,13 +49,21 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
     seen.add(key);
     const configured = overrides?.get(item.ruleId) ?? config.rules.get(item.ruleId);
     if (configured === 'off') continue;
-    const severity: Severity = configured ?? RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning';
-    findings.push({ ...item, severity });
+    const defaultSeverity = RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning';
+    const severity: Severity = configured ?? milder(defaultSeverity, item.severityCap);
+    const { severityCap: _cap, ...finding } = item;
+    findings.push({ ...finding, severity });
   }
   return findings.sort(
     (a, b) =>
       compare(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compare(a.ruleId, b.ruleId) || compare(a.message, b.message),
   );
+}
+
+/** The milder of a severity and an optional cap. */
+function milder(severity: Severity, cap: Severity | undefined): Severity {
+  if (cap === undefined) return severity;
+  return SEVERITIES.indexOf(cap) > SEVERITIES.indexOf(severity) ? cap : severity;
 }
 
 function compare(a: string, b: string): number {

@@ -453,7 +453,7 @@ describe('renderKustomization: problems', () => {
       app/kustomization.yaml:6:5 kustomize/file-outside-root base/svc.yaml is outside the kustomization folder app; kustomize refuses to load it unless the load restrictor is disabled.
         |   - ../base/svc.yaml
         |     ^^^^^^^^^^^^^^^^
-      app/kustomization.yaml:9:13 kustomize/missing-resource Generator file "absent.conf" not found (app/absent.conf); kustomize build fails.
+      app/kustomization.yaml:9:13 kustomize/missing-generator-file Generator file "absent.conf" is not in this repository (app/absent.conf); kustomize build fails unless it exists where Argo CD checks out.
         |     files: [absent.conf]
         |             ^^^^^^^^^^^
       app/kustomization.yaml:12:17 kustomize/missing-resource Values file "gone.yaml" of chart x not found (app/gone.yaml); kustomize build fails.

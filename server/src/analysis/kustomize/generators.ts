@@ -2,7 +2,7 @@
 import { isRecord } from '../kube/kubeObject';
 import { problem } from '../rules/rule';
 import { invalidKustomization } from '../rules/kustomize/invalid-kustomization';
-import { missingResource } from '../rules/kustomize/missing-resource';
+import { missingGeneratorFile } from '../rules/kustomize/missing-generator-file';
 import { basename } from '../text/repoPath';
 import { kustomizationLocation } from './kustomizationFile';
 import type { WorkingObject } from './kustomizeTypes';
@@ -114,7 +114,7 @@ function readGeneratorFile(level: Level, written: string, locationPath: (string 
   const path = resolveReferencedPath(level, written, location);
   if (path === undefined) return undefined;
   if (level.context.index.file(path) === undefined) {
-    level.context.report(problem(missingResource, `Generator file ${JSON.stringify(written)} not found (${path}); kustomize build fails.`, location));
+    level.context.report(problem(missingGeneratorFile, `Generator file ${JSON.stringify(written)} is not in this repository (${path}); kustomize build fails unless it exists where Argo CD checks out.`, location));
     return undefined;
   }
   checkFileInsideRoot(level, path, location);

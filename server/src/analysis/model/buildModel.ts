@@ -6,22 +6,25 @@ import { findHealthCustomization } from '../argo/healthCustomization';
 import { readApplication } from '../argo/readApplication';
 import { readApplicationSet } from '../argo/readApplicationSet';
 import { readAppProject } from '../argo/readAppProject';
-import { identifyRepository } from '../argo/repositoryIdentity';
+import { identifyRepository, normalizeGitUrl } from '../argo/repositoryIdentity';
 import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
-import { objectFromBody, type KubeObject } from '../kube/kubeObject';
+import { getPath, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
 import { problem, type Problem } from '../rules/rule';
 import { creationCycle } from '../rules/model/creation-cycle';
 import { orphanedApplication } from '../rules/model/orphaned-application';
 import type { SourceRender } from '../sources/sourceRender';
-import { dirname, normalizeRepoPath, relativeRepoPath } from '../text/repoPath';
+import { normalizeRepoPath } from '../text/repoPath';
+import { chooseRootsAndOrphans } from './rootsAndOrphans';
 import { findDeclaredArgoObjects, isArgoKind, originKey } from './declaredObjects';
 import { hookTypes } from './hooks';
 import { orderingOf } from './ordering';
-import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
+import { renderApplication, renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
+import { kustomizationFiles } from '../argo/kustomizationFiles';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
+import type { ArgoConfigLocation } from '../argo/types';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -82,12 +85,20 @@ class ModelBuilder {
     const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
     const health = findHealthCustomization(index);
     this.#healthCheckFile = health.health[0]?.location.file;
-    this.#renderContext = { index, isThisRepository, renderCache: this.#renderCache };
+    this.#renderContext = { index, isThisRepository, renderCache: this.#renderCache, kustomizeBuildOptions: kustomizeBuildOptions(index, health.configLocations) };
     this.#expansionContext = { index, isThisRepository, clusterSecrets: findClusterSecrets(index) };
 
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
-    const renderedFolders = new Set<string>();
+    /** Folder → keys of the Applications (or sets, for generated ones) that render it. */
+    const renderedFolders = new Map<string, Set<string>>();
+    const addRendered = (folders: readonly string[], rendererKey: string): void => {
+      for (const folder of folders) {
+        let renderers = renderedFolders.get(folder);
+        if (!renderers) renderedFolders.set(folder, (renderers = new Set()));
+        renderers.add(rendererKey);
+      }
+    };
     const addCreated = (creatorKey: string, objects: readonly KubeObject[]): void => {
       for (const object of objects) {
         if (!isArgoKind(object, 'Application') && !isArgoKind(object, 'ApplicationSet')) continue;
@@ -101,7 +112,7 @@ class ModelBuilder {
     for (const [key, application] of declaredApplications) {
       if (application.looksLikePatch) continue;
       const render = this.#renderApplication(key, application);
-      render.renderedFolders.forEach((folder) => renderedFolders.add(folder));
+      addRendered(render.renderedFolders, key);
       addCreated(key, render.renders.flatMap((item) => item.objects));
     }
     for (const object of declared.applicationSets) {
@@ -111,23 +122,22 @@ class ModelBuilder {
         if (!generatedObject) continue;
         const application = readApplication(generatedObject, index).application;
         const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
-        render.renderedFolders.forEach((folder) => renderedFolders.add(folder));
+        addRendered(render.renderedFolders, key);
         addCreated(key, render.renders.flatMap((item) => item.objects));
       }
     }
 
-    // Orphans: never created, yet inside a folder that an Application renders (so its source left them out).
+    // Roots and orphans: never created by an Application; applied by hand, or forgotten in a rendered folder.
     const candidates = [...declared.applications.filter((object) => !declaredApplications.get(originKey(object.origin))?.looksLikePatch), ...declared.applicationSets];
-    const orphanKeys = new Set<string>();
-    const orphans: KubeObject[] = [];
-    for (const object of candidates) {
-      const key = originKey(object.origin);
-      if (creators.has(key)) continue;
-      const folder = dirname(object.origin.file);
-      const renderingFolder = [...renderedFolders].find((rendered) => relativeRepoPath(rendered, folder) !== undefined);
-      if (renderingFolder === undefined) continue;
-      orphanKeys.add(key);
-      orphans.push(object);
+    const decision = chooseRootsAndOrphans({
+      candidates: candidates.map((object) => ({ key: originKey(object.origin), file: object.origin.file })),
+      creators,
+      renderedFolders,
+    });
+    const orphanKeys = new Set(decision.orphans.keys());
+    const orphans = candidates.filter((object) => orphanKeys.has(originKey(object.origin)));
+    for (const object of orphans) {
+      const renderingFolder = decision.orphans.get(originKey(object.origin)) ?? '';
       this.#problems.push(
         problem(
           orphanedApplication,
@@ -136,14 +146,17 @@ class ModelBuilder {
         ),
       );
     }
-
-    // Roots: created by nothing but orphans. Then walk down from each root.
-    const isRoot = (object: KubeObject): boolean => {
-      const key = originKey(object.origin);
-      if (orphanKeys.has(key)) return false;
-      return [...(creators.get(key) ?? [])].every((creator) => orphanKeys.has(creator));
-    };
-    const rootObjects = candidates.filter(isRoot);
+    const rootKeys = new Set(decision.rootKeys);
+    // Every kustomization is checked, even one no Application renders (an overlay for another cluster).
+    // There the build failing breaks no sync this repository shows, so findings are at most warnings.
+    const filesReadByApplications = new Set([...this.#renderCache.values()].flatMap((render) => render.filesRead));
+    for (const kustomization of kustomizationFiles(index)) {
+      if (renderedFolders.has(kustomization.directory) || filesReadByApplications.has(kustomization.file)) continue;
+      for (const item of renderApplicationFolder(this.#renderContext, kustomization.directory).problems) {
+        this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
+      }
+    }
+    const rootObjects = candidates.filter((object) => rootKeys.has(originKey(object.origin)));
     const rootIds: string[] = [];
     for (const object of rootObjects) rootIds.push(this.#visit(object, undefined, new Set()));
     // Objects in a creation loop with no root: start from each one not reached yet, so nothing is lost.
@@ -163,7 +176,7 @@ class ModelBuilder {
       projects,
       healthCustomizations: health.health,
       argoConfigLocations: health.configLocations,
-      repository: { urls: [...identity.urls, ...explicit].filter((url, position, all) => all.indexOf(url) === position), how: explicit.size > 0 ? 'option' : identity.how },
+      repository: { urls: [...new Set([...[...explicit].map(normalizeGitUrl), ...identity.urls])], how: explicit.size > 0 ? 'option' : identity.how },
     };
     return { model, problems: this.#problems };
   }
@@ -236,7 +249,8 @@ class ModelBuilder {
       const { applicationSet } = readApplicationSet(object, index);
       const expansion = this.#expand(object);
       const templateNamespace = applicationSet.template ? (applicationSet.template as { spec?: { destination?: { namespace?: unknown } } }).spec?.destination?.namespace : undefined;
-      Object.assign(node, { applicationSet, destinationNamespace: typeof templateNamespace === 'string' ? templateNamespace : undefined });
+      const fixedNamespace = typeof templateNamespace === 'string' && !templateNamespace.includes('{{') ? templateNamespace : undefined;
+      Object.assign(node, { applicationSet, destinationNamespace: fixedNamespace });
       const generatedNodes = expansion.applications
         .map((generated) => ({ generated, generatedObject: objectFromBody(generated.body, { ...object.origin, path: [...object.origin.path, 'spec', 'template'] }) }))
         .filter((entry): entry is { generated: typeof entry.generated; generatedObject: KubeObject } => entry.generatedObject !== undefined)
@@ -278,4 +292,14 @@ class ModelBuilder {
     }
     return id;
   }
+}
+
+/** argocd-cm's `kustomize.buildOptions`, from the first place this repository configures Argo CD that sets it. */
+function kustomizeBuildOptions(index: RepoIndex, locations: readonly ArgoConfigLocation[]): string | undefined {
+  for (const location of locations) {
+    const document = index.parsed(location.file)?.documents.find((candidate) => candidate.index === location.documentIndex);
+    const value = getPath(getPath(document?.value, location.mapPath), ['kustomize.buildOptions']);
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
 }

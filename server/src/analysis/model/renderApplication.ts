@@ -29,6 +29,8 @@ export interface RenderContext {
   readonly index: RepoIndex;
   readonly isThisRepository: (repoURL: string) => boolean;
   readonly renderCache: Map<string, SourceRender>;
+  /** argocd-cm `kustomize.buildOptions` (e.g. `--load-restrictor LoadRestrictionsNone`), when configured here. */
+  readonly kustomizeBuildOptions: string | undefined;
 }
 
 /** Renders every source of an Application that lives in this repository. */
@@ -68,10 +70,19 @@ export function renderApplication(application: ApplicationSpec, context: RenderC
       ...(source.kustomize ? { kustomize: source.kustomize } : {}),
       ...(source.helm ? { helm: true } : {}),
       ...(source.plugin ? { plugin: true } : {}),
+      ...(context.kustomizeBuildOptions !== undefined ? { kustomizeBuildOptions: context.kustomizeBuildOptions } : {}),
     });
     renders.push(withArgocdAppsCharts(render, context));
   }
   return { renders, externalSources, renderedFolders, problems };
+}
+
+/** Renders a folder of this repository as an Application without tool blocks would (cached). */
+export function renderApplicationFolder(context: RenderContext, folder: string): SourceRender {
+  return cachedRender(context, {
+    path: folder,
+    ...(context.kustomizeBuildOptions !== undefined ? { kustomizeBuildOptions: context.kustomizeBuildOptions } : {}),
+  });
 }
 
 function cachedRender(context: RenderContext, request: SourceRequest): SourceRender {

@@ -2,6 +2,7 @@
 import type { RuleMeta } from './rule';
 import { aliasLimit } from './parse/alias-limit';
 import { binaryFile } from './parse/binary-file';
+import { fileCountCap } from './parse/file-count-cap';
 import { fileTooLarge } from './parse/file-too-large';
 import { nestingTooDeep } from './parse/nesting-too-deep';
 import { notUtf8 } from './parse/not-utf8';
@@ -15,24 +16,77 @@ import { duplicateApplicationName } from './model/duplicate-application-name';
 import { invalidConfig } from './model/invalid-config';
 import { orphanedApplication } from './model/orphaned-application';
 import { sourcePathNotFound } from './model/source-path-not-found';
+import { pathEscapesRepository } from './source/path-escapes-repository';
+import { kustomizationCycle } from './kustomize/cycle';
+import { duplicateResource } from './kustomize/duplicate-resource';
+import { fileOutsideRoot } from './kustomize/file-outside-root';
+import { invalidKustomization } from './kustomize/invalid-kustomization';
+import { invalidPatch } from './kustomize/invalid-patch';
+import { jsonPatchFailed } from './kustomize/json-patch-failed';
+import { missingResource } from './kustomize/missing-resource';
+import { missingGeneratorFile } from './kustomize/missing-generator-file';
+import { nonStringValue } from './kustomize/non-string-value';
+import { patchMatchesNothing } from './kustomize/patch-matches-nothing';
+import { patchTargetNotFound } from './kustomize/patch-target-not-found';
+import { helmValuesNotYaml } from './app/helm-values-not-yaml';
+import { multipleSourceTypes } from './app/multiple-source-types';
+import { refSourceWithChart } from './app/ref-source-with-chart';
+import { sourceIgnored } from './app/source-ignored';
+import { unknownValueFileRef } from './app/unknown-value-file-ref';
+import { valueFileRefWithoutSources } from './app/value-file-ref-without-sources';
+import { externalRepository } from './appset/external-repository';
+import { generatorPathMatchesNothing } from './appset/generator-path-matches-nothing';
+import { invalidGenerator } from './appset/invalid-generator';
+import { invalidPathPattern } from './appset/invalid-path-pattern';
+import { liveGenerator } from './appset/live-generator';
+import { templateError } from './appset/template-error';
+import { templatePatchIgnored } from './appset/template-patch-ignored';
+import { unsupportedTemplateFunction } from './appset/unsupported-template-function';
 
-/** Every rule, in documentation order. */
+/** Every rule, grouped (parse, model, source, kustomize, app, appset) and in documentation order. */
 export const RULES: readonly RuleMeta[] = [
-  yamlSyntax,
-  templateNotAnalysed,
-  nestingTooDeep,
   aliasLimit,
-  fileTooLarge,
   binaryFile,
+  fileCountCap,
+  fileTooLarge,
+  nestingTooDeep,
   notUtf8,
-  unreadable,
   symlinkEscape,
   symlinkLoop,
+  templateNotAnalysed,
+  unreadable,
+  yamlSyntax,
+  creationCycle,
+  duplicateApplicationName,
   invalidConfig,
   orphanedApplication,
-  creationCycle,
   sourcePathNotFound,
-  duplicateApplicationName,
+  pathEscapesRepository,
+  kustomizationCycle,
+  duplicateResource,
+  fileOutsideRoot,
+  invalidKustomization,
+  invalidPatch,
+  jsonPatchFailed,
+  missingResource,
+  missingGeneratorFile,
+  nonStringValue,
+  patchMatchesNothing,
+  patchTargetNotFound,
+  helmValuesNotYaml,
+  multipleSourceTypes,
+  refSourceWithChart,
+  sourceIgnored,
+  unknownValueFileRef,
+  valueFileRefWithoutSources,
+  externalRepository,
+  generatorPathMatchesNothing,
+  invalidGenerator,
+  invalidPathPattern,
+  liveGenerator,
+  templateError,
+  templatePatchIgnored,
+  unsupportedTemplateFunction,
 ];
 
 /** Rule ids that were retired: never reused. */

@@ -28,6 +28,11 @@ export interface Problem {
   readonly message: string;
   readonly location: SourceLocation;
   readonly related?: readonly RelatedLocation[];
+  /**
+   * The worst default severity this problem may have: set when the context makes it less sure or
+   * less harmful (e.g. a kustomization no Application renders). A severity set in the config wins.
+   */
+  readonly severityCap?: Severity;
 }
 
 /** A problem with its effective severity: what hosts show. */
