@@ -11,7 +11,7 @@ const noIoInCore = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'test-results/**', '.bench/**', 'examples/**'] },
+  { ignores: ['dist/**', '**/dist/**', 'node_modules/**', 'out/**', 'test-results/**', '.bench/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
