@@ -4,7 +4,10 @@ import type { RepoSnapshot } from './snapshot';
 import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from './config/projectConfig';
 import { buildModel } from './model/buildModel';
 import type { RepositoryModel } from './model/types';
-import { RULES_BY_ID } from './rules/catalogue';
+import { RULES, RULES_BY_ID } from './rules/catalogue';
+import { isCheckedRule, type CheckContext } from './rules/check';
+import { buildDependencyGraph } from './dependencies/buildDependencyGraph';
+import type { DependencyGraph } from './dependencies/types';
 import { SEVERITIES, type Finding, type Problem, type Severity } from './rules/rule';
 import { snapshotProblems } from './snapshotProblems';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './yaml/parseYamlFile';
@@ -24,6 +27,7 @@ export interface Analysis {
   readonly index: RepoIndex;
   readonly config: ProjectConfig;
   readonly model: RepositoryModel;
+  readonly graph: DependencyGraph;
   /** Findings sorted by file, position and rule id, without duplicates. */
   readonly findings: readonly Finding[];
 }
@@ -36,8 +40,13 @@ export function analyze(snapshot: RepoSnapshot, options: AnalysisOptions = {}): 
   for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
   const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: [...(options.repoUrls ?? []), ...config.repoUrls] });
   problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
+  const graph = buildDependencyGraph(index, model, config);
+  const context: CheckContext = { index, model, graph, config };
+  for (const rule of RULES) {
+    if (isCheckedRule(rule) && config.rules.get(rule.id) !== 'off' && options.severities?.get(rule.id) !== 'off') problems.push(...rule.check(context));
+  }
   const findings = toFindings(problems, config, options.severities);
-  return { index, config, model, findings };
+  return { index, config, model, graph, findings };
 }
 
 function toFindings(problems: readonly Problem[], config: ProjectConfig, overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined): Finding[] {

@@ -1,5 +1,6 @@
 // Rule metadata, problems (what readers and checks report) and findings (problems with a severity).
 import type { SourceLocation } from '../text/span';
+import type { Fix } from '../fixes/types';
 
 /** How bad a finding is; `error` fails `check`. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -33,6 +34,8 @@ export interface Problem {
    * less harmful (e.g. a kustomization no Application renders). A severity set in the config wins.
    */
   readonly severityCap?: Severity;
+  /** Fixes a person may choose to apply, best first. */
+  readonly fixes?: readonly Fix[];
 }
 
 /** A problem with its effective severity: what hosts show. */
