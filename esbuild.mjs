@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 process.chdir(fileURLToPath(new URL('.', import.meta.url)));
 
 const common = {
+  absWorkingDir: process.cwd(),
   bundle: true,
   platform: 'node',
   target: 'node20',
