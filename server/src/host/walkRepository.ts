@@ -7,8 +7,8 @@ import { errorCode, type EntryStats, type FolderEntry, type RepositoryFileSystem
 import { readSnapshotFile } from './readSnapshotFile';
 import { resolveLink } from './symlinks';
 
-/** Files whose text the analysis reads; every other file is only listed. */
-const READ_FILE_NAME = /\.(ya?ml|json)$/i;
+/** Files whose text the analysis reads (YAML, JSON and the extensionless `Kustomization`); every other file is only listed. */
+const READ_FILE_NAME = /(\.(ya?ml|json)|(^|\/)Kustomization)$/i;
 /** Files left out of the snapshot entirely (packaged charts). */
 const IGNORED_FILE_NAME = /\.tgz$/i;
 
