@@ -19,7 +19,7 @@ import type { KustomizeRender, WorkingObject } from './kustomizeTypes';
 import { checkFileInsideRoot, resolveReferencedPath } from './referencedPath';
 import { isRemoteResource } from './remoteResource';
 import { RenderContext, type Level } from './renderContext';
-import { describeId, idOfBody, idsEqual } from './resourceId';
+import { describeId, idKey, idOfBody } from './resourceId';
 import { readStringMap } from './stringMaps';
 
 /** Kustomize drops objects carrying this annotation set to "true" from the final output. */
@@ -239,9 +239,16 @@ function accumulateComponents(level: Level, objects: WorkingObject[], stack: rea
 /** Appends objects, reporting (and dropping) one whose id is already taken: kustomize refuses duplicates. */
 function appendUnique(level: Level, objects: WorkingObject[], added: readonly WorkingObject[], location: SourceLocation): WorkingObject[] {
   const result = [...objects];
+  // Index the build's ids once: a kustomization can list hundreds of resources.
+  const byId = new Map<string, WorkingObject>();
+  for (const object of result) {
+    const key = idKey(idOfBody(object.body));
+    if (!byId.has(key)) byId.set(key, object);
+  }
   for (const object of added) {
     const id = idOfBody(object.body);
-    const existing = id.name === '' ? undefined : result.find((other) => idsEqual(idOfBody(other.body), id));
+    const key = idKey(id);
+    const existing = id.name === '' ? undefined : byId.get(key);
     if (existing) {
       level.context.report(
         problem(duplicateResource, `${describeId(id)} is already in this build (from ${existing.origin.file}); kustomize build fails ("may not add resource with an already registered id").`, location, [
@@ -251,6 +258,7 @@ function appendUnique(level: Level, objects: WorkingObject[], added: readonly Wo
       continue;
     }
     result.push(object);
+    if (!byId.has(key)) byId.set(key, object);
   }
   return result;
 }

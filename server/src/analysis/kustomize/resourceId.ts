@@ -50,6 +50,11 @@ export function idsEqual(left: ResourceId, right: ResourceId): boolean {
   );
 }
 
+/** A string equal for two ids exactly when `idsEqual` holds: for maps and sets of ids. */
+export function idKey(id: ResourceId): string {
+  return `${id.group}\u0000${id.version}\u0000${id.kind}\u0000${id.name}\u0000${effectiveNamespace(id)}`;
+}
+
 /** A readable id, like kustomize prints it: `Kind.version.group/name.namespace`. */
 export function describeId(id: ResourceId): string {
   const gvk = [id.kind, id.version, id.group].filter((part) => part !== '').join('.');
