@@ -1,4 +1,4 @@
-// Builds the bundles: the CLI and (later) the language server and the VS Code client.
+// Builds the bundles: the CLI, the language server and (later) the VS Code client.
 import { build } from 'esbuild';
 import { chmod, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,12 @@ const common = {
 /** Each bundle: entry point → output file. */
 const bundles = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server: `gitops-waves-language-server --stdio`, and what the VS Code client starts.
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The VS Code client: `vscode` is provided by the editor at run time.
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
 ];
 
 await mkdir('server/dist', { recursive: true });
 await Promise.all(bundles.map((bundle) => build({ ...common, ...bundle })));
-await chmod('server/dist/cli.js', 0o755);
+await Promise.all(['server/dist/cli.js', 'server/dist/server.js'].map((file) => chmod(file, 0o755)));
