@@ -21,6 +21,8 @@ const bundles = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The language server: `gitops-waves-language-server --stdio`, and what the VS Code client starts.
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The language server: `gitops-waves-language-server --stdio`, and what the VS Code client starts.
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // The VS Code client: `vscode` is provided by the editor at run time.
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
 ];

@@ -1,5 +1,6 @@
 // The analysis façade: a snapshot in, the repository model and the findings out. Pure and deterministic.
 import { RepoIndex } from './repoIndex';
+import type { ParseCache } from './parseCache';
 import type { RepoSnapshot } from './snapshot';
 import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from './config/projectConfig';
 import { buildModel } from './model/buildModel';
@@ -20,6 +21,8 @@ export interface AnalysisOptions {
   /** Severity overrides (e.g. editor settings); they win over the config file. */
   readonly severities?: ReadonlyMap<string, ConfiguredSeverity>;
   readonly parseLimits?: ParseLimits;
+  /** Parses kept from earlier analyses (a language server): unchanged files are not parsed again. */
+  readonly parseCache?: ParseCache;
 }
 
 /** The result of analysing one snapshot. */
@@ -34,7 +37,7 @@ export interface Analysis {
 
 /** Analyses a snapshot. Never throws on repository content. */
 export function analyze(snapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
-  const index = new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS);
+  const index = new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
   const { config, problems: configProblems } = readProjectConfig(index);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));

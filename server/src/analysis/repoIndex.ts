@@ -1,4 +1,5 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
+import type { ParseCache } from './parseCache';
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
 import { parentDirectory } from './snapshot';
 import { LineIndex, type LineColumn } from './text/lineIndex';
@@ -14,15 +15,21 @@ const YAML_LIKE = /\.(ya?ml|json)$/i;
 export class RepoIndex {
   readonly snapshot: RepoSnapshot;
   readonly #limits: ParseLimits;
+  readonly #parseCache: ParseCache | undefined;
   readonly #parsed = new Map<string, ParsedFile>();
   #chartRoots: Set<string> | undefined;
   #sortedFiles: string[] | undefined;
   readonly #lineIndexes = new Map<string, LineIndex>();
   #filesByDirectory: Map<string, string[]> | undefined;
 
-  constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS) {
+  /**
+   * @param parseCache parses shared across indexes (a language server's successive snapshots): a
+   *   file whose text is unchanged is not parsed again. Ignored when made with other limits.
+   */
+  constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS, parseCache?: ParseCache) {
     this.snapshot = snapshot;
     this.#limits = limits;
+    this.#parseCache = parseCache?.accepts(limits) ? parseCache : undefined;
   }
 
   /** The snapshot entry of a path, if the file exists. */
@@ -67,7 +74,8 @@ export class RepoIndex {
     if (cached) return cached;
     const text = this.text(path);
     if (text === undefined || !RepoIndex.isYamlLike(path) || this.isHelmTemplate(path)) return undefined;
-    const parsed = parseYamlFile(path, text, this.#limits);
+    const parsed = this.#parseCache?.get(path, text) ?? parseYamlFile(path, text, this.#limits);
+    this.#parseCache?.set(path, text, parsed);
     this.#parsed.set(path, parsed);
     return parsed;
   }

@@ -1,0 +1,15 @@
+// What every LSP feature handler may use: the connection, the workspace (folders and their latest analyses), the log.
+import type { Connection } from 'vscode-languageserver/node';
+import type { Logger } from '../logger';
+import type { Workspace } from '../workspace';
+
+/**
+ * Handed to each feature's `register…` function. A feature is one file under `features/` whose
+ * handler finds the folder (`workspace.locate(uri)`), reads its latest analysis
+ * (`folder.latest`), converts with `toProtocol`/`fromProtocol`, and is wrapped by `guardRequest`.
+ */
+export interface FeatureContext {
+  readonly connection: Connection;
+  readonly workspace: Workspace;
+  readonly log: Logger;
+}
