@@ -129,13 +129,15 @@ describe('appendToSequence', () => {
 });
 
 describe('removeMapEntry', () => {
-  it('removes the entry lines, or leaves `{}` when it was the only one', () => {
+  it('removes the entry lines, and the emptied map with its key (or `{}` where the key shares its line)', () => {
     const text = 'metadata:\n  annotations:\n    a: "1"\n    argocd.argoproj.io/sync-wave: "2" # c\n  name: x\n';
     expect(edited(text, (index, origin) => removeMapEntry(index, origin, ['metadata', 'annotations'], WAVE))).toBe(
       'metadata:\n  annotations:\n    a: "1"\n  name: x\n',
     );
     const only = 'metadata:\n  annotations:\n    argocd.argoproj.io/sync-wave: "2"\n  name: x\n';
-    expect(edited(only, (index, origin) => removeMapEntry(index, origin, ['metadata', 'annotations'], WAVE))).toBe('metadata:\n  annotations: {}\n  name: x\n');
+    expect(edited(only, (index, origin) => removeMapEntry(index, origin, ['metadata', 'annotations'], WAVE))).toBe('metadata:\n  name: x\n');
+    const inline = 'items:\n  - annotations:\n      argocd.argoproj.io/sync-wave: "2"\n    name: x\n';
+    expect(edited(inline, (index, origin) => removeMapEntry(index, origin, ['items', 0, 'annotations'], WAVE))).toBe('items:\n  - annotations: {}\n    name: x\n');
   });
 
   it('removes from flow maps with the right comma', () => {

@@ -69,7 +69,11 @@ export function appendToSequence(index: RepoIndex, origin: EditOrigin, sequenceP
   return site ? appendToSequenceAt(site, [...origin.path, ...sequencePath], itemText) : undefined;
 }
 
-/** Removes `key` and its value from the map at `mapPath`; undefined when the key is not there or cannot be removed cleanly. */
+/**
+ * Removes `key` and its value from the map at `mapPath`. A block map emptied this way goes too, with
+ * its key (`annotations:`); elsewhere it becomes `{}`. Undefined when the key is not there or cannot
+ * be removed cleanly.
+ */
 export function removeMapEntry(index: RepoIndex, origin: EditOrigin, mapPath: ValuePath, key: string): TextEdit[] | undefined {
   const site = editSiteOf(index, origin);
   return site ? removeMapEntryAt(site, [...origin.path, ...mapPath], key) : undefined;
@@ -166,7 +170,12 @@ export function removeMapEntryAt(site: YamlEditSite, mapPath: ValuePath, key: st
   const lineStart = lineStartOf(site.text, keyRange[0]);
   const aloneOnItsLines = site.text.slice(lineStart, keyRange[0]).trim() === '';
   if (map.items.length === 1 && walk.pair && !walk.pairInFlow) {
-    // The only entry: leave `parent: {}` rather than a null value.
+    // The only entry: remove the emptied map with its key when the key has its own lines, else leave `parent: {}`.
+    const parentKey = rangeOf(walk.pair.key);
+    const parentLineStart = parentKey ? lineStartOf(site.text, parentKey[0]) : undefined;
+    if (parentKey && parentLineStart !== undefined && site.text.slice(parentLineStart, parentKey[0]).trim() === '' && aloneOnItsLines) {
+      return [edit(site, parentLineStart, nextLineStartOf(site.text, valueEnd) ?? site.text.length, '')];
+    }
     const colon = colonAfterKey(site, walk.pair);
     if (colon === undefined) return undefined;
     return [edit(site, colon + 1, lineContentEndOf(site.text, valueEnd), ' {}')];
