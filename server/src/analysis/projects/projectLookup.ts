@@ -1,0 +1,56 @@
+// Finds the AppProject an Application runs in, and how sure the analysis can be of its permissions.
+import { filesUsedAsPatches } from '../argo/patchFragments';
+import { isTemplated } from '../argo/plainValues';
+import type { AppProjectSpec } from '../argo/types';
+import type { RepositoryModel } from '../model/types';
+import type { RepoIndex } from '../repoIndex';
+
+/** The project Argo CD uses when `spec.project` is empty. */
+export const DEFAULT_PROJECT = 'default';
+
+/** What the repository says about one project name. */
+export type ProjectLookup =
+  /** `default` not redefined here: Argo CD's built-in one, which permits everything. */
+  | { readonly status: 'built-in-default' }
+  /** The name is still a template (`{{…}}`): not judged. */
+  | { readonly status: 'templated' }
+  /** No AppProject of that name in the repository (it may be created elsewhere). */
+  | { readonly status: 'unknown' }
+  /**
+   * Defined here. `definitions` holds every whole AppProject of that name (empty when only Kustomize
+   * patches of it are written here: then nothing is judged); `certain` is true when there is exactly
+   * one and no patch of it exists (then its permissions are what Argo CD sees, as long as nothing
+   * outside the repository edits it).
+   */
+  | { readonly status: 'defined'; readonly definitions: readonly AppProjectSpec[]; readonly certain: boolean };
+
+/** Looks up projects by name; built once per check. */
+export interface ProjectDirectory {
+  lookup(projectName: string | undefined): ProjectLookup;
+}
+
+/** Indexes the model's AppProjects by name, setting Kustomize patch fragments aside. */
+export function projectDirectory(model: RepositoryModel, index: RepoIndex): ProjectDirectory {
+  const patchFiles = filesUsedAsPatches(index);
+  const whole = new Map<string, AppProjectSpec[]>();
+  const patched = new Set<string>();
+  for (const project of model.projects) {
+    if (project.object.origin.path.length === 0 && patchFiles.has(project.object.origin.file)) {
+      patched.add(project.name);
+      continue;
+    }
+    whole.set(project.name, [...(whole.get(project.name) ?? []), project]);
+  }
+  return {
+    lookup(projectName: string | undefined): ProjectLookup {
+      const name = projectName ?? DEFAULT_PROJECT;
+      if (isTemplated(name)) return { status: 'templated' };
+      const definitions = whole.get(name);
+      if (definitions === undefined) {
+        if (name === DEFAULT_PROJECT) return { status: 'built-in-default' };
+        return patched.has(name) ? { status: 'defined', definitions: [], certain: false } : { status: 'unknown' };
+      }
+      return { status: 'defined', definitions, certain: definitions.length === 1 && !patched.has(name) };
+    },
+  };
+}

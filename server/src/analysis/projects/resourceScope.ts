@@ -1,0 +1,76 @@
+// Which kinds are cluster-scoped or namespaced: built-in Kubernetes kinds plus the CRDs written in the repository.
+import { getPath, objectFromDocument, stringField } from '../kube/kubeObject';
+import { isClusterScopedForKustomize } from '../kustomize/clusterScopedKinds';
+import type { RepoIndex } from '../repoIndex';
+
+/** Where a kind lives; `unknown` kinds (custom resources whose CRD is not in the repository) are never judged. */
+export type ResourceScope = 'cluster' | 'namespaced' | 'unknown';
+
+/** `group/kind` of well-known namespaced kinds (core, apps, batch, networking, RBAC, policy, autoscaling, Argo CD). */
+const BUILT_IN_NAMESPACED = new Set<string>([
+  '/ConfigMap',
+  '/Endpoints',
+  '/Event',
+  '/LimitRange',
+  '/PersistentVolumeClaim',
+  '/Pod',
+  '/PodTemplate',
+  '/ReplicationController',
+  '/ResourceQuota',
+  '/Secret',
+  '/Service',
+  '/ServiceAccount',
+  'apps/ControllerRevision',
+  'apps/DaemonSet',
+  'apps/Deployment',
+  'apps/ReplicaSet',
+  'apps/StatefulSet',
+  'autoscaling/HorizontalPodAutoscaler',
+  'batch/CronJob',
+  'batch/Job',
+  'coordination.k8s.io/Lease',
+  'discovery.k8s.io/EndpointSlice',
+  'networking.k8s.io/Ingress',
+  'networking.k8s.io/NetworkPolicy',
+  'policy/PodDisruptionBudget',
+  'rbac.authorization.k8s.io/Role',
+  'rbac.authorization.k8s.io/RoleBinding',
+  'storage.k8s.io/CSIStorageCapacity',
+  'argoproj.io/Application',
+  'argoproj.io/ApplicationSet',
+  'argoproj.io/AppProject',
+]);
+
+/** Scopes of the kinds known to this analysis. */
+export interface ResourceScopes {
+  scopeOf(group: string, kind: string): ResourceScope;
+}
+
+/**
+ * Builds the scope table: built-in cluster-scoped kinds (the list kustomize uses), built-in
+ * namespaced kinds, then every CustomResourceDefinition written in the repository (`spec.scope`).
+ */
+export function resourceScopes(index: RepoIndex): ResourceScopes {
+  const fromDefinitions = new Map<string, ResourceScope>();
+  for (const file of index.allFiles()) {
+    if (!index.text(file)?.includes('CustomResourceDefinition')) continue;
+    for (const document of index.parsed(file)?.documents ?? []) {
+      const object = objectFromDocument(document);
+      if (object?.kind !== 'CustomResourceDefinition' || object.group !== 'apiextensions.k8s.io') continue;
+      const spec = object.body.spec;
+      const group = stringField(spec, 'group');
+      const kind = stringField(getPath(spec, ['names']), 'kind');
+      const scope = stringField(spec, 'scope');
+      if (group === undefined || kind === undefined) continue;
+      if (scope === 'Cluster') fromDefinitions.set(`${group}/${kind}`, 'cluster');
+      else if (scope === 'Namespaced') fromDefinitions.set(`${group}/${kind}`, 'namespaced');
+    }
+  }
+  return {
+    scopeOf(group: string, kind: string): ResourceScope {
+      if (isClusterScopedForKustomize(group, kind)) return 'cluster';
+      if (BUILT_IN_NAMESPACED.has(`${group}/${kind}`)) return 'namespaced';
+      return fromDefinitions.get(`${group}/${kind}`) ?? 'unknown';
+    },
+  };
+}

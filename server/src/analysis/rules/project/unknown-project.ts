@@ -1,0 +1,31 @@
+// Rule project/unknown-project: an Application names an AppProject this repository does not define.
+import { locateField } from '../../kube/locateObject';
+import { applicationsToJudge, ProblemsByLocation } from '../../projects/applicationsToJudge';
+import { projectDirectory } from '../../projects/projectLookup';
+import { defineCheck } from '../check';
+
+/** `spec.project` names an AppProject that is neither `default` nor defined in the repository. */
+export const unknownProject = defineCheck(
+  {
+    id: 'project/unknown-project',
+    defaultSeverity: 'warning',
+    summary: 'spec.project names an AppProject that this repository does not define (and that is not default).',
+  },
+  (context) => {
+    const directory = projectDirectory(context.model, context.index);
+    const collected = new ProblemsByLocation(unknownProject);
+    for (const { node, application } of applicationsToJudge(context.model)) {
+      if (directory.lookup(application.project).status !== 'unknown') continue;
+      const projectName = application.project ?? '';
+      collected.add(
+        locateField(context.index, node.origin, ['spec', 'project'], 'value'),
+        projectName,
+        node.name,
+        (names) =>
+          `AppProject '${projectName}' (used by ${names}) is not defined in this repository. Unless it is created elsewhere (by hand, by a Helm chart, from another repository), Argo CD refuses the Application: "Application referencing project ${projectName} which does not exist".`,
+        { certain: false },
+      );
+    }
+    return collected.problems();
+  },
+);
