@@ -1,10 +1,72 @@
-// Builds the dependency graph of a model (being written: returns no edges yet).
+// Builds the dependency graph of a model: every need of every Application matched against an index of providers.
 import type { ProjectConfig } from '../config/projectConfig';
 import type { RepositoryModel } from '../model/types';
 import type { RepoIndex } from '../repoIndex';
-import type { DependencyGraph } from './types';
+import { locateField } from '../kube/locateObject';
+import { readCatalogueConfig } from './catalogueConfig';
+import { ChartCatalogue } from './catalogueLookup';
+import { BUILTIN_CHART_CATALOGUE } from './chartCatalogue';
+import { collectNeeds, type Need } from './collectNeeds';
+import { collectProviders } from './collectProviders';
+import { ProviderIndex, type Provider } from './providerIndex';
+import type { DependencyEdge, DependencyGraph } from './types';
 
-/** Infers every dependency edge of the model. */
-export function buildDependencyGraph(_index: RepoIndex, _model: RepositoryModel, _config: ProjectConfig): DependencyGraph {
-  return { edges: [], byDependent: new Map(), byProvider: new Map(), unsatisfied: [] };
+/**
+ * Infers every dependency edge of the model (pure, linear in the number of objects): providers are
+ * indexed once, then each need is looked up. Several providers for one need give one edge each; a
+ * need nothing satisfies goes to `unsatisfied`. Malformed config catalogue entries are skipped here
+ * (the check `deps/invalid-catalogue-entry` reports them).
+ */
+export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, config: ProjectConfig): DependencyGraph {
+  const catalogue = new ChartCatalogue([...BUILTIN_CHART_CATALOGUE, ...readCatalogueConfig(config).entries]);
+  const { providers, knownScopes } = collectProviders(index, model, catalogue);
+  const applications = applicationProviders(index, model);
+  const edges: DependencyEdge[] = [];
+  const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
+  for (const node of model.nodes) {
+    for (const need of collectNeeds(index, node, knownScopes)) {
+      const found = need.kind === 'explicit' ? applications.get('explicit', need.key) : providers.get(need.kind, need.key);
+      if (found.length === 0) {
+        if (!need.quietWhenUnsatisfied) unsatisfied.push({ kind: need.kind, dependent: need.dependent, need: need.wanted });
+        continue;
+      }
+      for (const provider of found) edges.push(edgeOf(need, provider));
+    }
+  }
+  return { edges, byDependent: groupBy(edges, (edge) => edge.dependent.nodeId), byProvider: groupBy(edges, (edge) => edge.provider.nodeId), unsatisfied };
+}
+
+function edgeOf(need: Need, provider: Provider): DependencyEdge {
+  return {
+    kind: need.kind,
+    dependent: need.dependent,
+    provider: provider.end,
+    reason: `${need.phrase} ${provider.describe}`,
+    evidence: provider.evidence,
+    ...(provider.condition !== undefined ? { condition: provider.condition } : {}),
+    ...(provider.providedAtRuntime ? { providedAtRuntime: true } : {}),
+  };
+}
+
+/** Applications and ApplicationSets by name, for the explicit annotation. */
+function applicationProviders(index: RepoIndex, model: RepositoryModel): ProviderIndex {
+  const byName = new ProviderIndex();
+  for (const node of model.nodes) {
+    byName.add('explicit', node.name, {
+      end: { nodeId: node.id, object: `${node.kind}/${node.name}`, location: locateField(index, node.origin, ['metadata', 'name'], 'value') },
+      evidence: 'annotation',
+      describe: `${node.kind} ${node.name}`,
+    });
+  }
+  return byName;
+}
+
+function groupBy(edges: readonly DependencyEdge[], key: (edge: DependencyEdge) => string): Map<string, DependencyEdge[]> {
+  const groups = new Map<string, DependencyEdge[]>();
+  for (const edge of edges) {
+    const group = groups.get(key(edge));
+    if (group) group.push(edge);
+    else groups.set(key(edge), [edge]);
+  }
+  return groups;
 }

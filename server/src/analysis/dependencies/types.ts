@@ -39,6 +39,18 @@ export interface DependencyEdge {
    * (CreateNamespace=true), `annotation` (explicit).
    */
   readonly evidence: 'manifest' | 'chart-catalogue' | 'create-namespace' | 'annotation';
+  /**
+   * Set when the provider satisfies the need only under a condition the analysis could not
+   * decide, e.g. "installs CRDs only when crds.enabled is true; its values are not all in this
+   * repository". Rules should be milder on such edges.
+   */
+  readonly condition?: string;
+  /**
+   * True when the provider's controller creates the object at run time (Cilium's operator
+   * registers its CRDs, Longhorn's manager creates its StorageClass), so it is not part of the
+   * provider's sync: Argo CD cannot hoist it and does not skip the dry run for it.
+   */
+  readonly providedAtRuntime?: boolean;
 }
 
 /** Every edge, between Applications (dependent ≠ provider) and inside one Application (same node). */

@@ -1,0 +1,66 @@
+// Scans plain YAML values for references by key (storageClassName, priorityClassName…) and for in-cluster Service URLs.
+import { isRecord } from '../kube/kubeObject';
+import type { ValuePath } from '../yaml/yamlDocument';
+import type { DependencyKind } from './types';
+
+/** Keys whose string value names a class another Application may provide. */
+const CLASS_KEYS: Readonly<Record<string, DependencyKind>> = {
+  storageClassName: 'storage-class',
+  storageClass: 'storage-class',
+  volumeSnapshotClassName: 'snapshot-class',
+  priorityClassName: 'priority-class',
+};
+
+/** A reference found while scanning: a class by key, or a Service by URL. */
+export type ScannedReference =
+  | { readonly type: 'class'; readonly kind: DependencyKind; readonly name: string; readonly key: string; readonly path: ValuePath }
+  | { readonly type: 'service'; readonly name: string; readonly namespace: string; readonly url: string; readonly path: ValuePath };
+
+/**
+ * `name.namespace.svc` or `name.namespace.svc.cluster.local`, with optional scheme and port. The
+ * name must not follow a dot (so `a.b.c.svc`, a pod or SRV name, is not read as Service `b` in `c`).
+ */
+const SERVICE_URL = /(?<![a-z0-9.-])(?:[a-z][a-z0-9+.-]*:\/\/)?([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.svc(?:\.cluster\.local)?(?::\d+)?(?![a-z0-9-])/g;
+
+/** In-cluster Service URLs in a string. */
+export function serviceUrlsIn(text: string): { name: string; namespace: string; url: string }[] {
+  if (!text.includes('.svc')) return [];
+  const found: { name: string; namespace: string; url: string }[] = [];
+  for (const match of text.matchAll(SERVICE_URL)) {
+    const name = match[1];
+    const namespace = match[2];
+    if (name !== undefined && namespace !== undefined) found.push({ name, namespace, url: match[0] });
+  }
+  return found;
+}
+
+/**
+ * Walks a value and reports class references by key and Service URLs in strings. `skipKeys` are
+ * not entered at the top level (e.g. `status`). Templated strings (`{{ … }}`) name nothing.
+ */
+export function scanValue(value: unknown, report: (reference: ScannedReference) => void, skipTopKeys: ReadonlySet<string> = new Set()): void {
+  const visit = (current: unknown, path: (string | number)[], depth: number): void => {
+    if (depth > 200) return;
+    if (typeof current === 'string') {
+      if (current.includes('{{')) return;
+      const key = path[path.length - 1];
+      const kind = typeof key === 'string' ? CLASS_KEYS[key] : undefined;
+      if (kind !== undefined && typeof key === 'string' && current !== '' && current !== '-' && /^[a-z0-9][a-z0-9.-]*$/.test(current)) {
+        report({ type: 'class', kind, name: current, key, path: [...path] });
+      }
+      for (const service of serviceUrlsIn(current)) report({ type: 'service', ...service, path: [...path] });
+      return;
+    }
+    if (Array.isArray(current)) {
+      current.forEach((item, position) => visit(item, [...path, position], depth + 1));
+      return;
+    }
+    if (isRecord(current)) {
+      for (const [key, item] of Object.entries(current)) {
+        if (depth === 0 && skipTopKeys.has(key)) continue;
+        visit(item, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(value, [], 0);
+}
