@@ -1,0 +1,84 @@
+// Rule waves/appset-waves-do-not-wait: later waves of a parent's sync wait only until an ApplicationSet has generated its Applications.
+import type { KubeObject } from '../../kube/kubeObject';
+import { locateField } from '../../kube/locateObject';
+import type { AppNode, RepositoryModel } from '../../model/types';
+import { SYNC_WAVE_ANNOTATION } from '../../model/syncWave';
+import type { RepoIndex } from '../../repoIndex';
+import type { SourceLocation } from '../../text/span';
+import { defineCheck } from '../check';
+import { problem, type Problem } from '../rule';
+import { hasCustomApplicationSetHealth } from './support/appSetHealth';
+import { writtenAnnotation } from './support/waveObjects';
+
+const MAX_NAMES_PER_WAVE = 4;
+
+/** An object of a parent's sync that runs in a wave after an ApplicationSet. */
+interface LaterItem {
+  readonly wave: number;
+  readonly label: string;
+  readonly object: KubeObject;
+}
+
+/** A parent sync orders an ApplicationSet before later waves, which then wait for generation, not health. */
+export const appsetWavesDoNotWait = defineCheck(
+  {
+    id: 'waves/appset-waves-do-not-wait',
+    defaultSeverity: 'warning',
+    summary: "Later waves after an ApplicationSet wait only until its Applications are generated, not until they are healthy.",
+  },
+  (context) => {
+    const { index, model } = context;
+    if (hasCustomApplicationSetHealth(index, model)) return [];
+    const problems: Problem[] = [];
+    for (const set of model.nodes) {
+      if (set.kind !== 'ApplicationSet' || set.ordering.gating !== 'generation' || set.ordering.parentId === undefined) continue;
+      // With RollingSync, v3.2+ keeps the set Progressing until every step is Healthy (code-derived).
+      if (set.applicationSet?.strategyType === 'RollingSync') continue;
+      const parent = model.nodesById.get(set.ordering.parentId);
+      if (!parent) continue;
+      const later = laterItems(model, parent, set);
+      if (later.length === 0) continue;
+      const generated = set.childIds.length;
+      const message = `ApplicationSet ${set.name} is in wave ${set.wave.wave} of ${parent.name}'s sync, but later waves do not wait for its Applications to be healthy: its built-in health check turns Healthy as soon as it has generated them ("All applications have been generated successfully"). ${describeLater(later)} ${new Set(later.map((item) => item.wave)).size === 1 ? 'starts' : 'start'} once ${set.name}'s ${generated === 1 ? 'Application exists' : `${generated} Applications exist`}, healthy or not.`;
+      problems.push(
+        problem(
+          appsetWavesDoNotWait,
+          message,
+          waveOrNameLocation(index, set.object),
+          later.map((item) => ({ message: `${item.label} (wave ${item.wave}) does not wait for ${set.name}'s Applications`, location: waveOrNameLocation(index, item.object) })),
+        ),
+      );
+    }
+    return problems;
+  },
+);
+
+/** Children and plain resources of the parent's Sync phase in a wave after the set's. */
+function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): LaterItem[] {
+  const items: LaterItem[] = [];
+  for (const id of parent.childIds) {
+    const child = model.nodesById.get(id);
+    if (!child || child.ordering.parentId !== parent.id || child.wave.wave <= set.wave.wave) continue;
+    items.push({ wave: child.wave.wave, label: `${child.kind} ${child.name}`, object: child.object });
+  }
+  for (const resource of parent.resources) {
+    if (resource.hooks.length > 0 || resource.wave.wave <= set.wave.wave) continue;
+    items.push({ wave: resource.wave.wave, label: `${resource.object.kind} ${resource.object.name}`, object: resource.object });
+  }
+  return items.sort((a, b) => a.wave - b.wave || a.label.localeCompare(b.label));
+}
+
+function describeLater(items: readonly LaterItem[]): string {
+  const waves = [...new Set(items.map((item) => item.wave))];
+  const parts = waves.map((wave) => {
+    const labels = items.filter((item) => item.wave === wave).map((item) => item.label);
+    const shown = labels.slice(0, MAX_NAMES_PER_WAVE).join(', ');
+    return `wave ${wave} (${shown}${labels.length > MAX_NAMES_PER_WAVE ? ` and ${labels.length - MAX_NAMES_PER_WAVE} more` : ''})`;
+  });
+  const text = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function waveOrNameLocation(index: RepoIndex, object: KubeObject): SourceLocation {
+  return writtenAnnotation(index, object.origin, SYNC_WAVE_ANNOTATION)?.location ?? locateField(index, object.origin, ['metadata', 'name']);
+}

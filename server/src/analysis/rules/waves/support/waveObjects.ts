@@ -1,0 +1,81 @@
+// The objects whose annotations the wave rules read (each written place once), and what is written for an annotation there.
+import { getPath, isRecord, objectFromBody, type KubeObject, type ObjectOrigin } from '../../../kube/kubeObject';
+import type { AppNode, RepositoryModel } from '../../../model/types';
+import type { RepoIndex } from '../../../repoIndex';
+import type { SourceLocation } from '../../../text/span';
+import { locate } from '../../../yaml/yamlDocument';
+
+/** An object Argo CD would apply (or an ApplicationSet template it copies), with the model node it belongs to. */
+export interface WaveObject {
+  readonly object: KubeObject;
+  /** The Application or ApplicationSet node itself, or the Application that deploys this resource. */
+  readonly node: AppNode;
+  /** `node`: the object is the node; `resource`: a resource the node deploys; `template`: the node's ApplicationSet template. */
+  readonly role: 'node' | 'resource' | 'template';
+}
+
+/** A stable key for the place an object is written (file, document, path). */
+export function writtenPlaceKey(origin: ObjectOrigin): string {
+  return `${origin.file}#${origin.documentIndex}#${origin.path.join('\u0000')}`;
+}
+
+/**
+ * Every Application, ApplicationSet, ApplicationSet template and deployed resource of the model,
+ * each written place once (a file rendered by two Applications, or a template shared by every
+ * Application a set generates, counts once), in model order.
+ */
+export function waveObjects(model: RepositoryModel): WaveObject[] {
+  const seen = new Set<string>();
+  const result: WaveObject[] = [];
+  const add = (item: WaveObject): void => {
+    const key = writtenPlaceKey(item.object.origin);
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push(item);
+  };
+  for (const node of model.nodes) {
+    if (node.kind === 'ApplicationSet') {
+      add({ object: node.object, node, role: 'node' });
+      const template = templateObject(node);
+      if (template) add({ object: template, node, role: 'template' });
+    } else {
+      add({ object: node.object, node, role: 'node' });
+    }
+    for (const resource of node.resources) add({ object: resource.object, node, role: 'resource' });
+  }
+  return result;
+}
+
+/** An ApplicationSet's template metadata as an object (origin at `spec.template`), so its annotations read like an Application's. */
+export function templateObject(node: AppNode): KubeObject | undefined {
+  const template = node.applicationSet?.template;
+  if (!isRecord(template)) return undefined;
+  const metadata = isRecord(template.metadata) ? template.metadata : {};
+  return objectFromBody(
+    { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata, spec: isRecord(template.spec) ? template.spec : {} },
+    { ...node.origin, path: [...node.origin.path, 'spec', 'template'] },
+  );
+}
+
+/** An annotation as written in the object's own document: its plain value and where the value is. */
+export interface WrittenAnnotation {
+  /** The value as YAML reads it (a string, number, boolean, null…). */
+  readonly value: unknown;
+  readonly location: SourceLocation;
+}
+
+/**
+ * The annotation `key` as written at the object's origin, or undefined when that document does not
+ * write it there (it came from a Kustomize transformation or a patch): then no fix edits it.
+ */
+export function writtenAnnotation(index: RepoIndex, origin: ObjectOrigin, key: string): WrittenAnnotation | undefined {
+  const document = index.parsed(origin.file)?.documents.find((candidate) => candidate.index === origin.documentIndex);
+  if (!document) return undefined;
+  const path = [...origin.path, 'metadata', 'annotations', key];
+  const annotations = getPath(document.value, path.slice(0, -1));
+  if (!isRecord(annotations) || !(key in annotations)) return undefined;
+  const entry = locate(document, path);
+  if (!entry) return undefined;
+  const span = entry.value.start === entry.value.end && entry.key ? entry.key : entry.value;
+  return { value: annotations[key], location: { file: origin.file, span } };
+}

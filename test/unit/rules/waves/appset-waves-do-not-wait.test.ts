@@ -1,0 +1,53 @@
+// waves/appset-waves-do-not-wait: later waves after an ApplicationSet wait for generation only, not health.
+import { describe, expect, it } from 'vitest';
+import { appsetWavesDoNotWait } from '../../../../server/src/analysis/rules/waves/appset-waves-do-not-wait';
+import { runCheck } from '../../../support/checkContext';
+import { renderProblems } from '../../../support/fixture';
+import { childApplication, directorySet, rootApplication } from './waveFixtures';
+
+const FOLDERS = ['infrastructure/cert-manager', 'infrastructure/gateway', 'monitoring/loki', 'my-apps/jellyfin']
+  .map((folder) => `#- ${folder}/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${folder.split('/')[1]}\n`)
+  .join('');
+
+const SETS = directorySet('infrastructure', 4) + directorySet('monitoring', 5) + directorySet('my-apps', 6) + FOLDERS;
+
+describe('waves/appset-waves-do-not-wait', () => {
+  it('fires on each set followed by later waves, naming them', () => {
+    const { files, problems } = runCheck(appsetWavesDoNotWait, rootApplication() + SETS + childApplication('late', '    argocd.argoproj.io/sync-wave: "6"'));
+    expect(renderProblems(problems, files)).toMatchInlineSnapshot(`
+      "apps/infrastructure.yaml:7:35 waves/appset-waves-do-not-wait ApplicationSet infrastructure is in wave 4 of root's sync, but later waves do not wait for its Applications to be healthy: its built-in health check turns Healthy as soon as it has generated them ("All applications have been generated successfully"). Wave 5 (ApplicationSet monitoring) and wave 6 (Application late, ApplicationSet my-apps) start once infrastructure's 2 Applications exist, healthy or not.
+        |     argocd.argoproj.io/sync-wave: "4"
+        |                                   ^^^
+      apps/monitoring.yaml:7:35 waves/appset-waves-do-not-wait ApplicationSet monitoring is in wave 5 of root's sync, but later waves do not wait for its Applications to be healthy: its built-in health check turns Healthy as soon as it has generated them ("All applications have been generated successfully"). Wave 6 (Application late, ApplicationSet my-apps) starts once monitoring's Application exists, healthy or not.
+        |     argocd.argoproj.io/sync-wave: "5"
+        |                                   ^^^"
+    `);
+    expect(problems.map((item) => item.related?.map((related) => related.message))).toMatchInlineSnapshot(`
+      [
+        [
+          "ApplicationSet monitoring (wave 5) does not wait for infrastructure's Applications",
+          "Application late (wave 6) does not wait for infrastructure's Applications",
+          "ApplicationSet my-apps (wave 6) does not wait for infrastructure's Applications",
+        ],
+        [
+          "Application late (wave 6) does not wait for monitoring's Applications",
+          "ApplicationSet my-apps (wave 6) does not wait for monitoring's Applications",
+        ],
+      ]
+    `);
+  });
+
+  it('stays silent for a set in the last wave, a RollingSync set, and when the repository overrides the ApplicationSet health check', () => {
+    const last = rootApplication() + childApplication('first', '    argocd.argoproj.io/sync-wave: "0"') + directorySet('my-apps', 6) + FOLDERS;
+    expect(runCheck(appsetWavesDoNotWait, last).problems).toEqual([]);
+    const rolling = rootApplication() + directorySet('infrastructure', 4, '  strategy:\n    type: RollingSync\n') + directorySet('my-apps', 6) + FOLDERS;
+    expect(runCheck(appsetWavesDoNotWait, rolling).problems).toEqual([]);
+    const customHealth =
+      rootApplication() +
+      SETS +
+      '#- argocd/argocd-cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n  namespace: argocd\ndata:\n  resource.customizations.health.argoproj.io_ApplicationSet: |\n    hs = {}\n    return hs\n';
+    expect(runCheck(appsetWavesDoNotWait, customHealth).problems).toEqual([]);
+    // The same argocd-cm without the ApplicationSet override changes nothing.
+    expect(runCheck(appsetWavesDoNotWait, customHealth.replace('argoproj.io_ApplicationSet', 'argoproj.io_Other')).problems).toHaveLength(2);
+  });
+});
