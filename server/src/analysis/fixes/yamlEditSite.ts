@@ -1,5 +1,5 @@
 // The text and syntax tree of one YAML document being edited, with its layout (line ends, indentation) and path walking.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ObjectOrigin } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { ValuePath } from '../yaml/yamlDocument';
@@ -110,11 +110,6 @@ export function walkPath(site: YamlEditSite, path: ValuePath): WalkResult {
 export function isNullNode(node: unknown): node is Scalar | null | undefined {
   if (node === null || node === undefined) return true;
   return isScalar(node) && node.value === null;
-}
-
-/** True for a node the walker cannot descend through (aliases). */
-export function isOpaqueNode(node: unknown): boolean {
-  return isAlias(node);
 }
 
 /** The offset of the `:` that ends a pair's key (searching from the key's end), or undefined. */
