@@ -24,7 +24,7 @@ describe('language server: diagnostics', () => {
   let server: TestLanguageServer | undefined;
   let root: string | undefined;
 
-  beforeAll(() => buildServerBundle());
+  beforeAll(() => buildServerBundle(), 120_000);
   afterEach(async () => {
     await server?.stop();
     if (root) rmSync(root, { recursive: true, force: true });

@@ -86,6 +86,8 @@ export class TestLanguageServer {
     this.stateDirectory = launch.stateDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'gitops-waves-state-'));
     this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio', '--state-dir', this.stateDirectory], {
       env: { ...process.env, ...launch.env },
+      // A crash test aborts the process: any core file lands in the state folder, not in the repository.
+      cwd: this.stateDirectory,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.process.stderr?.on('data', (chunk: Buffer) => {

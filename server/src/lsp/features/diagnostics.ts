@@ -20,7 +20,8 @@ export interface PublishingFolder {
 /**
  * Publishes diagnostics and remembers what it published. Each analysis replaces its folder's set:
  * files with new or changed diagnostics are sent, files whose findings went are sent an empty
- * list, unchanged files are not sent again (so an edit sends only what it changed). Nested
+ * list, unchanged files are not sent again (so an edit sends only what it changed, plus the edited
+ * document's diagnostics tagged with its new version). Nested
  * workspace folders may both report a file: their diagnostics are merged per URI.
  */
 export class DiagnosticsPublisher {
@@ -59,9 +60,11 @@ export class DiagnosticsPublisher {
         diagnostics.push(...file.diagnostics);
         version ??= file.version;
       }
-      const fingerprint = JSON.stringify(diagnostics);
+      // An open document's diagnostics are sent again for each new version (the client then knows
+      // they are current); other files only when their diagnostics change.
+      const fingerprint = `${version ?? ''}${JSON.stringify(diagnostics)}`;
       if ((this.#lastSent.get(uri) ?? '[]') === fingerprint) continue;
-      if (diagnostics.length === 0) this.#lastSent.delete(uri);
+      if (fingerprint === '[]') this.#lastSent.delete(uri);
       else this.#lastSent.set(uri, fingerprint);
       this.#send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
@@ -89,6 +92,11 @@ export class DiagnosticsPublisher {
         diagnostics: findings.map((finding) => findingToDiagnostic(finding, conversion)),
         version: result.input.openDocuments.get(repoPath)?.version,
       });
+    }
+    // Open documents without findings are published too (empty, with their version): the client
+    // learns that the version it has was analysed.
+    for (const document of result.input.openDocuments.values()) {
+      if (!byUri.has(document.uri)) byUri.set(document.uri, { diagnostics: [], version: document.version });
     }
     const prefix = `${folder.uri}\u0000`;
     this.#lines.retain((key) => !key.startsWith(prefix) || index.file(key.slice(prefix.length)) !== undefined);
