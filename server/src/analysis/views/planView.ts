@@ -1,8 +1,11 @@
-// Plain-data views of the model for hosts: the boot plan (apps with waves) and the tree (apps with resources).
+// Plain-data views of the model for hosts: the boot plan (apps with waves and needs) and the tree (apps with resources).
 import type { Analysis } from '../analyze';
 import { locateField } from '../kube/locateObject';
 import type { ObjectOrigin } from '../kube/kubeObject';
+import type { DependencyGraph } from '../dependencies/types';
 import type { AppNode, Gating } from '../model/types';
+import { planDependencies, type PlanDependencies, type PlanDependency } from './planDependencies';
+import { planNotes, type PlanNote } from './planNotes';
 
 /** One Application or ApplicationSet in the plan. Lines are 1-based, as people and SARIF count. */
 export interface PlanApplication {
@@ -21,6 +24,12 @@ export interface PlanApplication {
   readonly destinationNamespace: string | null;
   readonly gating: Gating;
   readonly explanation: string;
+  /** The apps it needs (dependency edges from it), with whether each is ready first. */
+  readonly waitsFor: readonly PlanDependency[];
+  /** The apps that need it. */
+  readonly neededBy: readonly PlanDependency[];
+  /** Where the real order differs from the written one for this app. */
+  readonly notes: readonly PlanNote[];
 }
 
 /** The boot plan as data (what `plan --format json` prints). */
@@ -32,20 +41,22 @@ export interface PlanView {
   readonly orphans: readonly { readonly kind: string; readonly name: string; readonly file: string; readonly line: number }[];
 }
 
-/** Builds the plan view of an analysis. */
-export function planView(analysis: Analysis): PlanView {
+/** Builds the plan view of an analysis; the dependency graph is a parameter so hosts and tests can pass their own. */
+export function planView(analysis: Analysis, graph: DependencyGraph = analysis.graph): PlanView {
   const { model } = analysis;
+  const dependencies = planDependencies(model, graph);
   const health = model.healthCustomizations[0];
   return {
     repository: { urls: model.repository.urls, how: model.repository.how },
     healthCheck: health ? { file: health.location.file, line: analysis.index.position(health.location).line + 1, format: `${health.container}/${health.format}` } : null,
     roots: model.rootIds,
-    applications: model.nodes.map((node) => planApplication(analysis, node)),
+    applications: model.nodes.map((node) => planApplication(analysis, node, dependencies)),
     orphans: model.orphans.map((object) => ({ kind: object.kind, name: object.name, file: object.origin.file, line: nameLine(analysis, object.origin) })),
   };
 }
 
-function planApplication(analysis: Analysis, node: AppNode): PlanApplication {
+function planApplication(analysis: Analysis, node: AppNode, dependencies: PlanDependencies): PlanApplication {
+  const waitsFor = dependencies.waitsFor.get(node.id) ?? [];
   return {
     id: node.id,
     name: node.name,
@@ -59,6 +70,9 @@ function planApplication(analysis: Analysis, node: AppNode): PlanApplication {
     destinationNamespace: node.destinationNamespace ?? null,
     gating: node.ordering.gating,
     explanation: node.ordering.explanation,
+    waitsFor,
+    neededBy: dependencies.neededBy.get(node.id) ?? [],
+    notes: planNotes(analysis.model, node, waitsFor),
   };
 }
 
