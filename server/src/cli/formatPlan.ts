@@ -1,7 +1,10 @@
 // Text renderings of the boot plan (`plan`) and the tree (`tree`).
 import type { Analysis } from '../analysis/analyze';
+import type { DependencyGraph } from '../analysis/dependencies/types';
 import type { AppNode, Gating } from '../analysis/model/types';
+import { planDependencies } from '../analysis/views/planDependencies';
 import { nameLine, type TreeNode } from '../analysis/views/planView';
+import { planNeedLines } from './formatPlanNeeds';
 
 const GATING_LABELS: Record<Gating, string> = {
   health: 'later waves wait until it is Healthy',
@@ -10,9 +13,14 @@ const GATING_LABELS: Record<Gating, string> = {
   unordered: 'not ordered by any sync',
 };
 
-/** The boot plan: for every Application that creates others, its sync's waves and what each wave waits for. */
-export function formatPlanText(analysis: Analysis, directory: string): string {
+/**
+ * The boot plan: for every Application that creates others, its sync's waves and what each wave waits
+ * for; under each app, what it needs (from `graph`), whether that is ready first, and what needs it.
+ */
+export function formatPlanText(analysis: Analysis, directory: string, graph: DependencyGraph = analysis.graph): string {
   const { model } = analysis;
+  const dependencies = planDependencies(model, graph);
+  const needs = (node: AppNode, indent: string): string[] => planNeedLines(model, node, dependencies, indent);
   const lines: string[] = [`Boot plan of ${directory}`];
   const repository = model.repository.urls.length > 0 ? `${model.repository.urls.join(', ')} (${describeHow(model.repository.how)})` : 'unknown (no git remote, no --repo-url, nothing to infer from)';
   lines.push(`Repository: ${repository}`);
@@ -28,11 +36,16 @@ export function formatPlanText(analysis: Analysis, directory: string): string {
     if (printed.has(node.id)) return;
     printed.add(node.id);
     const children = node.childIds.map((id) => model.nodesById.get(id)).filter((child): child is AppNode => child !== undefined);
-    const header = `${node.ordering.parentId === undefined && !node.generatedById ? 'Root ' : ''}${node.kind} ${node.name}  (${node.origin.file}:${nameLine(analysis, node.origin)})`;
-    lines.push('', header);
+    const isRoot = node.ordering.parentId === undefined && !node.generatedById;
+    lines.push('', `${isRoot ? 'Root ' : ''}${node.kind} ${node.name}  (${node.origin.file}:${nameLine(analysis, node.origin)})`);
+    // Other apps had their needs printed where their parent's sync lists them.
+    if (isRoot) lines.push(...needs(node, '  '));
     if (node.kind === 'ApplicationSet') {
       lines.push(`  generates ${children.length} Application(s); their waves order nothing:`);
-      for (const child of children) lines.push(`    ${child.name}${child.destinationNamespace ? ` → ${child.destinationNamespace}` : ''}`);
+      for (const child of children) {
+        lines.push(`    ${child.name}${child.destinationNamespace ? ` → ${child.destinationNamespace}` : ''}`);
+        lines.push(...needs(child, '      '));
+      }
     } else if (children.length > 0) {
       lines.push('  its sync creates, wave by wave:');
       const waves = [...new Set(children.map((child) => child.wave.wave))].sort((a, b) => a - b);
@@ -41,6 +54,7 @@ export function formatPlanText(analysis: Analysis, directory: string): string {
         for (const child of children.filter((candidate) => candidate.wave.wave === wave)) {
           const destination = child.destinationNamespace ? ` → ${child.destinationNamespace}` : '';
           lines.push(`    ${child.kind} ${child.name}${destination}: ${GATING_LABELS[child.ordering.gating]}`);
+          lines.push(...needs(child, '      '));
         }
       }
     } else {

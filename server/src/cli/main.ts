@@ -1,14 +1,23 @@
 // Entry point of the gitops-waves command: read a repository, analyse it, print plan, tree or findings.
 import { resolve } from 'node:path';
-import { analyze } from '../analysis/analyze';
+import { version } from '../../package.json';
+import { analyze, type Analysis } from '../analysis/analyze';
+import { RULES_BY_ID } from '../analysis/rules/catalogue';
+import { graphView } from '../analysis/views/graphView';
 import { planView, treeView } from '../analysis/views/planView';
 import { readRepository } from '../host/readRepository';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from './args';
+import { failsOn } from './failOn';
+import { formatDot } from './formatDot';
 import { countBySeverity, formatFindingsText, printedFindings } from './formatFindings';
+import { formatGithub } from './formatGithub';
+import { formatMermaid } from './formatMermaid';
 import { formatPlanText, formatTreeText } from './formatPlan';
+import { formatSarif } from './formatSarif';
+import { gitRootPrefix } from './gitRootPrefix';
 import { Progress } from './progress';
 
-/** Exit codes: 0 ran (and `check` found no error), 1 `check` found errors, 2 usage or IO error. */
+/** Exit codes: 0 ran (and `check` found nothing at the `--fail-on` level), 1 `check` did, 2 usage or IO error. */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 /** Runs the CLI and returns its exit code. */
@@ -50,10 +59,33 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     write(options.format === 'json' ? JSON.stringify({ roots: tree }, null, 2) : formatTreeText(tree));
     return EXIT.ok;
   }
+  if (options.command === 'graph') {
+    const view = graphView(analysis);
+    write(options.format === 'json' ? JSON.stringify(view, null, 2) : options.format === 'dot' ? formatDot(view) : formatMermaid(view));
+    return EXIT.ok;
+  }
+  writeFindings(analysis, options, root);
+  return failsOn(analysis.findings, options.failOn) ? EXIT.findings : EXIT.ok;
+}
+
+/** Prints the findings of `check` in the chosen format. */
+function writeFindings(analysis: Analysis, options: CliArguments, root: string): void {
+  if (options.format === 'sarif') {
+    const sarif = formatSarif(analysis.findings, {
+      position: (location) => analysis.index.position(location),
+      rules: RULES_BY_ID,
+      toolVersion: version,
+      pathPrefix: gitRootPrefix(root),
+    });
+    write(JSON.stringify(sarif, null, 2));
+    return;
+  }
   const findings = printedFindings(analysis);
-  const counts = countBySeverity(findings);
-  write(options.format === 'json' ? JSON.stringify({ findings, summary: counts }, null, 2) : formatFindingsText(findings, options.color));
-  return counts.error > 0 && !options.exitZero ? EXIT.findings : EXIT.ok;
+  if (options.format === 'github') {
+    if (findings.length > 0) write(formatGithub(findings, gitRootPrefix(root)));
+    return;
+  }
+  write(options.format === 'json' ? JSON.stringify({ findings, summary: countBySeverity(findings) }, null, 2) : formatFindingsText(findings, options.color));
 }
 
 function write(text: string): void {
