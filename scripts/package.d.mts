@@ -1,0 +1,7 @@
+// Types of scripts/package.mjs for the TypeScript tests that import it.
+/** Upper bound of the .vsix size in bytes. */
+export declare const MAX_VSIX_BYTES: number;
+/** Where `npm run package` writes the .vsix. */
+export declare function vsixPath(): string;
+/** Builds and packages; returns the .vsix path. */
+export declare function packageExtension(): string;

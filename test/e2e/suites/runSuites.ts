@@ -1,0 +1,49 @@
+// Runs the in-VS-Code suites with Mocha inside the extension host and returns a JSON-ready report.
+import Mocha from 'mocha';
+import { activationSuite } from './activation.suite';
+import { diagnosticsSuite } from './diagnostics.suite';
+
+/** One test's outcome. */
+export interface TestOutcome {
+  readonly title: string;
+  readonly state: 'passed' | 'failed' | 'pending';
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+/** What the harness writes for the driver. */
+export interface SuiteReport {
+  readonly passed: number;
+  readonly failed: number;
+  readonly pending: number;
+  readonly tests: readonly TestOutcome[];
+}
+
+/** Where the suites find their inputs (paths from the driver's environment variables). */
+export interface SuiteInputs {
+  /** The CLI's JSON report for the opened folder, if the driver wrote one. */
+  readonly expectedFindingsFile: string | undefined;
+}
+
+/** Runs every suite once; never rejects (a crash is reported as a failed test). */
+export function runSuites(inputs: SuiteInputs): Promise<SuiteReport> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
+  // Mocha's `pre-require` puts describe/it on the global object; the suites register now, not at import.
+  mocha.suite.emit('pre-require', globalThis, 'gitops-waves-e2e', mocha);
+  activationSuite();
+  diagnosticsSuite(inputs.expectedFindingsFile);
+  const tests: TestOutcome[] = [];
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      resolve({
+        passed: tests.filter((test) => test.state === 'passed').length,
+        failed: tests.filter((test) => test.state === 'failed').length,
+        pending: tests.filter((test) => test.state === 'pending').length,
+        tests,
+      });
+    });
+    runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+    runner.on('pending', (test) => tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
+    runner.on('fail', (test, error: Error) => tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error.stack ?? error.message }));
+  });
+}
