@@ -1,27 +1,23 @@
 // What the client does when the server's connection breaks: restart it a bounded number of times, and say so.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartBudget } from './restartBudget';
 
-/** Restarts allowed within {@link RESTART_WINDOW_MS} before the client gives up (one poison file must not loop forever). */
-export const MAX_RESTARTS = 4;
-/** The window in which restarts are counted. */
-export const RESTART_WINDOW_MS = 3 * 60 * 1000;
 /** Connection errors tolerated in a row before the connection is shut down. */
 const MAX_CONSECUTIVE_CONNECTION_ERRORS = 3;
 
 /**
- * Restarts a stopped server up to {@link MAX_RESTARTS} times in {@link RESTART_WINDOW_MS}, each time writing to
- * the output channel and showing a notification; then stops and tells the user how to restart by hand.
+ * Restarts a stopped server while the {@link RestartBudget} allows (4 times in 3 minutes), each time writing to the
+ * output channel and showing a notification; then stops and tells the user how to restart by hand.
  * The results are marked `handled` so the library does not show a second message.
  */
 export class RestartingErrorHandler implements ErrorHandler {
-  readonly #restartTimes: number[] = [];
+  readonly #budget = new RestartBudget();
 
   /** @param serverName name used in messages; @param outputChannel where every stop is logged. */
   constructor(
     private readonly serverName: string,
     private readonly outputChannel: vscode.LogOutputChannel,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** A read or write on the connection failed: keep going unless it keeps failing. */
@@ -33,24 +29,22 @@ export class RestartingErrorHandler implements ErrorHandler {
 
   /** The server process stopped: restart it, or give up after too many stops in a short time. */
   closed(): CloseHandlerResult {
-    const now = this.now();
-    while (this.#restartTimes.length > 0 && now - this.#restartTimes[0]! > RESTART_WINDOW_MS) this.#restartTimes.shift();
-    if (this.#restartTimes.length >= MAX_RESTARTS) {
+    const decision = this.#budget.recordStop(Date.now());
+    if (decision.action === 'give-up') {
       const message = `The ${this.serverName} server stopped ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60_000} minutes and will not be restarted. See the output for the cause; run "GitOps Waves: Restart Server" once it is fixed.`;
       this.outputChannel.error(message);
       void this.notify(vscode.window.showErrorMessage, message);
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    this.#restartTimes.push(now);
-    const message = `The ${this.serverName} server stopped unexpectedly and is being restarted (${this.#restartTimes.length} of ${MAX_RESTARTS}).`;
+    const message = `The ${this.serverName} server stopped unexpectedly and is being restarted (${decision.attempt} of ${MAX_RESTARTS}).`;
     this.outputChannel.warn(message);
     void this.notify(vscode.window.showWarningMessage, message);
     return { action: CloseAction.Restart, handled: true };
   }
 
-  /** Forgets past restarts (after a manual restart the user gets a fresh budget). */
+  /** Forgets past restarts (the restart command calls it). */
   reset(): void {
-    this.#restartTimes.length = 0;
+    this.#budget.reset();
   }
 
   private async notify(show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string): Promise<void> {

@@ -180,7 +180,7 @@ async function main() {
     writeFileSync(join(RESULTS, 'report.json'), JSON.stringify(fullReport, null, 2));
     if (report.crashed) {
       console.error(report.crashed);
-      console.log('0 passed, 1 failed');
+      console.log('e2e: 0 passed, 1 failed');
       return 1;
     }
     for (const test of report.tests) {
@@ -189,8 +189,8 @@ async function main() {
     }
     for (const failure of uiFailures) console.log(`✗ ${failure}`);
     const failed = report.failed + uiFailures.length;
-    console.log(`${report.passed} passed, ${failed} failed${report.pending ? `, ${report.pending} skipped` : ''}`);
     log(`screenshots and report in ${RESULTS}`);
+    console.log(`e2e: ${report.passed} passed, ${failed} failed${report.pending ? `, ${report.pending} skipped` : ''}`);
     return failed === 0 ? 0 : 1;
   } finally {
     await browser?.close().catch(() => undefined);
