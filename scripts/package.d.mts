@@ -3,5 +3,5 @@
 export declare const MAX_VSIX_BYTES: number;
 /** Where `npm run package` writes the .vsix. */
 export declare function vsixPath(): string;
-/** Builds and packages; returns the .vsix path. */
-export declare function packageExtension(): string;
+/** Builds (unless `build` is false) and packages; returns the .vsix path. */
+export declare function packageExtension(options?: { build?: boolean }): string;

@@ -1,5 +1,5 @@
 // Builds the bundles and packages the VS Code extension into dist/gitops-waves-<version>.vsix with @vscode/vsce, then checks its size.
-// Usage: npm run package   (prints the .vsix path on its last line)
+// Usage: npm run package   (prints the .vsix path on its last line); `--no-build` packages the bundles already built.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,14 +23,17 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Builds and packages; returns the .vsix path. Throws when a bundle is missing or the package is too large. */
-export function packageExtension() {
-  run(process.execPath, ['esbuild.mjs']);
+/**
+ * Builds (unless `build` is false: the tests package what `npm test` built, so no test rewrites a bundle another
+ * test is running) and packages; returns the .vsix path. Throws when a bundle is missing or the package is too large.
+ */
+export function packageExtension({ build = true } = {}) {
+  if (build) run(process.execPath, ['esbuild.mjs']);
   for (const file of REQUIRED_FILES) {
     try {
       statSync(join(ROOT, file));
     } catch {
-      throw new Error(`${file} is missing after the build: the extension would not start`);
+      throw new Error(`${file} is missing${build ? ' after the build' : ': run `node esbuild.mjs` first'}; the extension would not start`);
     }
   }
   const output = vsixPath();
@@ -45,5 +48,5 @@ export function packageExtension() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(packageExtension());
+  console.log(packageExtension({ build: !process.argv.includes('--no-build') }));
 }

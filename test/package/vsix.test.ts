@@ -25,7 +25,8 @@ describe('the .vsix package', () => {
   let entries: ZipEntry[] = [];
 
   beforeAll(() => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    // `npm test` builds the bundles before vitest; rebuilding here could rewrite a bundle another test is running.
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--no-build'], { cwd: ROOT, stdio: 'pipe' });
     entries = zipEntries(vsixPath());
   }, 120_000);
 
