@@ -1,6 +1,7 @@
 // Protocol tests: the bundled server over stdio publishes, updates and clears diagnostics as files and settings change.
 import { rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { buildServerBundle, codes, fileUri, TestLanguageServer, writeRepositoryFile, writeTemporaryRepository } from '../support/lspClient';
@@ -101,6 +102,32 @@ describe('language server: diagnostics', () => {
     expect((await server.status()).folders[0]?.lastParsedFiles).toBe(1);
   });
 
+  it('keeps up with typing: one change per character, coalesced, ending with the diagnostics of the last version', async () => {
+    const { server, root } = await startOnFixture();
+    const uri = fileUri(root, 'apps/typed.yaml');
+    const before = (await server.status()).folders[0]!;
+    // A new, unsaved file: an Application named like two others.
+    const text = FIXTURE_FILES['apps/web.yaml']!;
+    await server.open(uri, '', 1);
+    let line = 0;
+    let character = 0;
+    for (const [position, typed] of [...text].entries()) {
+      await server.change(uri, position + 2, [{ range: { start: { line, character }, end: { line, character } }, text: typed }]);
+      if (typed === '\n') {
+        line++;
+        character = 0;
+      } else {
+        character++;
+      }
+    }
+    const lastVersion = text.length + 1;
+    const diagnostics = await server.waitForDiagnostics(path.join(root, 'apps/typed.yaml'), (_list, params) => params.version === lastVersion);
+    expect(codes(diagnostics)).toEqual(['model/duplicate-application-name']);
+    const after = (await server.status()).folders[0]!;
+    expect(after.analyses - before.analyses).toBeLessThan(text.length / 4);
+    expect((await server.status()).documents).toEqual([{ uri, version: lastVersion }]);
+  });
+
   it('ignores a change whose version is not newer, and logs it', async () => {
     const { server, root } = await startOnFixture();
     const file = path.join(root, 'web/config.yaml');
@@ -153,6 +180,17 @@ describe('language server: diagnostics', () => {
       analyses: after.analyses - before.analyses,
       files: after.files - before.files,
     }).toEqual({ rescans: 1, batches: 1, analyses: 1, files: 1000 });
+  });
+
+  it('clears the diagnostics of a workspace folder the client removes, and indexes one it adds', async () => {
+    const { server, root } = await startOnFixture();
+    const folder = { uri: pathToFileURL(root).href, name: path.basename(root) };
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    await server.waitForDiagnostics(path.join(root, 'web/broken.yaml'), (list) => list.length === 0);
+    await server.waitForDiagnostics(path.join(root, 'apps/web.yaml'), (list) => list.length === 0);
+    expect((await server.status()).folders).toEqual([]);
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    await server.waitForDiagnostics(path.join(root, 'web/broken.yaml'), (list) => list.length > 0);
   });
 
   it('follows the client settings gitopsWaves.rules: a severity override, then off', async () => {

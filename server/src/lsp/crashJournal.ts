@@ -1,5 +1,6 @@
 // The crash journal: "about to parse these files" written before parsing and removed after, so a restart knows what killed the last process.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A file the server was about to parse; `text` is kept when it came from an editor buffer (it may not be on disk). */
 export interface JournalSuspect {
@@ -41,7 +42,11 @@ export class CrashJournal {
   /** Removes the entry: the work it named finished. */
   clear(): void {
     if (!this.#written) return;
-    rmSync(this.#file, { force: true });
+    try {
+      rmSync(this.#file, { force: true });
+    } catch {
+      // A journal that cannot be removed is found at the next start and probed: harmless.
+    }
     this.#written = false;
   }
 
@@ -62,7 +67,7 @@ export class CrashJournal {
       entry = JSON.parse(content) as JournalEntry;
       if (typeof entry !== 'object' || entry === null || typeof entry.pid !== 'number') throw new Error('not an entry');
     } catch {
-      rmSync(this.#file, { force: true });
+      this.discardLeftover();
       return 'unreadable';
     }
     if (entry.pid !== process.pid && isProcessAlive(entry.pid)) return undefined;
@@ -71,14 +76,34 @@ export class CrashJournal {
 
   /** Removes a leftover entry once it has been dealt with. */
   discardLeftover(): void {
-    rmSync(this.#file, { force: true });
+    try {
+      rmSync(this.#file, { force: true });
+    } catch {
+      // Nothing more to do: the next start would probe the same files again.
+    }
   }
 
+  /**
+   * Writes the entry; never throws. The journal is a safety net: if the state folder vanished (a
+   * temporary-folder cleaner) it is created again, and if it still cannot be written the analysis
+   * goes on without the net rather than not at all.
+   */
   #write(entry: JournalEntry): void {
     const temporary = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(entry));
-    renameSync(temporary, this.#file);
-    this.#written = true;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(temporary, JSON.stringify(entry));
+        renameSync(temporary, this.#file);
+        this.#written = true;
+        return;
+      } catch {
+        try {
+          mkdirSync(path.dirname(this.#file), { recursive: true });
+        } catch {
+          return;
+        }
+      }
+    }
   }
 }
 

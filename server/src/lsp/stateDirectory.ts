@@ -12,11 +12,22 @@ export interface FolderStateFiles {
   readonly quarantine: string;
 }
 
-/** The state folder: `--state-dir` when given, else `gitops-waves-state` under the system's temporary folder. */
+/**
+ * The state folder: `--state-dir` when given, else `gitops-waves-state` under the system's
+ * temporary folder, created if needed. An explicit folder that cannot be created falls back to the
+ * default; never throws (without a writable folder the crash journal is simply not kept).
+ */
 export function resolveStateDirectory(explicit: string | undefined): string {
-  const directory = explicit ? path.resolve(explicit) : path.join(os.tmpdir(), 'gitops-waves-state');
-  mkdirSync(directory, { recursive: true });
-  return directory;
+  const fallback = path.join(os.tmpdir(), 'gitops-waves-state');
+  for (const directory of explicit ? [path.resolve(explicit), fallback] : [fallback]) {
+    try {
+      mkdirSync(directory, { recursive: true });
+      return directory;
+    } catch {
+      // Try the next candidate.
+    }
+  }
+  return fallback;
 }
 
 /** The state files of a workspace folder, named after a hash of its absolute path. */
