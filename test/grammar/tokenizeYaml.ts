@@ -23,16 +23,31 @@ export function contributedGrammars(): ContributedGrammar[] {
  * The YAML base grammar, from the `tm-grammars` npm package (the TextMate YAML grammar VS Code shipped
  * before 1.93; VS Code now ships a rewrite with the same top scope `source.yaml`), so the test runs offline.
  */
-const YAML_BASE_GRAMMAR = join(ROOT, 'node_modules', 'tm-grammars', 'grammars', 'yaml.json');
+const TM_GRAMMARS_YAML: ReadonlyMap<string, string> = new Map([['source.yaml', join(ROOT, 'node_modules', 'tm-grammars', 'grammars', 'yaml.json')]]);
 
-let registryPromise: Promise<textmate.Registry> | undefined;
+/**
+ * VS Code's own YAML grammars (`source.yaml` includes `source.yaml.1.2` and friends), read from a VS Code
+ * install's `extensions/yaml` folder, e.g. the code-server the end-to-end run installs.
+ */
+export function vscodeYamlGrammars(yamlExtensionFolder: string): ReadonlyMap<string, string> {
+  const manifest = JSON.parse(readFileSync(join(yamlExtensionFolder, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string }[] } };
+  return new Map(manifest.contributes.grammars.map((grammar) => [grammar.scopeName, join(yamlExtensionFolder, grammar.path)]));
+}
 
-async function registry(): Promise<textmate.Registry> {
-  registryPromise ??= (async () => {
-    const wasm = readFileSync(join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+const registries = new Map<ReadonlyMap<string, string>, Promise<textmate.Registry>>();
+let onigurumaLoaded: Promise<void> | undefined;
+
+async function registry(baseGrammars: ReadonlyMap<string, string>): Promise<textmate.Registry> {
+  let created = registries.get(baseGrammars);
+  if (created) return created;
+  created = (async () => {
+    onigurumaLoaded ??= (async () => {
+      const wasm = readFileSync(join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
+      await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    })();
+    await onigurumaLoaded;
     const grammars = contributedGrammars();
-    const files = new Map<string, string>([['source.yaml', YAML_BASE_GRAMMAR], ...grammars.map((grammar) => [grammar.scopeName, join(ROOT, grammar.path)] as const)]);
+    const files = new Map<string, string>([...baseGrammars, ...grammars.map((grammar) => [grammar.scopeName, join(ROOT, grammar.path)] as const)]);
     return new textmate.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
@@ -45,15 +60,17 @@ async function registry(): Promise<textmate.Registry> {
       getInjections: (scopeName) => grammars.filter((grammar) => grammar.injectTo.includes(scopeName)).map((grammar) => grammar.scopeName),
     });
   })();
-  return registryPromise;
+  registries.set(baseGrammars, created);
+  return created;
 }
 
 /**
  * Renders the tokens of a YAML text, one source line (`>`) followed by one line per token that carries
  * a scope besides `source.yaml` (`#` + carets under the token + its scopes, root scope left out).
+ * The base YAML grammar is `tm-grammars`' unless `baseGrammars` (scope name → file) says otherwise.
  */
-export async function renderTokens(text: string): Promise<string> {
-  const grammar = await (await registry()).loadGrammar('source.yaml');
+export async function renderTokens(text: string, baseGrammars: ReadonlyMap<string, string> = TM_GRAMMARS_YAML): Promise<string> {
+  const grammar = await (await registry(baseGrammars)).loadGrammar('source.yaml');
   if (!grammar) throw new Error('the YAML base grammar did not load');
   const output: string[] = [];
   let ruleStack = textmate.INITIAL;
