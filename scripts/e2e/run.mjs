@@ -111,7 +111,7 @@ function stopProcessGroup(child) {
   }
 }
 
-/** UI checks and screenshots: the status bar item, the Problems panel with the example's findings. */
+/** UI checks and screenshots: the status bar item, the restart notification, the Problems panel with the example's findings. */
 async function inspectUi(page, expectedFindingsFile) {
   const failures = [];
   await page.screenshot({ path: join(RESULTS, 'workbench.png') });
@@ -120,6 +120,12 @@ async function inspectUi(page, expectedFindingsFile) {
     await statusItem.first().waitFor({ state: 'visible', timeout: 30_000 });
   } catch {
     failures.push('UI: no "GitOps Waves" item in the status bar');
+  }
+  // The crash suite killed the server: the restart must have been said in a notification, not only in the log.
+  try {
+    await page.locator('.notification-toast', { hasText: 'stopped unexpectedly and is being restarted' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  } catch {
+    failures.push('UI: no notification said the server was restarted after the crash');
   }
   await page.keyboard.press('Control+Shift+M');
   const expected = JSON.parse(readFileSync(expectedFindingsFile, 'utf8')).findings;
