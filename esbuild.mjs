@@ -1,4 +1,4 @@
-// Builds the bundles: the CLI, the language server and (later) the VS Code client.
+// Builds the bundles: the CLI, the language server and the VS Code client.
 import { build } from 'esbuild';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
