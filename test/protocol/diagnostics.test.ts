@@ -72,7 +72,7 @@ describe('language server: diagnostics', () => {
     );
     const copy = await server.waitForDiagnostics(path.join(root, 'apps/web-copy.yaml'), (list) => list.length > 0);
     expect(render(root, copy)).toMatchInlineSnapshot(`
-      "3:8-3:11 severity 2 model/duplicate-application-name Application name 'web' is also used by the Application in apps/web.yaml: Argo CD keeps one Application per name and namespace, so they overwrite each other.
+      "3:8-3:11 severity 1 model/duplicate-application-name Application name 'web' is also used by the Application in apps/web.yaml: Argo CD keeps one Application per name and namespace, so they overwrite each other.
         related apps/web.yaml 3:8 the Application in apps/web.yaml"
     `);
     expect(copy[0]?.codeDescription?.href).toMatch(/\/docs\/rules\/model\/duplicate-application-name\.md$/);

@@ -1,7 +1,7 @@
 // The small App-of-Apps repository the protocol tests open: one root, two Applications sharing a name, a broken file.
 import { parseFixture } from '../support/fixture';
 
-/** Files of the fixture repository (findings: two duplicate-name warnings with related information, one YAML syntax warning). */
+/** Files of the fixture repository (findings: two duplicate-name errors with related information, one YAML syntax warning). */
 export const FIXTURE_FILES = parseFixture(`
   #- .gitops-waves.yaml
   repoURL: https://github.com/example/fixture.git
@@ -33,6 +33,8 @@ export const FIXTURE_FILES = parseFixture(`
     destination:
       server: https://kubernetes.default.svc
       namespace: web
+    syncPolicy:
+      syncOptions: [CreateNamespace=true]
   #- apps/web-copy.yaml
   apiVersion: argoproj.io/v1alpha1
   kind: Application
@@ -47,6 +49,8 @@ export const FIXTURE_FILES = parseFixture(`
     destination:
       server: https://kubernetes.default.svc
       namespace: web
+    syncPolicy:
+      syncOptions: [CreateNamespace=true]
   #- web/config.yaml
   apiVersion: v1
   kind: ConfigMap
