@@ -44,8 +44,15 @@ import { templateError } from './appset/template-error';
 import { templatePatchIgnored } from './appset/template-patch-ignored';
 import { unresolvedTemplateParameter } from './appset/unresolved-template-parameter';
 import { unsupportedTemplateFunction } from './appset/unsupported-template-function';
+import { dependencyCycle } from './deps/dependency-cycle';
 import { invalidCatalogueEntry } from './deps/invalid-catalogue-entry';
+import { missingSkipDryRun } from './deps/missing-skip-dry-run';
+import { namespaceNotCreated } from './deps/namespace-not-created';
 import { appsetWavesDoNotWait } from './waves/appset-waves-do-not-wait';
+import { dependencyInLaterWave } from './waves/dependency-in-later-wave';
+import { dependencyInSameWave } from './waves/dependency-in-same-wave';
+import { dependencyNotOrdered } from './waves/dependency-not-ordered';
+import { missingWaveAnnotation } from './waves/missing-wave-annotation';
 import { notAnInteger } from './waves/not-an-integer';
 import { unquotedValue } from './waves/unquoted-value';
 import { waveOrdersNothing } from './waves/wave-orders-nothing';
@@ -106,8 +113,15 @@ export const RULES: readonly RuleMeta[] = [
   templatePatchIgnored,
   unresolvedTemplateParameter,
   unsupportedTemplateFunction,
+  dependencyCycle,
   invalidCatalogueEntry,
+  missingSkipDryRun,
+  namespaceNotCreated,
   appsetWavesDoNotWait,
+  dependencyInLaterWave,
+  dependencyInSameWave,
+  dependencyNotOrdered,
+  missingWaveAnnotation,
   notAnInteger,
   unquotedValue,
   waveOrdersNothing,

@@ -1,0 +1,68 @@
+// Rule deps/dependency-cycle: Applications that need one another in a circle, so no order of waves satisfies them all.
+import type { DependencyEdge } from '../../dependencies/types';
+import type { RepositoryModel } from '../../model/types';
+import { defineCheck } from '../check';
+import { problem, type Problem } from '../rule';
+import { crossApplicationNeeds, isSoftEdge } from './support/needGroups';
+import { cyclicComponents, shortestCycle, type DirectedGraph } from './support/stronglyConnected';
+
+/** Node-level dependency edges, the first edge of each dependent → provider pair kept as evidence. */
+interface NodeGraph extends DirectedGraph {
+  readonly evidence: ReadonlyMap<string, DependencyEdge>;
+}
+
+/**
+ * A cycle between Applications (Tarjan SCC over node-level edges). Needs an Application provides
+ * itself, and needs several Applications provide (any one suffices), do not count. Reported once per
+ * strongly connected component, with its shortest cycle; an error when the component holds a cycle
+ * of hard needs only, else capped at warning (a Service URL, a condition or a run-time object can
+ * be late and retried).
+ */
+export const dependencyCycle = defineCheck(
+  {
+    id: 'deps/dependency-cycle',
+    defaultSeverity: 'error',
+    summary: 'Applications need one another in a circle (CRDs, namespaces, stores, issuers, Services…): no order of waves satisfies every need.',
+  },
+  (context) => {
+    const { model, graph } = context;
+    const single = crossApplicationNeeds(model, graph)
+      .filter((group) => new Set(group.edges.map((ordered) => ordered.edge.provider.nodeId)).size === 1)
+      .map((group) => group.best.edge);
+    const all = nodeGraph(model, single);
+    const hard = nodeGraph(model, single.filter((edge) => !isSoftEdge(edge)));
+    const problems: Problem[] = [];
+    for (const component of cyclicComponents(all)) {
+      const members = new Set(component);
+      const hardComponent = cyclicComponents({ nodes: component, successors: hard.successors }).find((candidate) => candidate.every((id) => members.has(id)));
+      const cycle = hardComponent ? shortestCycle(hard, hardComponent[0]!, new Set(hardComponent)) : shortestCycle(all, component[0]!, members);
+      if (!cycle) continue;
+      const used = hardComponent ? hard : all;
+      const steps = cycle.map((id, at) => used.evidence.get(`${id}\u0000${cycle[(at + 1) % cycle.length]}`)!);
+      const name = (id: string): string => model.nodesById.get(id)?.name ?? id;
+      const path = steps.map((edge) => `${name(edge.dependent.nodeId)} needs ${name(edge.provider.nodeId)} (${edge.reason})`).join(', ');
+      const others = component.length > cycle.length ? ` The cycle is part of a knot of ${component.length} Applications: ${component.map(name).join(', ')}.` : '';
+      const message = `Dependency cycle: ${path}.${others} Whatever their waves, one of these Applications starts before what it needs exists${hardComponent ? '' : '; here at least one link is a Service URL, a condition or an object created at run time, which can resolve late by retries'}.`;
+      const found = problem(
+        dependencyCycle,
+        message,
+        steps[0]!.dependent.location,
+        steps.slice(1).map((edge) => ({ message: `${name(edge.dependent.nodeId)} needs ${name(edge.provider.nodeId)}: ${edge.reason}`, location: edge.dependent.location })),
+      );
+      problems.push(hardComponent ? found : { ...found, severityCap: 'warning' });
+    }
+    return problems;
+  },
+);
+
+function nodeGraph(model: RepositoryModel, edges: readonly DependencyEdge[]): NodeGraph {
+  const successors = new Map<string, string[]>();
+  const evidence = new Map<string, DependencyEdge>();
+  for (const edge of edges) {
+    const key = `${edge.dependent.nodeId}\u0000${edge.provider.nodeId}`;
+    if (edge.dependent.nodeId === edge.provider.nodeId || evidence.has(key)) continue;
+    evidence.set(key, edge);
+    successors.set(edge.dependent.nodeId, [...(successors.get(edge.dependent.nodeId) ?? []), edge.provider.nodeId]);
+  }
+  return { nodes: model.nodes.map((node) => node.id), successors, evidence };
+}

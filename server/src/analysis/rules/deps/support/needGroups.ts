@@ -1,0 +1,96 @@
+// Dependency edges grouped by need (one written reference of one Application), each need with its best-ordered provider.
+import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
+import type { RepositoryModel } from '../../../model/types';
+import type { EdgeOrderingKind } from '../../../views/edgeOrdering';
+import { orderedEdges, type OrderedEdge } from '../../../views/orderedEdges';
+
+/** One need of one Application and every provider found for it, with their orderings. */
+export interface NeedGroup {
+  readonly dependentId: string;
+  /** Every edge of this need (one per provider), in graph order. */
+  readonly edges: readonly OrderedEdge[];
+  /**
+   * True when the dependent provides the need itself (inside one sync Argo CD orders it, or the
+   * Application creates its own namespace): another provider's order does not matter then.
+   */
+  readonly selfProvided: boolean;
+  /** The provider edge Argo CD makes ready soonest (before, then unordered, same-wave, after): the one that decides. */
+  readonly best: OrderedEdge;
+}
+
+/** How good an ordering is for the dependent: lower is better. Unordered beats same-wave: an earlier wave at least starts first. */
+const ORDERING_RANK: Readonly<Record<EdgeOrderingKind, number>> = { before: 0, unordered: 1, 'same-wave': 2, after: 3 };
+
+const cache = new WeakMap<DependencyGraph, readonly NeedGroup[]>();
+
+/**
+ * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
+ * order. Memoised per graph: the dependency rules share one computation of the orderings.
+ */
+export function needGroups(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
+  const cached = cache.get(graph);
+  if (cached) return cached;
+  const byNeed = new Map<string, OrderedEdge[]>();
+  for (const ordered of orderedEdges(model, graph.edges)) {
+    const key = needKey(ordered.edge);
+    const group = byNeed.get(key);
+    if (group) group.push(ordered);
+    else byNeed.set(key, [ordered]);
+  }
+  const groups: NeedGroup[] = [];
+  for (const edges of byNeed.values()) {
+    const first = edges[0] as OrderedEdge;
+    const best = edges.reduce((chosen, candidate) => (ORDERING_RANK[candidate.ordering.ordering] < ORDERING_RANK[chosen.ordering.ordering] ? candidate : chosen), first);
+    groups.push({
+      dependentId: first.edge.dependent.nodeId,
+      edges,
+      selfProvided: edges.some((ordered) => ordered.edge.provider.nodeId === ordered.edge.dependent.nodeId),
+      best,
+    });
+  }
+  cache.set(graph, groups);
+  return groups;
+}
+
+/**
+ * The needs another Application decides: not provided by the dependent itself. Inside one
+ * Application Argo CD hoists Namespaces and CRDs before their users, so those never count here.
+ */
+export function crossApplicationNeeds(model: RepositoryModel, graph: DependencyGraph): NeedGroup[] {
+  const argoNamespaces = argoCdNamespaces(model);
+  return needGroups(model, graph).filter((group) => !group.selfProvided && !(group.best.edge.kind === 'namespace' && argoNamespaces.has(namespaceOf(group.best.edge))));
+}
+
+/** Argo CD's usual namespace: an Application without `metadata.namespace` lives there. */
+export const ARGO_CD_NAMESPACE = 'argocd';
+
+/**
+ * Namespaces that exist whenever Argo CD syncs anything: the one Argo CD usually runs in, and
+ * every namespace the model's Applications and ApplicationSets live in (Argo CD watches them).
+ */
+export function argoCdNamespaces(model: RepositoryModel): ReadonlySet<string> {
+  const namespaces = new Set([ARGO_CD_NAMESPACE]);
+  for (const node of model.nodes) if (node.object.namespace !== undefined) namespaces.add(node.object.namespace);
+  return namespaces;
+}
+
+/** The namespace a `namespace` edge is about (its provider is `Namespace/<name>`). */
+function namespaceOf(edge: DependencyEdge): string {
+  return (edge.provider.object ?? '').replace(/^Namespace\//, '');
+}
+
+/**
+ * True for an edge rules treat mildly: a Service URL (a run-time link: the client retries), a
+ * route's parent Gateway (the Gateway controller accepts the route once the Gateway exists), a
+ * provider that satisfies the need only under an undecided values condition, or an object the
+ * provider's controller creates at run time (often installed at bootstrap, outside Argo CD).
+ */
+export function isSoftEdge(edge: DependencyEdge): boolean {
+  return edge.kind === 'service' || edge.kind === 'gateway' || edge.condition !== undefined || edge.providedAtRuntime === true;
+}
+
+/** One need of one dependent: the same written reference, whoever provides it. */
+function needKey(edge: DependencyEdge): string {
+  const { dependent } = edge;
+  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file, dependent.location.span.start, dependent.location.span.end].join('\u0000');
+}
