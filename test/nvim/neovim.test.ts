@@ -50,7 +50,7 @@ describe.skipIf(!version)(`Neovim (${version ?? 'absent'}) as a client`, () => {
       );
       expect(run.status, `nvim failed: ${run.stderr}`).toBe(0);
       expect(readFileSync(output, 'utf8')).toMatchInlineSnapshot(`
-        "3:8 2 model/duplicate-application-name Application name 'web' is also used by the Application in apps/web.yaml: Argo CD keeps one Application per name and namespace, so they overwrite each other.
+        "3:8 1 model/duplicate-application-name Application name 'web' is also used by the Application in apps/web.yaml: Argo CD keeps one Application per name and namespace, so they overwrite each other.
         "
       `);
     } finally {
