@@ -65,3 +65,19 @@ describe('rule catalogue', () => {
     expect(rows).toEqual(expected);
   });
 });
+
+describe('rule tests', () => {
+  it('mention every rule id in at least one test or snapshot', () => {
+    const texts: string[] = [];
+    const walk = (folder: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(ts|snap)$/.test(entry.name) && !path.endsWith('ruleCatalogue.test.ts')) texts.push(readFileSync(path, 'utf8'));
+      }
+    };
+    walk(join(ROOT, 'test'));
+    const all = texts.join('\n');
+    expect(RULES.map((rule) => rule.id).filter((id) => !all.includes(id))).toEqual([]);
+  });
+});
