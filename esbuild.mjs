@@ -1,4 +1,4 @@
-// Builds the bundles: the CLI, the language server and the VS Code client.
+// Builds the bundles: the CLI, the language server, the VS Code client and the wave graph webview.
 import { build } from 'esbuild';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -19,6 +19,9 @@ const common = {
   write: false,
 };
 
+/** dagre's MIT notice, kept in the minified webview script that bundles it (its own LEGAL.txt does not ship). */
+const DAGRE_NOTICE = '/*! Includes @dagrejs/dagre and @dagrejs/graphlib: MIT License, Copyright (c) 2012-2014 Chris Pettitt. */';
+
 /** Each bundle: entry point → output file. */
 const bundles = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
@@ -26,6 +29,10 @@ const bundles = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // The VS Code client: `vscode` is provided by the editor at run time.
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
+  // The wave graph webview: one browser script (dagre bundled in, no CDN) and its stylesheet. No source map:
+  // the .vsix ships no maps, and the page's CSP would refuse to fetch one anyway.
+  { entryPoints: ['media/graph/main.ts'], outfile: 'media/dist/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: true, legalComments: 'none', banner: { js: DAGRE_NOTICE } },
+  { entryPoints: ['media/graph/graph.css'], outfile: 'media/dist/graph.css', platform: 'browser', sourcemap: false },
 ];
 
 /** Executable bundles (npm bins). */
