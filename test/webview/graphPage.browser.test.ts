@@ -22,6 +22,12 @@ interface PageRecord {
   imagesLoaded: number;
 }
 
+// The page callbacks run in Chromium; this test compiles without the DOM library, so the few browser names they use are declared here.
+declare const window: { __record: PageRecord; postMessage(message: unknown, targetOrigin: string): void };
+declare const DOMParser: new () => { parseFromString(text: string, type: string): { querySelector(selector: string): unknown; querySelectorAll(selector: string): { length: number } } };
+/** An element with data attributes. */
+type DataElement = { dataset: Record<string, string | undefined> };
+
 const FAKE_VSCODE = `
   window.__record = { posted: [], dialogs: [], violations: [], imagesLoaded: 0 };
   window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__record.posted.push(message), getState: () => undefined, setState: () => undefined });
@@ -76,7 +82,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wave graph page in Chromium', () => 
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.addInitScript(FAKE_VSCODE);
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => (window as unknown as { __record: PageRecord }).__record.posted.length > 0);
+    await page.waitForFunction(() => window.__record.posted.length > 0);
     await page.evaluate((graph) => window.postMessage({ type: 'graph', folderName: 'repo', graph, notice: null }, '*'), sampleGraph());
     await page.waitForSelector('#canvas .node');
   }, 60_000);
@@ -86,16 +92,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the wave graph page in Chromium', () => 
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  const record = (): Promise<PageRecord> => page.evaluate(() => (window as unknown as { __record: PageRecord }).__record);
+  const record = (): Promise<PageRecord> => page.evaluate(() => window.__record);
 
   it('says it is ready, then draws a node per app, the set group and the conflict', async () => {
     expect((await record()).posted[0]).toEqual({ type: 'ready' });
-    const ids = await page.$$eval('#canvas .node', (nodes) => nodes.map((node) => (node as SVGGElement).dataset['nodeId']));
+    const ids = await page.$$eval('#canvas .node', (nodes) => nodes.map((node) => (node as unknown as DataElement).dataset['nodeId']));
     expect(ids.sort()).toEqual(sampleGraph().nodes.map((node) => node.id).sort());
-    expect(await page.$$eval('#canvas .set-group', (groups) => groups.map((group) => (group as SVGGElement).dataset['setId']))).toEqual(['apps']);
-    const conflict = await page.$eval('#canvas .edge.violation', (edge) => ({ dependent: (edge as SVGGElement).dataset['dependent'], provider: (edge as SVGGElement).dataset['provider'], title: edge.querySelector('title')?.textContent }));
+    expect(await page.$$eval('#canvas .set-group', (groups) => groups.map((group) => (group as unknown as DataElement).dataset['setId']))).toEqual(['apps']);
+    const conflict = await page.$eval('#canvas .edge.violation', (edge) => ({ dependent: (edge as unknown as DataElement).dataset['dependent'], provider: (edge as unknown as DataElement).dataset['provider'], title: edge.querySelector('title')?.textContent }));
     expect(conflict).toEqual({ dependent: 'volsync', provider: 'storage', title: expect.stringContaining('both in wave 1') });
-    expect(await page.$$eval('#canvas .node.in-violation', (nodes) => nodes.map((node) => (node as SVGGElement).dataset['nodeId']).sort())).toEqual(['storage', 'volsync']);
+    expect(await page.$$eval('#canvas .node.in-violation', (nodes) => nodes.map((node) => (node as unknown as DataElement).dataset['nodeId']).sort())).toEqual(['storage', 'volsync']);
     expect(await page.$$eval('#canvas .column.non-gating .column-label', (labels) => labels.map((label) => label.textContent))).toEqual(['Wave 3']);
     expect(await page.textContent('#summary')).toBe('7 Applications, 1 ApplicationSets, 1 ordering conflicts');
     // For reviewers: what the page looks like without a VS Code theme (fallback colours).
@@ -122,7 +128,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wave graph page in Chromium', () => 
 
   it('answers an export request with a standalone SVG in which the name is escaped text', async () => {
     await page.evaluate(() => window.postMessage({ type: 'exportSvg', requestId: 7 }, '*'));
-    await page.waitForFunction(() => (window as unknown as { __record: PageRecord }).__record.posted.some((message) => (message as { type: string }).type === 'svg'));
+    await page.waitForFunction(() => window.__record.posted.some((message) => (message as { type: string }).type === 'svg'));
     const svg = (await record()).posted.find((message): message is { type: 'svg'; requestId: number; svg: string } => (message as { type: string }).type === 'svg')!;
     expect(svg.requestId).toBe(7);
     expect(svg.svg.startsWith('<svg')).toBe(true);
