@@ -12,9 +12,17 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documentStore';
+import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
+import { registerCodeLens } from './features/codeLens';
+import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
+import { registerCustomRequests } from './features/customRequests';
+import { registerDefinition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { registerDocumentSymbols } from './features/documentSymbols';
 import type { FeatureContext } from './features/featureContext';
+import { registerHover } from './features/hover';
 import { registerServerStatus } from './features/serverStatus';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { guardNotification, guardRequest0 } from './guard';
 import { createLogger, type Logger } from './logger';
 import type { IndexingProgress } from './repositoryFolder';
@@ -32,12 +40,20 @@ export interface ServerOptions {
 
 /**
  * What the server declares. Only what is implemented: full document sync is not needed, edits
- * arrive as incremental changes; workspace folders may come and go. Hover, code actions and the
- * other features add their capability here when they exist.
+ * arrive as incremental changes; workspace folders may come and go. Hover, code lens, symbols,
+ * definitions and completion answer from the latest finished analysis. Code lenses come resolved;
+ * their command (`gitopsWaves.revealInGraph`) is the client's, so no `executeCommandProvider`.
  */
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   positionEncoding: 'utf-16',
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  hoverProvider: true,
+  codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+  codeLensProvider: { resolveProvider: false },
+  definitionProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
@@ -117,8 +133,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onShutdown(guardRequest0(log, 'shutdown', () => workspace.dispose()));
 
-  const context: FeatureContext = { connection, workspace, log };
+  const context: FeatureContext = { connection, workspace, documents, log };
   registerServerStatus(context);
+  registerHover(context);
+  registerCodeActions(context);
+  registerCodeLens(context);
+  registerDefinition(context);
+  registerDocumentSymbols(context);
+  registerWorkspaceSymbols(context);
+  registerCompletion(context);
+  registerCustomRequests(context);
 
   connection.listen();
 }

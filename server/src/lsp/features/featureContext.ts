@@ -1,5 +1,6 @@
-// What every LSP feature handler may use: the connection, the workspace (folders and their latest analyses), the log.
+// What every LSP feature handler may use: the connection, the workspace (folders and their latest analyses), the documents, the log.
 import type { Connection } from 'vscode-languageserver/node';
+import type { DocumentStore } from '../documentStore';
 import type { Logger } from '../logger';
 import type { Workspace } from '../workspace';
 
@@ -11,5 +12,7 @@ import type { Workspace } from '../workspace';
 export interface FeatureContext {
   readonly connection: Connection;
   readonly workspace: Workspace;
+  /** The open documents (their current text, which may be newer than the latest analysis). */
+  readonly documents: DocumentStore;
   readonly log: Logger;
 }
