@@ -48,6 +48,26 @@ describe('language server: diagnostics', () => {
     const result = await server.initialize(root);
     expect(result.capabilities).toMatchInlineSnapshot(`
       {
+        "codeActionProvider": {
+          "codeActionKinds": [
+            "quickfix",
+            "source.fixAll.gitopsWaves",
+          ],
+        },
+        "codeLensProvider": {
+          "resolveProvider": false,
+        },
+        "completionProvider": {
+          "triggerCharacters": [
+            """,
+            " ",
+            ",",
+            "/",
+          ],
+        },
+        "definitionProvider": true,
+        "documentSymbolProvider": true,
+        "hoverProvider": true,
         "positionEncoding": "utf-16",
         "textDocumentSync": {
           "change": 2,
@@ -59,6 +79,7 @@ describe('language server: diagnostics', () => {
             "supported": true,
           },
         },
+        "workspaceSymbolProvider": true,
       }
     `);
     expect(result.serverInfo?.name).toBe('gitops-waves-language-server');
