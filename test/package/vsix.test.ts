@@ -18,6 +18,9 @@ const ALLOWED = [
   /^server\/dist\/server\.js$/,
   /^syntaxes\/[a-z-]+(\.injection)?\.tmLanguage\.json$/,
   /^media\/[^/]+\.(png|svg|gif)$/,
+  /^media\/dist\/graph\.(js|css)$/,
+  /^media\/walkthrough\/[a-z-]+\.md$/,
+  /^examples\/homelab\/.+\.(ya?ml|md|tpl)$/,
   /^docs\/.+\.md$/,
 ];
 
@@ -34,7 +37,7 @@ describe('the .vsix package', () => {
     const files = entries.map((entry) => entry.name).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
     expect(files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; icon: string; contributes: { grammars: { path: string }[] } };
-    const needed = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((grammar) => grammar.path), 'server/dist/server.js', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt'];
+    const needed = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((grammar) => grammar.path), 'server/dist/server.js', 'media/dist/graph.js', 'media/dist/graph.css', 'examples/homelab/.gitops-waves.yaml', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt'];
     expect(needed.map((file) => file.replace(/^\.\//, '')).filter((file) => !files.includes(file))).toEqual([]);
     expect(files.some((file) => file.endsWith('.map') || file.startsWith('node_modules/') || file.endsWith('.ts'))).toBe(false);
   });
