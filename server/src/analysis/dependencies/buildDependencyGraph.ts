@@ -23,8 +23,11 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const applications = applicationProviders(index, model);
   const edges: DependencyEdge[] = [];
   const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
+  const argoCdNamespaces = argoCdNamespacesOf(model);
   for (const node of model.nodes) {
     for (const need of collectNeeds(index, node, knownScopes)) {
+      // Argo CD runs in the namespaces its Applications live in: they exist before any sync.
+      if (need.kind === 'namespace' && argoCdNamespaces.has(need.key)) continue;
       const found = need.kind === 'explicit' ? applications.get('explicit', need.key) : providers.get(need.kind, need.key);
       if (found.length === 0) {
         if (!need.quietWhenUnsatisfied) unsatisfied.push({ kind: need.kind, dependent: need.dependent, need: need.wanted });
@@ -34,6 +37,13 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     }
   }
   return { edges, byDependent: groupBy(edges, (edge) => edge.dependent.nodeId), byProvider: groupBy(edges, (edge) => edge.provider.nodeId), unsatisfied };
+}
+
+/** The namespaces Argo CD itself runs in: `argocd` and every Application's own `metadata.namespace`. */
+export function argoCdNamespacesOf(model: RepositoryModel): ReadonlySet<string> {
+  const namespaces = new Set(['argocd']);
+  for (const node of model.nodes) if (node.object.namespace && !node.object.namespace.includes('{{')) namespaces.add(node.object.namespace);
+  return namespaces;
 }
 
 function edgeOf(need: Need, provider: Provider): DependencyEdge {
