@@ -6,15 +6,19 @@
 //   check         node server/dist/cli.js check --format json .bench/<N>   (GITOPS_WAVES_STATS=1 for its peak RSS)
 //   yaml floor    walk + read every *.yaml/*.yml/*.json (hidden entries skipped) + yaml parseAllDocuments
 //   js-yaml floor the same with js-yaml loadAll
+//   language server  node server/dist/server.js --stdio on the same repository: initial index time (initialize → the
+//                 "Indexed" log line that follows the end of the indexing progress), single-line edit → diagnostics
+//                 published for that version (median and p95 of 50 edits), hover latency (median and p95 of 50 hovers)
 // It prints a Markdown table and writes .bench/results.json. A failing `check` makes its row "failed"; nothing throws.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import rpc from 'vscode-jsonrpc/node';
 import { GENERATOR_VERSION, generateSyntheticRepo } from './generateSyntheticRepo.mjs';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +29,9 @@ const thisScript = fileURLToPath(import.meta.url);
 const TIME_COMMAND = '/usr/bin/time';
 const MEGABYTE = 1024 * 1024;
 const STDERR_TAIL_LINES = 20;
+const serverPath = join(repositoryRoot, 'server', 'dist', 'server.js');
+/** Edits and hovers measured by the language-server benchmark. */
+const LSP_SAMPLES = 50;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Floor worker: `node scripts/bench.mjs --floor yaml|js-yaml <dir>` prints one JSON line with its counts and RSS.
@@ -249,6 +256,147 @@ async function benchmarkFloor(parser, directory, runs, timeoutMs) {
   return { runs: results };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Language server: one process on the repository, driven over stdio like an editor.
+
+function percentile(values, fraction) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+/** The first file of `directory` (sorted, recursively) whose text matches `pattern`. */
+function findFile(directory, pattern) {
+  for (const file of listYamlFiles(directory).sort()) {
+    if (pattern.test(readFileSync(file, 'utf8'))) return file;
+  }
+  return undefined;
+}
+
+/** Resolves with the first item `subscribe` reports that satisfies `test`, or rejects after `timeoutMs`. */
+function waitFor(listeners, test, timeoutMs, what) {
+  return new Promise((resolvePromise, reject) => {
+    const listener = (item) => {
+      if (!test(item)) return;
+      listeners.delete(listener);
+      clearTimeout(timer);
+      resolvePromise(item);
+    };
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    listeners.add(listener);
+  });
+}
+
+/**
+ * Starts the server on `directory`, waits for the first complete analysis, then makes 50 single-line
+ * edits to a resource file (each waits for that version's diagnostics) and 50 hovers on an Application's name.
+ */
+async function benchmarkLanguageServer(directory, timeoutMs) {
+  if (!existsSync(serverPath)) return { failure: { reason: `${relative(repositoryRoot, serverPath)} is missing (run npm run build)` } };
+  const stateDirectory = mkdtempSync(join(os.tmpdir(), 'gitops-waves-bench-state-'));
+  const child = spawn(process.execPath, [serverPath, '--stdio', '--state-dir', stateDirectory], { cwd: stateDirectory, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk.toString();
+  });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const listeners = new Set();
+  const emit = (item) => {
+    for (const listener of [...listeners]) listener(item);
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (params) => emit({ kind: 'diagnostics', params, at: performance.now() }));
+  connection.onNotification('window/logMessage', (params) => emit({ kind: 'log', message: params.message, at: performance.now() }));
+  connection.onNotification('$/progress', () => undefined);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onError(() => undefined);
+  connection.listen();
+  try {
+    const rootUri = pathToFileURL(directory).href;
+    log(`language server on ${relative(repositoryRoot, directory)}: indexing`);
+    const started = performance.now();
+    const indexed = waitFor(listeners, (item) => item.kind === 'log' && item.message.startsWith('Indexed '), timeoutMs, 'the initial index');
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: { window: { workDoneProgress: true }, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await connection.sendNotification('initialized', {});
+    const initialIndexMs = (await indexed).at - started;
+
+    const resourceFile = findFile(join(directory, 'platform'), /^kind: ConfigMap$/m) ?? findFile(directory, /^kind: /m);
+    const uri = pathToFileURL(resourceFile).href;
+    const text = readFileSync(resourceFile, 'utf8');
+    const lastLine = text.split('\n').length - 1;
+    let version = 1;
+    const opened = waitFor(listeners, (item) => item.kind === 'diagnostics' && item.params.uri === uri && item.params.version === 1, timeoutMs, 'diagnostics of the opened file');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await opened;
+    log(`language server: ${LSP_SAMPLES} edits of ${relative(directory, resourceFile)}`);
+    const editMs = [];
+    for (let edit = 0; edit < LSP_SAMPLES; edit++) {
+      version++;
+      const wanted = version;
+      const published = waitFor(listeners, (item) => item.kind === 'diagnostics' && item.params.uri === uri && item.params.version === wanted, timeoutMs, `diagnostics of version ${wanted}`);
+      const sent = performance.now();
+      // One line changes: the comment on the file's last line.
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 1000 } }, text: `# bench edit ${edit}` }],
+      });
+      editMs.push((await published).at - sent);
+    }
+
+    const applicationFile = findFile(join(directory, 'bootstrap', 'apps'), /^kind: Application$/m);
+    const applicationLines = readFileSync(applicationFile, 'utf8').split('\n');
+    const nameLine = applicationLines.findIndex((line) => /^ {2}name: /.test(line));
+    const hoverUri = pathToFileURL(applicationFile).href;
+    log(`language server: ${LSP_SAMPLES} hovers on ${relative(directory, applicationFile)}`);
+    const hoverMs = [];
+    let answered = 0;
+    for (let hover = 0; hover < LSP_SAMPLES; hover++) {
+      const sent = performance.now();
+      const result = await connection.sendRequest('textDocument/hover', { textDocument: { uri: hoverUri }, position: { line: nameLine, character: 9 } });
+      hoverMs.push(performance.now() - sent);
+      if (result) answered++;
+    }
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    return {
+      initialIndexMs,
+      editToDiagnostics: { medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), samples: editMs.length, file: relative(directory, resourceFile) },
+      hover: { medianMs: median(hoverMs), p95Ms: percentile(hoverMs, 0.95), samples: hoverMs.length, answered, file: relative(directory, applicationFile) },
+    };
+  } catch (error) {
+    return { failure: { reason: error instanceof Error ? error.message : String(error), stderrTail: tail(stderr) } };
+  } finally {
+    connection.dispose();
+    child.kill();
+    rmSync(stateDirectory, { recursive: true, force: true });
+  }
+}
+
+function languageServerTable(rows) {
+  const header = ['apps', 'initial index s', 'edit → diagnostics median ms', 'edit → diagnostics p95 ms', 'hover median ms', 'hover p95 ms'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---:').join('|')}|`];
+  for (const row of rows) {
+    const lsp = row.languageServer;
+    if (lsp.failure) {
+      lines.push(`| ${row.apps} | **failed** (${lsp.failure.reason}) | — | — | — | — |`);
+      continue;
+    }
+    lines.push(
+      `| ${[row.apps, formatNumber(lsp.initialIndexMs / 1000, 2), formatNumber(lsp.editToDiagnostics.medianMs, 0), formatNumber(lsp.editToDiagnostics.p95Ms, 0), formatNumber(lsp.hover.medianMs, 1), formatNumber(lsp.hover.p95Ms, 1)].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function summarise(measurement) {
   return {
     seconds: median(measurement.runs.map((run) => run.seconds)),
@@ -319,6 +467,7 @@ async function main() {
     const check = await benchmarkCheck(directory, options.runs, timeoutMs);
     const yamlFloor = await benchmarkFloor('yaml', directory, options.runs, timeoutMs);
     const jsYamlFloor = await benchmarkFloor('js-yaml', directory, options.runs, timeoutMs);
+    const languageServer = await benchmarkLanguageServer(directory, timeoutMs);
     const checkSummary = { ...summarise(check), failure: check.failure };
     const yamlSummary = { ...summarise(yamlFloor), failure: yamlFloor.failure };
     const jsYamlSummary = { ...summarise(jsYamlFloor), failure: jsYamlFloor.failure };
@@ -339,6 +488,7 @@ async function main() {
         checkOverJsYamlTime: checkOk ? ratio(checkSummary.seconds, jsYamlSummary.seconds) : undefined,
       },
       runs: { check: check.runs, yamlFloor: yamlFloor.runs, jsYamlFloor: jsYamlFloor.runs },
+      languageServer,
     });
   }
 
@@ -353,7 +503,18 @@ async function main() {
     '- floors: a child process that walks and reads the same *.yaml/*.yml/*.json files (hidden entries skipped) and parses each with `yaml` parseAllDocuments or `js-yaml` loadAll.',
     `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGb} GB, Node ${machine.node}, ${machine.platform}`,
     `- command: \`${command}\` (generator version ${GENERATOR_VERSION}, seed ${options.seed})`,
+    '',
+    '### Language server',
+    '',
+    languageServerTable(rows),
+    '',
+    `- one \`node server/dist/server.js --stdio\` per size; initial index: initialize → the "Indexed" log line (first analysis published, progress ended).`,
+    `- edit → diagnostics: ${LSP_SAMPLES} single-line edits of one open resource file, each timed from didChange to the publishDiagnostics of that version (includes the 30 ms edit delay and a full re-analysis).`,
+    `- hover: ${LSP_SAMPLES} hovers on an Application's metadata.name, timed request → answer.`,
   ];
+  for (const row of rows) {
+    if (row.languageServer.failure) report.push('', `### ${row.apps} apps: language server failed (${row.languageServer.failure.reason})`, '', '```', row.languageServer.failure.stderrTail || '(no stderr)', '```');
+  }
   for (const row of rows) {
     const rssSources = [...new Set(row.runs.check.map((run) => run.rssSource))];
     if (rssSources.length > 0 && !(rssSources.length === 1 && rssSources[0] === 'GITOPS_WAVES_STATS')) {
