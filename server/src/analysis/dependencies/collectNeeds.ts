@@ -1,6 +1,7 @@
 // Lists what one Application needs from others: CRDs, namespaces, classes, stores, issuers, gateways, Services, explicit names.
 import { getPath, isRecord, stringField, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
+import { lazyLocation } from '../text/lazyLocation';
 import type { AppNode } from '../model/types';
 import type { RepoIndex } from '../repoIndex';
 import type { SourceLocation } from '../text/span';
@@ -219,7 +220,8 @@ function valuesNeeds(index: RepoIndex, node: AppNode, needs: Need[]): void {
 }
 
 function documentLocation(document: YamlDocument, path: ValuePath): SourceLocation {
-  return { file: document.file, span: locate(document, path, true)?.value ?? document.span };
+  // Found when first read: most needs never end in a finding (lazyLocation.ts).
+  return lazyLocation(document.file, () => locate(document, path, true)?.value ?? document.span);
 }
 
 function explicitNeeds(index: RepoIndex, node: AppNode, needs: Need[]): void {

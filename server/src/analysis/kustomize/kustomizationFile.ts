@@ -4,6 +4,7 @@ import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import { problem } from '../rules/rule';
 import { invalidKustomization } from '../rules/kustomize/invalid-kustomization';
+import { lazyLocation } from '../text/lazyLocation';
 import type { SourceLocation } from '../text/span';
 import { FILE_START } from '../text/span';
 import { parseYamlFile } from '../yaml/parseYamlFile';
@@ -67,7 +68,10 @@ export function loadKustomization(index: RepoIndex, directory: string): Kustomiz
 export function kustomizationLocation(kustomization: LoadedKustomization, path: ValuePath, part: 'key' | 'value' = 'value'): SourceLocation {
   const document = kustomization.document;
   if (!document) return { file: kustomization.file, span: FILE_START };
-  const entry = locate(document, path, true);
-  if (!entry) return { file: kustomization.file, span: document.span };
-  return { file: kustomization.file, span: part === 'key' ? (entry.key ?? entry.value) : entry.value };
+  // Found when first read: most builds record locations they never report (lazyLocation.ts).
+  return lazyLocation(kustomization.file, () => {
+    const entry = locate(document, path, true);
+    if (!entry) return document.span;
+    return part === 'key' ? (entry.key ?? entry.value) : entry.value;
+  });
 }

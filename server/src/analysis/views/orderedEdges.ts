@@ -2,6 +2,7 @@
 import type { DependencyEdge } from '../dependencies/types';
 import type { RepositoryModel } from '../model/types';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
+import { needKeysOf } from './needKeys';
 
 /** An edge with its ordering. */
 export interface OrderedEdge {
@@ -18,6 +19,8 @@ export interface OrderedEdge {
 /** Orders every edge (see `orderingOfEdge`) and finds needs that an earlier provider satisfies anyway. */
 export function orderedEdges(model: RepositoryModel, edges: readonly DependencyEdge[]): OrderedEdge[] {
   const ordered = edges.map((edge) => ({ edge, ordering: orderingOfEdge(model, edge) }));
+  const needKeys = needKeysOf(edges);
+  const needKey = (edge: DependencyEdge): string => needKeys.get(edge) ?? '';
   const readyProviderByNeed = new Map<string, string>();
   for (const { edge, ordering } of ordered) {
     if (ordering.ordering === 'before' && !readyProviderByNeed.has(needKey(edge))) readyProviderByNeed.set(needKey(edge), edge.provider.nodeId);
@@ -26,10 +29,4 @@ export function orderedEdges(model: RepositoryModel, edges: readonly DependencyE
     const ready = ordering.ordering === 'before' ? undefined : readyProviderByNeed.get(needKey(edge));
     return { edge, ordering, satisfiedBy: ready };
   });
-}
-
-/** One need of one dependent: the same written reference, whoever provides it. */
-function needKey(edge: DependencyEdge): string {
-  const { dependent } = edge;
-  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file, dependent.location.span.start, dependent.location.span.end].join('\u0000');
 }

@@ -2,6 +2,7 @@
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { RepositoryModel } from '../../../model/types';
 import type { EdgeOrderingKind } from '../../../views/edgeOrdering';
+import { needKeysOf } from '../../../views/needKeys';
 import { orderedEdges, type OrderedEdge } from '../../../views/orderedEdges';
 
 /** One need of one Application and every provider found for it, with their orderings. */
@@ -31,8 +32,9 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
   const cached = cache.get(graph);
   if (cached) return cached;
   const byNeed = new Map<string, OrderedEdge[]>();
+  const needKeys = needKeysOf(graph.edges);
   for (const ordered of orderedEdges(model, graph.edges)) {
-    const key = needKey(ordered.edge);
+    const key = needKeys.get(ordered.edge) ?? '';
     const group = byNeed.get(key);
     if (group) group.push(ordered);
     else byNeed.set(key, [ordered]);
@@ -87,10 +89,4 @@ function namespaceOf(edge: DependencyEdge): string {
  */
 export function isSoftEdge(edge: DependencyEdge): boolean {
   return edge.kind === 'service' || edge.kind === 'gateway' || edge.condition !== undefined || edge.providedAtRuntime === true;
-}
-
-/** One need of one dependent: the same written reference, whoever provides it. */
-function needKey(edge: DependencyEdge): string {
-  const { dependent } = edge;
-  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file, dependent.location.span.start, dependent.location.span.end].join('\u0000');
 }

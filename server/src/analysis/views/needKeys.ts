@@ -1,0 +1,36 @@
+// The need key of each dependency edge (same dependent, kind, object and written location), reading as few spans as possible.
+import type { DependencyEdge } from '../dependencies/types';
+
+/**
+ * The key of each edge's need: one written reference of one dependent, whoever provides it. Two
+ * edges share a key exactly when they share the dependent, kind, object, file and span. The span
+ * is only read for edges whose dependent, kind, object and file another edge shares: an edge alone
+ * on those cannot share its span key either, so its shorter key groups it the same way. Reading a
+ * span may build the file's syntax tree (lazyLocation.ts), which most edges then never need.
+ */
+export function needKeysOf(edges: readonly DependencyEdge[]): ReadonlyMap<DependencyEdge, string> {
+  const sharedPrefixes = new Set<string>();
+  const seenPrefixes = new Set<string>();
+  const prefixes = edges.map((edge) => {
+    const prefix = needPrefix(edge);
+    if (seenPrefixes.has(prefix)) sharedPrefixes.add(prefix);
+    else seenPrefixes.add(prefix);
+    return prefix;
+  });
+  const keys = new Map<DependencyEdge, string>();
+  edges.forEach((edge, position) => {
+    const prefix = prefixes[position] ?? needPrefix(edge);
+    if (!sharedPrefixes.has(prefix)) {
+      keys.set(edge, `${prefix}\u0000alone`);
+      return;
+    }
+    const { span } = edge.dependent.location;
+    keys.set(edge, `${prefix}\u0000${span.start}\u0000${span.end}`);
+  });
+  return keys;
+}
+
+function needPrefix(edge: DependencyEdge): string {
+  const { dependent } = edge;
+  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file].join('\u0000');
+}
