@@ -7,9 +7,9 @@ export const NODE_HEIGHT = 44;
 const MIN_NODE_WIDTH = 120;
 const MAX_NODE_WIDTH = 260;
 /** Approximate width of one character of the node font (12px sans-serif); the name is cut with an ellipsis past the maximum. */
-const CHARACTER_WIDTH = 7;
+const CHARACTER_WIDTH = 7.5;
 /** Longest name drawn in full; longer names end with "…" (the whole name is in the tooltip). */
-export const MAX_DRAWN_NAME_LENGTH = Math.floor((MAX_NODE_WIDTH - 24) / CHARACTER_WIDTH);
+export const MAX_DRAWN_NAME_LENGTH = Math.floor((MAX_NODE_WIDTH - 34) / CHARACTER_WIDTH);
 const COLUMN_GAP = 70;
 const NODE_GAP = 18;
 /** Room above the nodes for the column headers. */
@@ -102,7 +102,7 @@ export function detailText(node: GraphNode): string {
 
 function nodeWidth(node: GraphNode): number {
   const characters = Math.max(drawnName(node.name).length, detailText(node).length - 2);
-  return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, characters * CHARACTER_WIDTH + 24));
+  return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, characters * CHARACTER_WIDTH + 34));
 }
 
 /**

@@ -59,9 +59,9 @@ function show(folderName: string, graph: FolderGraph | null, noticeText: string 
   const sets = graph.nodes.length - applications;
   summary.textContent = `${applications} Applications, ${sets} ApplicationSets, ${graph.violations.length} ordering conflicts`;
   current = { graph, laidOut, group };
-  // Keep the user's pan and zoom across live updates; fit only the first graph.
+  // Keep the user's pan and zoom across live updates; place only the first graph.
   if (!hasFitted) {
-    panZoom.fit(laidOut.width, laidOut.height);
+    panZoom.showInitial(laidOut.width, laidOut.height);
     hasFitted = true;
   }
 }

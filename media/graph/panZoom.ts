@@ -28,6 +28,15 @@ export function fitView(width: number, height: number, viewportWidth: number, vi
   return { scale, translateX: (viewportWidth - width * scale) / 2, translateY: Math.max(0, (viewportHeight - height * scale) / 2) };
 }
 
+/** Below this scale the names are unreadable: the first view then starts at the top left at this scale instead of fitting. */
+export const MIN_READABLE_SCALE = 0.55;
+
+/** The first view of a graph: the whole graph when it stays readable, else its top left at a readable scale. */
+export function initialView(width: number, height: number, viewportWidth: number, viewportHeight: number): View {
+  const fitted = fitView(width, height, viewportWidth, viewportHeight);
+  return fitted.scale >= MIN_READABLE_SCALE ? fitted : { scale: MIN_READABLE_SCALE, translateX: 8, translateY: 8 };
+}
+
 /** The view centring graph point (x, y) in the viewport at the current scale. */
 export function centerOn(view: View, x: number, y: number, viewportWidth: number, viewportHeight: number): View {
   return { scale: view.scale, translateX: viewportWidth / 2 - x * view.scale, translateY: viewportHeight / 2 - y * view.scale };
@@ -92,6 +101,12 @@ export class PanZoom {
   fit(width: number, height: number): void {
     const bounds = this.surface.getBoundingClientRect();
     this.set(fitView(width, height, bounds.width, bounds.height));
+  }
+
+  /** Shows a new graph: whole if readable, else its top left (see {@link initialView}). */
+  showInitial(width: number, height: number): void {
+    const bounds = this.surface.getBoundingClientRect();
+    this.set(initialView(width, height, bounds.width, bounds.height));
   }
 
   /** Centres a graph point. */
