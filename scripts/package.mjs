@@ -41,7 +41,8 @@ export function packageExtension({ build = true } = {}) {
   // --no-dependencies: everything the extension runs is bundled; node_modules never ships.
   // --allow-missing-repository, --no-rewrite-relative-links: the manifest names no public repository yet, so
   // README links stay relative to the extension folder (VS Code's extension page resolves them there).
-  run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', output]);
+  // --readme-path: the extension page shows README.marketplace.md (for VS Code users); README.md stays the project's README.
+  run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'README.marketplace.md', '--out', output]);
   const size = statSync(output).size;
   if (size > MAX_VSIX_BYTES) throw new Error(`${output} is ${size} bytes, over the ${MAX_VSIX_BYTES}-byte bound: check .vscodeignore`);
   return output;

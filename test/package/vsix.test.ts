@@ -20,6 +20,7 @@ const ALLOWED = [
   /^media\/[^/]+\.(png|svg|gif)$/,
   /^media\/dist\/graph\.(js|css)$/,
   /^media\/walkthrough\/[a-z-]+\.md$/,
+  /^media\/screenshots\/[a-z-]+\.png$/,
   /^examples\/homelab\/.+\.(ya?ml|md|tpl)$/,
   /^docs\/.+\.md$/,
 ];
@@ -40,6 +41,11 @@ describe('the .vsix package', () => {
     const needed = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((grammar) => grammar.path), 'server/dist/server.js', 'media/dist/graph.js', 'media/dist/graph.css', 'examples/homelab/.gitops-waves.yaml', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt'];
     expect(needed.map((file) => file.replace(/^\.\//, '')).filter((file) => !files.includes(file))).toEqual([]);
     expect(files.some((file) => file.endsWith('.map') || file.startsWith('node_modules/') || file.endsWith('.ts'))).toBe(false);
+  });
+
+  it('shows README.marketplace.md on the extension page (the root README stays the project README)', () => {
+    const readme = entries.find((entry) => entry.name === 'extension/readme.md');
+    expect(readme?.uncompressedSize).toBe(statSync(join(ROOT, 'README.marketplace.md')).size);
   });
 
   it(`stays under ${MAX_VSIX_BYTES} bytes`, () => {

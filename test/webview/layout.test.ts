@@ -1,7 +1,7 @@
 // The wave graph layout (waves as pinned columns, generated Applications after their set, edges between drawn nodes) and the pan/zoom arithmetic.
 import { describe, expect, it } from 'vitest';
 import { drawnName, layoutGraph, MAX_DRAWN_NAME_LENGTH } from '../../media/graph/layout';
-import { fitView, initialView, MIN_READABLE_SCALE, zoomAround } from '../../media/graph/panZoom';
+import { fitView, initialView, MIN_READABLE_SCALE, zoomAround } from '../../media/graph/view';
 import { sampleGraph } from './graphFixture';
 
 describe('layoutGraph', () => {
