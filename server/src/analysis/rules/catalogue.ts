@@ -40,6 +40,7 @@ import { generatorPathMatchesNothing } from './appset/generator-path-matches-not
 import { invalidGenerator } from './appset/invalid-generator';
 import { invalidPathPattern } from './appset/invalid-path-pattern';
 import { liveGenerator } from './appset/live-generator';
+import { possibleNameCollision } from './appset/possible-name-collision';
 import { templateError } from './appset/template-error';
 import { templatePatchIgnored } from './appset/template-patch-ignored';
 import { unresolvedTemplateParameter } from './appset/unresolved-template-parameter';
@@ -109,6 +110,7 @@ export const RULES: readonly RuleMeta[] = [
   invalidGenerator,
   invalidPathPattern,
   liveGenerator,
+  possibleNameCollision,
   templateError,
   templatePatchIgnored,
   unresolvedTemplateParameter,
