@@ -14,18 +14,37 @@ import { YAML_CORE_SCHEMA_FOR_JS_YAML } from './coreSchema';
  * - a carriage return not followed by a line feed: js-yaml reads it as a line break, `yaml` as an error.
  * Merge keys need no exception: with the YAML 1.2 core schema both read `<<` as a plain key.
  */
-const LEFT_TO_YAML: readonly RegExp[] = [
-  /^%/m,
-  /(?:^|[\s[{,])!(?:[\s\]},]|<\?>|$)/m,
-  /(?:^|[\s[{,])\?(?:[ \t]|$)/m,
-  /[\]}][ \t]*:(?:[\s,\]}]|$)/m,
-  /(?:^|[\s[{,])\{[ \t]*[{[]/m,
-  /(?:^|[\s[{,?-])(?:~|null|Null|NULL)?[ \t]*:(?:[\s,\]}]|$)/m,
-  /\r(?!\n)/,
+const LEFT_TO_YAML: readonly TextCheck[] = [
+  { mark: '%', pattern: /^%/m },
+  { mark: '!', pattern: /(?:^|[\s[{,])!(?:[\s\]},]|<\?>|$)/m },
+  { mark: '?', pattern: /(?:^|[\s[{,])\?(?:[ \t]|$)/m },
+  { mark: undefined, pattern: /[\]}][ \t]*:(?:[\s,\]}]|$)/m },
+  { mark: '{', pattern: /(?:^|[\s[{,])\{[ \t]*[{[]/m },
+  // An empty key: `:` after a space or an indicator (any spaces before it end in a space).
+  { mark: undefined, pattern: /(?:^|[\s[{,?-]):(?:[\s,\]}]|$)/m },
+  { mark: /(?:~|null|Null|NULL)[ \t]*:/, pattern: /(?:^|[\s[{,?-])(?:~|null|Null|NULL)[ \t]*:(?:[\s,\]}]|$)/m },
+  { mark: '\r', pattern: /\r(?!\n)/ },
 ];
 
+/**
+ * A construct to look for. `mark` is a cheap first test (a character, or a regular expression
+ * starting with a literal) without which `pattern` cannot match: regular expressions opening with
+ * an alternation are tried at every offset, and most texts have no `!`, `?`, `{` or `%` at all.
+ */
+interface TextCheck {
+  readonly mark: string | RegExp | undefined;
+  readonly pattern: RegExp;
+}
+
+function contains(text: string, check: TextCheck): boolean {
+  const { mark } = check;
+  if (typeof mark === 'string' && !text.includes(mark)) return false;
+  if (mark instanceof RegExp && !mark.test(text)) return false;
+  return check.pattern.test(text);
+}
+
 /** Where an anchor (`&name`) may be written; only then does the parse watch for anchors, which costs a little. */
-const MAY_HAVE_ANCHOR = /(?:^|[\s[{,])&/m;
+const MAY_HAVE_ANCHOR: TextCheck = { mark: '&', pattern: /(?:^|[\s[{,])&/m };
 
 /** Thrown from js-yaml's node listener to abandon the fast path. */
 const ANCHOR_FOUND = new Error('anchor: left to yaml');
@@ -43,10 +62,10 @@ function rejectAnchors(event: 'open' | 'close', state: { readonly anchor: string
  * comment-only stream as one `null` document, `yaml` as none). The caller runs the nesting guard first.
  */
 export function fastDocumentValues(text: string): readonly unknown[] | undefined {
-  for (const pattern of LEFT_TO_YAML) if (pattern.test(text)) return undefined;
+  for (const check of LEFT_TO_YAML) if (contains(text, check)) return undefined;
   let values: unknown[];
   try {
-    values = MAY_HAVE_ANCHOR.test(text)
+    values = contains(text, MAY_HAVE_ANCHOR)
       ? loadAll(text, undefined, { schema: YAML_CORE_SCHEMA_FOR_JS_YAML, listener: rejectAnchors })
       : loadAll(text, undefined, { schema: YAML_CORE_SCHEMA_FOR_JS_YAML });
   } catch {
