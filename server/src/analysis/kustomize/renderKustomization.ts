@@ -133,7 +133,8 @@ function applyLabels(level: Level, objects: WorkingObject[]): void {
 }
 
 function accumulateResources(level: Level, objects: WorkingObject[], stack: readonly string[]): WorkingObject[] {
-  let result = objects;
+  // One index of ids for the whole list: re-indexing the build at every entry was quadratic.
+  const build = new UniqueObjects(objects);
   for (const field of ['resources', 'bases'] as const) {
     const entries = level.value[field];
     if (entries === undefined || entries === null) continue;
@@ -148,10 +149,10 @@ function accumulateResources(level: Level, objects: WorkingObject[], stack: read
         level.context.report(problem(invalidKustomization, `A ${field} entry must be a path or URL.`, location));
         return;
       }
-      result = appendUnique(level, result, loadResource(level, entry, location, stack), location);
+      build.append(level, loadResource(level, entry, location, stack), location);
     });
   }
-  return result;
+  return build.objects;
 }
 
 function loadResource(level: Level, entry: string, location: SourceLocation, stack: readonly string[]): WorkingObject[] {
@@ -236,31 +237,40 @@ function accumulateComponents(level: Level, objects: WorkingObject[], stack: rea
   return result;
 }
 
-/** Appends objects, reporting (and dropping) one whose id is already taken: kustomize refuses duplicates. */
-function appendUnique(level: Level, objects: WorkingObject[], added: readonly WorkingObject[], location: SourceLocation): WorkingObject[] {
-  const result = [...objects];
-  // Index the build's ids once: a kustomization can list hundreds of resources.
-  const byId = new Map<string, WorkingObject>();
-  for (const object of result) {
-    const key = idKey(idOfBody(object.body));
-    if (!byId.has(key)) byId.set(key, object);
-  }
-  for (const object of added) {
-    const id = idOfBody(object.body);
-    const key = idKey(id);
-    const existing = id.name === '' ? undefined : byId.get(key);
-    if (existing) {
-      level.context.report(
-        problem(duplicateResource, `${describeId(id)} is already in this build (from ${existing.origin.file}); kustomize build fails ("may not add resource with an already registered id").`, location, [
-          { message: 'first declared here', location: { file: existing.origin.file, span: FILE_START } },
-        ]),
-      );
-      continue;
+/**
+ * The objects a kustomization's resources add up to, indexed by id. Ids do not change while the
+ * resources are loaded (transformers run afterwards), so the index built once stays true.
+ */
+class UniqueObjects {
+  readonly objects: WorkingObject[];
+  readonly #byId = new Map<string, WorkingObject>();
+
+  constructor(initial: readonly WorkingObject[]) {
+    this.objects = [...initial];
+    for (const object of this.objects) {
+      const key = idKey(idOfBody(object.body));
+      if (!this.#byId.has(key)) this.#byId.set(key, object);
     }
-    result.push(object);
-    if (!byId.has(key)) byId.set(key, object);
   }
-  return result;
+
+  /** Appends objects, reporting (and dropping) one whose id is already taken: kustomize refuses duplicates. */
+  append(level: Level, added: readonly WorkingObject[], location: SourceLocation): void {
+    for (const object of added) {
+      const id = idOfBody(object.body);
+      const key = idKey(id);
+      const existing = id.name === '' ? undefined : this.#byId.get(key);
+      if (existing) {
+        level.context.report(
+          problem(duplicateResource, `${describeId(id)} is already in this build (from ${existing.origin.file}); kustomize build fails ("may not add resource with an already registered id").`, location, [
+            { message: 'first declared here', location: { file: existing.origin.file, span: FILE_START } },
+          ]),
+        );
+        continue;
+      }
+      this.objects.push(object);
+      if (!this.#byId.has(key)) this.#byId.set(key, object);
+    }
+  }
 }
 
 /** Merges an Application's `kustomize:` overrides into the top kustomization, as Argo CD's `kustomize edit` calls do. */
