@@ -4,15 +4,16 @@
 // package the harness (test/e2e/harness); write the CLI's findings for the example (the diagnostics suite compares);
 // install both .vsix into a fresh extensions folder; start code-server on a free 127.0.0.1 port in its own process group;
 // open the folder in headless Chromium (playwright-core); wait for the harness's JSON report; take screenshots; stop.
+// Then the views: the editor with a diagnostic and a hover, the Applications tree, the wave graph's webview DOM.
 // Output: test-results/e2e/ (report.json, *.png, code-server.log). Exit code 0 only when every test passed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { packageExtension } from '../package.mjs';
-import { packageHarness, ROOT, WORKSPACE, writeExpectedFindings } from './harness.mjs';
+import { copyWorkspace, packageHarness, ROOT, writeExpectedFindings } from './harness.mjs';
 import { CHROMIUM_PATH, ensureInstalled, pathWithNode24 } from './installCodeServer.mjs';
 
 const RESULTS = join(ROOT, 'test-results', 'e2e');
@@ -111,6 +112,80 @@ function stopProcessGroup(child) {
   }
 }
 
+/** Runs a command from the command palette: types `filter`, waits for a row matching `row`, runs the first. */
+async function runCommand(page, filter, row) {
+  // F1 opens the palette with ">" typed and the focus in its input: type the rest.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(filter);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the wave graph webview (code-server nests it in two iframes), or undefined. */
+async function graphFrame(page) {
+  for (const frame of page.frames()) {
+    try {
+      if (await frame.$('#canvas')) return frame;
+    } catch {
+      // A frame navigating away: not ours.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The views as a user sees them, left arranged by the harness's last step: the editor with a diagnostic and
+ * a hover, the Applications tree, and the wave graph, whose DOM must hold a node per app (graph.json, written
+ * by the graph suite) and the volsync / snapshot-controller conflict. Screenshots of each.
+ */
+async function inspectViews(page, graphExpectationFile) {
+  const failures = [];
+  try {
+    await page.locator('.monaco-hover', { hasText: 'snapshot-controller' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  } catch {
+    failures.push('UI: no hover over the snapshot-controller Application');
+  }
+  if ((await page.locator('.part.editor .squiggly-error').count()) === 0) failures.push('UI: no error squiggle in the editor');
+  await page.screenshot({ path: join(RESULTS, 'editor-hover.png') });
+  const sidebar = page.locator('.part.sidebar');
+  try {
+    await sidebar.locator('.monaco-list-row', { hasText: 'infrastructure' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await sidebar.screenshot({ path: join(RESULTS, 'tree.png') });
+  } catch {
+    failures.push('UI: the Applications tree does not show the root and its ApplicationSets');
+  }
+  if (!existsSync(graphExpectationFile)) return [...failures, 'UI: the graph suite left no graph.json to check the webview against'];
+  const expected = JSON.parse(readFileSync(graphExpectationFile, 'utf8'));
+  let frame;
+  for (let attempt = 0; attempt < 60 && !frame; attempt++) {
+    frame = await graphFrame(page);
+    if (!frame) await page.waitForTimeout(500);
+  }
+  if (!frame) return [...failures, 'UI: no wave graph webview frame'];
+  try {
+    await frame.waitForSelector('#canvas .node', { timeout: 30_000 });
+    const ids = await frame.$$eval('#canvas .node', (nodes) => nodes.map((node) => node.getAttribute('data-node-id')));
+    const missing = expected.nodes.filter((node) => !ids.includes(node.id)).map((node) => node.name);
+    if (missing.length > 0 || ids.length !== expected.nodes.length) failures.push(`UI: the graph draws ${ids.length} nodes for ${expected.nodes.length} apps (missing: ${missing.join(', ') || 'none'})`);
+    const conflict = expected.conflicts.find((candidate) => candidate.dependent === 'volsync' && candidate.provider === 'snapshot-controller');
+    const marked = conflict ? await frame.$$eval('#canvas .edge.violation', (edges, { dependentId, providerId }) => edges.some((edge) => edge.getAttribute('data-dependent') === dependentId && edge.getAttribute('data-provider') === providerId), conflict) : false;
+    if (!marked) failures.push('UI: the graph does not mark the volsync / snapshot-controller conflict');
+    // The screenshot: hover closed, the graph's editor group maximized, the whole graph fitted.
+    await page.keyboard.press('Escape');
+    await page.locator('.tab', { hasText: 'Wave Graph' }).first().click();
+    // The title differs between VS Code versions ("Toggle Maximized Editor Group", "Toggle Maximize Editor Group").
+    const maximize = () => runCommand(page, 'toggle maximize editor group', /Maximi[sz]ed? Editor Group/i);
+    await maximize();
+    await frame.click('#fit');
+    await page.locator('.part.editor').screenshot({ path: join(RESULTS, 'graph.png') });
+    await maximize();
+  } catch (error) {
+    failures.push(`UI: the wave graph could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return failures;
+}
+
 /** UI checks and screenshots: the status bar item, the restart notification, the Problems panel with the example's findings. */
 async function inspectUi(page, expectedFindingsFile) {
   const failures = [];
@@ -122,10 +197,19 @@ async function inspectUi(page, expectedFindingsFile) {
     failures.push('UI: no "GitOps Waves" item in the status bar');
   }
   // The crash suite killed the server: the restart must have been said in a notification, not only in the log.
+  // Toasts hide after a while (later suites run after the crash): look in the notification centre then.
+  const restartText = 'stopped unexpectedly and is being restarted';
   try {
-    await page.locator('.notification-toast', { hasText: 'stopped unexpectedly and is being restarted' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.notification-toast', { hasText: restartText }).first().waitFor({ state: 'visible', timeout: 5_000 });
   } catch {
-    failures.push('UI: no notification said the server was restarted after the crash');
+    try {
+      await page.locator('[id="status.notifications"]').first().click();
+      await page.locator('.notifications-center .notification-list-item', { hasText: restartText }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.screenshot({ path: join(RESULTS, 'notifications.png') });
+      await page.keyboard.press('Escape');
+    } catch {
+      failures.push('UI: no notification said the server was restarted after the crash');
+    }
   }
   await page.keyboard.press('Control+Shift+M');
   const expected = JSON.parse(readFileSync(expectedFindingsFile, 'utf8')).findings;
@@ -140,6 +224,18 @@ async function inspectUi(page, expectedFindingsFile) {
   return failures;
 }
 
+/** The screenshots README.marketplace.md shows, refreshed from a fully passing run only (so they show a working build). */
+const MARKETPLACE_SCREENSHOTS = ['editor-hover.png', 'tree.png', 'graph.png'];
+
+function refreshMarketplaceScreenshots() {
+  const target = join(ROOT, 'media', 'screenshots');
+  mkdirSync(target, { recursive: true });
+  for (const name of MARKETPLACE_SCREENSHOTS) {
+    if (existsSync(join(RESULTS, name))) copyFileSync(join(RESULTS, name), join(target, name));
+  }
+  log(`marketplace screenshots refreshed in ${target}`);
+}
+
 async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
@@ -152,7 +248,8 @@ async function main() {
   let browser;
   try {
     const harnessVsix = await packageHarness(workFolder);
-    const expectedFindingsFile = writeExpectedFindings(workFolder);
+    const workspace = copyWorkspace(workFolder);
+    const expectedFindingsFile = writeExpectedFindings(workFolder, workspace);
     const userData = join(workFolder, 'user-data');
     const extensions = join(workFolder, 'extensions');
     mkdirSync(join(userData, 'User'), { recursive: true });
@@ -168,8 +265,8 @@ async function main() {
     log(`starting code-server on 127.0.0.1:${port}`);
     child = spawn(
       paths.codeServer,
-      ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, WORKSPACE],
-      { env: { ...env, GITOPS_WAVES_E2E_REPORT: reportFile, GITOPS_WAVES_E2E_EXPECTED_FINDINGS: expectedFindingsFile }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+      { env: { ...env, GITOPS_WAVES_E2E_REPORT: reportFile, GITOPS_WAVES_E2E_EXPECTED_FINDINGS: expectedFindingsFile, GITOPS_WAVES_E2E_ARTIFACTS: workFolder }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const logStream = createWriteStream(logFile);
     child.stdout.pipe(logStream);
@@ -177,11 +274,11 @@ async function main() {
     await waitForListening(child, logFile);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: STARTUP_TIMEOUT_MS });
     log('workbench loaded; waiting for the harness report');
     const report = await waitForReport(reportFile, child);
-    const uiFailures = report.crashed ? [] : await inspectUi(page, expectedFindingsFile);
+    const uiFailures = report.crashed ? [] : [...(await inspectViews(page, join(workFolder, 'graph.json'))), ...(await inspectUi(page, expectedFindingsFile))];
     const fullReport = { ...report, ui: { failures: uiFailures } };
     writeFileSync(join(RESULTS, 'report.json'), JSON.stringify(fullReport, null, 2));
     if (report.crashed) {
@@ -196,6 +293,7 @@ async function main() {
     for (const failure of uiFailures) console.log(`✗ ${failure}`);
     const failed = report.failed + uiFailures.length;
     log(`screenshots and report in ${RESULTS}`);
+    if (failed === 0) refreshMarketplaceScreenshots();
     console.log(`e2e: ${report.passed} passed, ${failed} failed${report.pending ? `, ${report.pending} skipped` : ''}`);
     return failed === 0 ? 0 : 1;
   } finally {

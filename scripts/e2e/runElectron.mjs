@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { bundleHarness, ROOT, WORKSPACE, writeExpectedFindings } from './harness.mjs';
+import { bundleHarness, copyWorkspace, ROOT, writeExpectedFindings } from './harness.mjs';
 import { spawnSync } from 'node:child_process';
 
 /** The VS Code build to download: `stable` unless VSCODE_VERSION names another (e.g. "1.91.0", the oldest the manifest accepts). */
@@ -30,13 +30,14 @@ async function main() {
       );
       return 1;
     }
-    const expectedFindingsFile = writeExpectedFindings(workFolder);
+    const workspace = copyWorkspace(workFolder);
+    const expectedFindingsFile = writeExpectedFindings(workFolder, workspace);
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: harnessBundle,
-      extensionTestsEnv: { GITOPS_WAVES_E2E_EXPECTED_FINDINGS: expectedFindingsFile, GITOPS_WAVES_E2E_REPORT: join(workFolder, 'report.json') },
-      launchArgs: [WORKSPACE, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(workFolder, 'user-data')],
+      extensionTestsEnv: { GITOPS_WAVES_E2E_EXPECTED_FINDINGS: expectedFindingsFile, GITOPS_WAVES_E2E_REPORT: join(workFolder, 'report.json'), GITOPS_WAVES_E2E_ARTIFACTS: workFolder },
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(workFolder, 'user-data')],
     });
     return 0;
   } catch (error) {

@@ -42,3 +42,32 @@ export function waitFor<T>(event: vscode.Event<T>, condition: () => boolean, tim
 export function waitForServerState(api: GitOpsWavesApi, state: ServerState, timeoutMs = 60_000): Promise<void> {
   return waitFor(api.onDidChangeServerState, () => api.serverState() === state, timeoutMs, `the server to be ${state}`);
 }
+
+/** Resolves at the next firing of `event`, or after `timeoutMs` (then with false). */
+export function nextEvent<T>(event: vscode.Event<T>, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(false);
+    }, Math.max(0, timeoutMs));
+    const subscription = event(() => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Reads `read()` until `ready(value)`, reading again at each firing of `event`; gives the last value
+ * after `timeoutMs` (the caller's assertions then say what was wrong).
+ */
+export async function readWhenReady<T>(read: () => Promise<T>, ready: (value: T) => boolean, event: vscode.Event<unknown>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ready(value) && Date.now() < deadline) {
+    await nextEvent(event, deadline - Date.now());
+    value = await read();
+  }
+  return value;
+}

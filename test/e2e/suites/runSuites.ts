@@ -2,6 +2,11 @@
 import Mocha from 'mocha';
 import { activationSuite } from './activation.suite';
 import { diagnosticsSuite } from './diagnostics.suite';
+import { graphSuite } from './graph.suite';
+import { hoverSuite } from './hover.suite';
+import { quickFixSuite } from './quickFix.suite';
+import { screenshotStageSuite } from './screenshotStage.suite';
+import { treeSuite } from './tree.suite';
 
 /** One test's outcome. */
 export interface TestOutcome {
@@ -23,6 +28,8 @@ export interface SuiteReport {
 export interface SuiteInputs {
   /** The CLI's JSON report for the opened folder, if the driver wrote one. */
   readonly expectedFindingsFile: string | undefined;
+  /** A folder where suites leave files for the driver (e.g. what the graph must show), if the driver gave one. */
+  readonly artifactsFolder?: string | undefined;
 }
 
 /** Runs every suite once; never rejects (a crash is reported as a failed test). */
@@ -32,6 +39,12 @@ export function runSuites(inputs: SuiteInputs): Promise<SuiteReport> {
   mocha.suite.emit('pre-require', globalThis, 'gitops-waves-e2e', mocha);
   activationSuite();
   diagnosticsSuite(inputs.expectedFindingsFile);
+  hoverSuite();
+  treeSuite();
+  graphSuite(inputs.artifactsFolder);
+  // Edits a file (and reverts it): after the suites that compare with the files on disk.
+  quickFixSuite();
+  screenshotStageSuite();
   const tests: TestOutcome[] = [];
   return new Promise((resolve) => {
     const runner = mocha.run(() => {

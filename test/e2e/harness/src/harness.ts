@@ -7,11 +7,13 @@ import { runSuites } from '../../suites/runSuites';
 export const REPORT_ENV = 'GITOPS_WAVES_E2E_REPORT';
 /** Environment variable: the CLI's JSON findings for the opened folder. */
 export const EXPECTED_FINDINGS_ENV = 'GITOPS_WAVES_E2E_EXPECTED_FINDINGS';
+/** Environment variable: a folder where suites leave files for the driver. */
+export const ARTIFACTS_ENV = 'GITOPS_WAVES_E2E_ARTIFACTS';
 
 /** Runs the suites once and writes `{ passed, failed, pending, tests }` (or `{ crashed }`) to the report file. */
 async function runAndReport(reportFile: string): Promise<void> {
   try {
-    const report = await runSuites({ expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV] });
+    const report = await runSuites({ expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV], artifactsFolder: process.env[ARTIFACTS_ENV] });
     writeFileSync(reportFile, JSON.stringify(report, null, 2));
   } catch (error) {
     writeFileSync(reportFile, JSON.stringify({ crashed: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
@@ -26,7 +28,7 @@ export function activate(_context: vscode.ExtensionContext): void {
 
 /** @vscode/test-electron route: the test runner calls `run()` and fails the run when it rejects. */
 export async function run(): Promise<void> {
-  const report = await runSuites({ expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV] });
+  const report = await runSuites({ expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV], artifactsFolder: process.env[ARTIFACTS_ENV] });
   const reportFile = process.env[REPORT_ENV];
   if (reportFile) writeFileSync(reportFile, JSON.stringify(report, null, 2));
   if (report.failed > 0) throw new Error(`${report.failed} of ${report.tests.length} in-VS-Code tests failed`);
