@@ -139,6 +139,8 @@ export class WaveGraphPanel implements vscode.Disposable {
 
   /** The graph as a standalone SVG document, drawn by the page. */
   async svg(): Promise<string> {
+    // A hidden page is not loaded (its context is not retained): show it so it can draw.
+    this.#panel.reveal(undefined, true);
     await this.whenReady();
     const requestId = this.#nextRequestId++;
     return new Promise<string>((resolve, reject) => {
