@@ -30,6 +30,9 @@ export class WaveGraphPanel implements vscode.Disposable {
   #ready = false;
   readonly #readyWaiters: (() => void)[] = [];
   readonly #pendingReveals: string[] = [];
+  readonly #updated = new vscode.EventEmitter<void>();
+  /** Fires after each graph sent to the page (live updates included). */
+  readonly onDidUpdate = this.#updated.event;
 
   /** The open panel, if any. */
   static get current(): WaveGraphPanel | undefined {
@@ -125,6 +128,7 @@ export class WaveGraphPanel implements vscode.Disposable {
     this.#graph = graph;
     this.#panel.title = folder ? `Wave Graph: ${folder.name}` : 'Wave Graph';
     await this.post({ type: 'graph', folderName: name, graph, notice });
+    this.#updated.fire();
   }
 
   /** Highlights a node and brings it into view (after the page is ready). */
@@ -160,6 +164,7 @@ export class WaveGraphPanel implements vscode.Disposable {
   dispose(): void {
     if (WaveGraphPanel.#current === this) WaveGraphPanel.#current = undefined;
     for (const subscription of this.#subscriptions.splice(0)) subscription.dispose();
+    this.#updated.dispose();
     this.#panel.dispose();
   }
 

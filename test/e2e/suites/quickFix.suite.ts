@@ -1,8 +1,9 @@
-// In-VS-Code suite: the quick fix for waves/missing-wave-annotation on metrics-server applies and its diagnostic disappears.
+// In-VS-Code suite: the quick fix for waves/missing-wave-annotation on metrics-server applies, its diagnostic disappears, and the tree and graph follow.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsOf, exampleFile, METRICS_SERVER_APP } from './exampleFiles';
-import { activatedApi, waitFor, waitForServerState } from './extensionUnderTest';
+import { allEntries, type TreeEntry } from '../../../client/src/tree/treeEntries';
+import { activatedApi, readWhenReady, waitFor, waitForServerState } from './extensionUnderTest';
 
 const RULE = 'waves/missing-wave-annotation';
 
@@ -30,6 +31,17 @@ export function quickFixSuite(): void {
         assert.match(document.getText(), /argocd\.argoproj\.io\/sync-wave: "0"/);
         await waitFor(vscode.languages.onDidChangeDiagnostics, () => diagnosticsOf(uri, RULE).length === 0, 60_000, `${RULE} to disappear`);
         assert.deepEqual(diagnosticsOf(uri, RULE), []);
+        // The views follow the edit: the tree loses metrics-server's info icon, the open graph reads the new annotation.
+        const api = await activatedApi();
+        const metricsServer = (entries: readonly TreeEntry[]) => allEntries(entries).find((entry) => entry.label === 'metrics-server');
+        const entries = await readWhenReady(() => api.treeEntries(), (value) => metricsServer(value)?.icon.severity === null, api.onDidChangeViews, 30_000);
+        assert.equal(metricsServer(entries)?.icon.codicon, 'package');
+        const panel = api.graphPanel();
+        if (panel) {
+          const waveSource = () => panel.graph?.nodes.find((node) => node.name === 'metrics-server')?.waveSource;
+          await readWhenReady(async () => waveSource(), (value) => value === 'sync-wave', panel.onDidUpdate, 30_000);
+          assert.equal(waveSource(), 'sync-wave');
+        }
       } catch (error) {
         outcome = error;
       }
