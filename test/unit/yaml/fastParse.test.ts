@@ -51,7 +51,7 @@ describe('fast parse path', () => {
   });
 
   it('leaves to yaml what js-yaml would read differently', () => {
-    for (const text of ['- [a]: b\n', 'a: &x 1\n', '~: x\n', 'a: !\n', '# comment only\n', '%YAML 1.1\n---\na: 1\n', 'a: !!int "5"\n', 'a: {{ .x }}\n', 'x: 1\ry: 2\n']) {
+    for (const text of ['- [a]: b\n', 'a: &x 1\n', 'x: &a\n  k: 1\ny: *a\n', '- &a [1, 2]\n- *a\n', '~: x\n', 'a: !\n', '# comment only\n', '%YAML 1.1\n---\na: 1\n', 'a: !!int "5"\n', 'a: {{ .x }}\n', 'x: 1\ry: 2\n']) {
       expect(fastDocumentValues(text), text).toBeUndefined();
     }
   });

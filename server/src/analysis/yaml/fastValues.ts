@@ -43,31 +43,26 @@ function contains(text: string, check: TextCheck): boolean {
   return check.pattern.test(text);
 }
 
-/** Where an anchor (`&name`) may be written; only then does the parse watch for anchors, which costs a little. */
+/**
+ * Where an anchor (`&name`) may be written: it is a node property, so it follows a line start, a space or
+ * a flow indicator. Such a text is left to `yaml`, which bounds alias expansion where js-yaml does not.
+ * Without anchors there are no aliases (both parsers reject an alias to an unknown anchor).
+ */
 const MAY_HAVE_ANCHOR: TextCheck = { mark: '&', pattern: /(?:^|[\s[{,])&/m };
-
-/** Thrown from js-yaml's node listener to abandon the fast path. */
-const ANCHOR_FOUND = new Error('anchor: left to yaml');
-
-/** Aborts the parse at the first anchored node. Without anchors there are no aliases (js-yaml rejects an unknown alias). */
-function rejectAnchors(event: 'open' | 'close', state: { readonly anchor: string | null }): void {
-  if (event === 'close' && state.anchor !== null) throw ANCHOR_FOUND;
-}
 
 /**
  * Every document's value, as `yaml`'s `parseAllDocuments(…).map(toJS)` would give them, or
  * undefined when this text is left to `yaml`: js-yaml rejects it (any error, duplicate keys and
- * explicit core tags included), it has an anchor (`yaml` bounds alias expansion, js-yaml does not)
- * or a construct listed in {@link LEFT_TO_YAML}, or it holds no document at all (js-yaml reads a
+ * explicit core tags included), it may have an anchor ({@link MAY_HAVE_ANCHOR}) or a construct
+ * listed in {@link LEFT_TO_YAML}, or it holds no document at all (js-yaml reads a
  * comment-only stream as one `null` document, `yaml` as none). The caller runs the nesting guard first.
  */
 export function fastDocumentValues(text: string): readonly unknown[] | undefined {
   for (const check of LEFT_TO_YAML) if (contains(text, check)) return undefined;
+  if (contains(text, MAY_HAVE_ANCHOR)) return undefined;
   let values: unknown[];
   try {
-    values = contains(text, MAY_HAVE_ANCHOR)
-      ? loadAll(text, undefined, { schema: YAML_CORE_SCHEMA_FOR_JS_YAML, listener: rejectAnchors })
-      : loadAll(text, undefined, { schema: YAML_CORE_SCHEMA_FOR_JS_YAML });
+    values = loadAll(text, undefined, { schema: YAML_CORE_SCHEMA_FOR_JS_YAML });
   } catch {
     return undefined;
   }

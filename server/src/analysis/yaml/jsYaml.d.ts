@@ -16,15 +16,10 @@ declare module 'js-yaml' {
   export class Schema {
     constructor(definition: { readonly implicit?: readonly Type[]; readonly explicit?: readonly Type[] });
   }
-  /** The parser state a listener sees; only the anchor of the node being closed is used here. */
-  export interface ListenerState {
-    readonly anchor: string | null;
-  }
-  /** Options of {@link loadAll}; `listener` is called as each node opens and closes. */
+  /** Options of {@link loadAll}. */
   export interface LoadOptions {
     readonly schema: Schema;
-    readonly listener?: (event: 'open' | 'close', state: ListenerState) => void;
   }
-  /** Every document of a stream as plain data; throws a YAMLException (or what a listener throws) on the first error. */
+  /** Every document of a stream as plain data; throws a YAMLException on the first error. */
   export function loadAll(text: string, iterator: undefined, options: LoadOptions): unknown[];
 }
