@@ -222,4 +222,26 @@ describe('language server: diagnostics', () => {
     await server.changeSettings({ rules: { 'parse/yaml-syntax': 'off' } });
     await server.waitForDiagnostics(file, (list) => list.length === 0);
   });
+
+  it('follows gitopsWaves.exclude and gitopsWaves.maxFileSize: excluded and oversized files are not analysed', async () => {
+    const { server, root } = await startOnFixture({ exclude: ['web/**'] });
+    // web/ is excluded: its broken file has no syntax finding, and the rest is analysed as usual.
+    await server.waitForDiagnostics(path.join(root, 'apps/web.yaml'), (list) => list.length > 0);
+    expect(server.diagnostics.get(path.join(root, 'web/broken.yaml'))?.diagnostics ?? []).toEqual([]);
+    await server.changeSettings({ maxFileSize: 10 });
+    const skipped = await server.waitForDiagnostics(path.join(root, 'web/broken.yaml'), (list) => list.some((diagnostic) => diagnostic.code === 'parse/file-too-large'));
+    expect(skipped.map((diagnostic) => diagnostic.code)).toEqual(['parse/file-too-large']);
+  });
+
+  it('follows gitopsWaves.repoURL: with another repository URL the root\'s source is external, so the apps it listed become roots', async () => {
+    const rootNames = async (server: TestLanguageServer): Promise<string[]> => {
+      const tree = await server.connection.sendRequest<{ folders: { state: string; roots: { name: string }[] }[] }>('gitopsWaves/tree', {});
+      return tree.folders.flatMap((folder) => folder.roots.map((root) => root.name)).sort();
+    };
+    const { server, root } = await startOnFixture({ repoURL: 'https://github.com/example/elsewhere.git' });
+    await server.waitForDiagnostics(path.join(root, 'web/broken.yaml'), (list) => list.length > 0);
+    expect(await rootNames(server)).toEqual(['root', 'web', 'web']);
+    await server.changeSettings({});
+    await expect.poll(() => rootNames(server), { timeout: 20_000 }).toEqual(['root']);
+  });
 });

@@ -1,5 +1,6 @@
 // The analysis façade: a snapshot in, the repository model and the findings out. Pure and deterministic.
 import { RepoIndex } from './repoIndex';
+import { excludeFiles } from './excludeFiles';
 import type { ParseCache } from './parseCache';
 import type { RepoSnapshot } from './snapshot';
 import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from './config/projectConfig';
@@ -16,11 +17,13 @@ import { findDuplicateApplicationNames } from './model/duplicateNames';
 
 /** What a host may set besides the files. */
 export interface AnalysisOptions {
-  /** URLs designating this repository (e.g. `--repo-url`); they win over the config file and git remotes. */
+  /** URLs designating this repository (e.g. `--repo-url`); when given they replace the config file's and win over git remotes. */
   readonly repoUrls?: readonly string[];
   /** Severity overrides (e.g. editor settings); they win over the config file. */
   readonly severities?: ReadonlyMap<string, ConfiguredSeverity>;
   readonly parseLimits?: ParseLimits;
+  /** Globs of repository paths to leave out (e.g. editor settings); added to the config file's `exclude`. */
+  readonly exclude?: readonly string[];
   /** Parses kept from earlier analyses (a language server): unchanged files are not parsed again. */
   readonly parseCache?: ParseCache;
 }
@@ -36,12 +39,15 @@ export interface Analysis {
 }
 
 /** Analyses a snapshot. Never throws on repository content. */
-export function analyze(snapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
-  const index = new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
-  const { config, problems: configProblems } = readProjectConfig(index);
+export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
+  const configIndex = new RepoIndex(fullSnapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
+  const { config, problems: configProblems } = readProjectConfig(configIndex);
+  const exclude = [...(options.exclude ?? []), ...config.exclude];
+  const snapshot = exclude.length > 0 ? excludeFiles(fullSnapshot, exclude) : fullSnapshot;
+  const index = snapshot === fullSnapshot ? configIndex : new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
-  const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: [...(options.repoUrls ?? []), ...config.repoUrls] });
+  const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls });
   problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
   const graph = buildDependencyGraph(index, model, config);
   const context: CheckContext = { index, model, graph, config };

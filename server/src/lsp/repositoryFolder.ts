@@ -118,9 +118,10 @@ export class RepositoryFolder {
         this.#services.log,
       );
       progress.report('reading files', 5);
-      const [settings, disk] = await Promise.all([withTimeout(this.#services.fetchSettings(this.uri), SETTINGS_TIMEOUT_MS, DEFAULT_CLIENT_SETTINGS), DiskSnapshot.read(this.folderPath)]);
+      // The settings first: the file-size cap decides what the disk read skips.
+      const settings = await withTimeout(this.#services.fetchSettings(this.uri), SETTINGS_TIMEOUT_MS, DEFAULT_CLIENT_SETTINGS);
       this.#settings = settings;
-      this.#disk = disk;
+      this.#disk = await DiskSnapshot.read(this.folderPath, settings.maxFileBytes !== undefined ? { maxFileBytes: settings.maxFileBytes } : {});
       const changed = this.#changedDuringStart ?? new Set<string>();
       this.#changedDuringStart = undefined;
       if (changed.size > 0) await this.#applyDiskChanges(changed);
@@ -161,8 +162,22 @@ export class RepositoryFolder {
   /** New client settings: re-analyse when they change the analysis. */
   updateSettings(settings: ClientSettings): void {
     if (sameSettings(settings, this.#settings)) return;
+    const capChanged = settings.maxFileBytes !== this.#settings.maxFileBytes;
     this.#settings = settings;
-    if (this.#disk) this.#scheduler.request(0);
+    if (!this.#disk) return;
+    if (!capChanged) {
+      this.#scheduler.request(0);
+      return;
+    }
+    // A new file-size cap changes which files are read: read the folder again with it.
+    void DiskSnapshot.read(this.folderPath, settings.maxFileBytes !== undefined ? { maxFileBytes: settings.maxFileBytes } : {}).then(
+      (disk) => {
+        if (this.#disposed) return;
+        this.#disk = disk;
+        this.#scheduler.request(0);
+      },
+      (error: unknown) => this.#services.log.error(`cannot re-read ${this.folderPath}`, error),
+    );
   }
 
   /** The folder's counters for `gitopsWaves/serverStatus`. */
@@ -233,7 +248,13 @@ export class RepositoryFolder {
       }
     }
     const snapshot: RepoSnapshot = { ...base, files, directories };
-    return { snapshot, openDocuments, hostProblems, hostRules: [quarantined], options: { severities: this.#settings.severities } };
+    const settings = this.#settings;
+    const options = {
+      severities: settings.severities,
+      ...(settings.repoUrl !== undefined ? { repoUrls: [settings.repoUrl] } : {}),
+      ...(settings.exclude.length > 0 ? { exclude: settings.exclude } : {}),
+    };
+    return { snapshot, openDocuments, hostProblems, hostRules: [quarantined], options };
   }
 
   #onResult(result: AnalysisResult): void {

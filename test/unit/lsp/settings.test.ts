@@ -27,3 +27,20 @@ describe('readClientSettings', () => {
     expect(sameSettings(a, readClientSettings({ rules: { 'a/b': 'hint' } }).settings)).toBe(false);
   });
 });
+
+describe('readClientSettings: repoURL, exclude, maxFileSize', () => {
+  it('reads valid values and reports invalid ones', () => {
+    const valid = readClientSettings({ repoURL: ' https://github.com/example/lab.git ', exclude: ['legacy/**'], maxFileSize: 1024 }).settings;
+    expect(valid).toMatchObject({ repoUrl: 'https://github.com/example/lab.git', exclude: ['legacy/**'], maxFileBytes: 1024 });
+    const { settings, problems } = readClientSettings({ repoURL: 5, exclude: 'legacy', maxFileSize: -1 });
+    expect(settings).toMatchObject({ repoUrl: undefined, exclude: [], maxFileBytes: undefined });
+    expect(problems).toHaveLength(3);
+  });
+
+  it('counts them when comparing settings', () => {
+    const base = readClientSettings({}).settings;
+    expect(sameSettings(base, readClientSettings({ exclude: ['a/**'] }).settings)).toBe(false);
+    expect(sameSettings(base, readClientSettings({ maxFileSize: 5 }).settings)).toBe(false);
+    expect(sameSettings(base, readClientSettings({ repoURL: 'https://x/y' }).settings)).toBe(false);
+  });
+});

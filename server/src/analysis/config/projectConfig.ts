@@ -21,10 +21,12 @@ export interface ProjectConfig {
   readonly rules: ReadonlyMap<string, ConfiguredSeverity>;
   /** Raw `catalogue` additions (read by the dependency catalogue). */
   readonly catalogue: readonly unknown[];
+  /** `exclude`: globs of repository paths to leave out of the analysis. */
+  readonly exclude: readonly string[];
 }
 
 /** The config of a repository without a config file. */
-export const EMPTY_PROJECT_CONFIG: ProjectConfig = { file: undefined, repoUrls: [], rules: new Map(), catalogue: [] };
+export const EMPTY_PROJECT_CONFIG: ProjectConfig = { file: undefined, repoUrls: [], rules: new Map(), catalogue: [], exclude: [] };
 
 /** Reads the project config file, reporting (never throwing on) malformed entries. */
 export function readProjectConfig(index: RepoIndex): { config: ProjectConfig; problems: Problem[] } {
@@ -64,5 +66,14 @@ export function readProjectConfig(index: RepoIndex): { config: ProjectConfig; pr
     problems.push(problem(invalidConfig, '`rules` must be a map of rule id to severity.', at(['rules'])));
   }
   const catalogue = Array.isArray(record.catalogue) ? record.catalogue : [];
-  return { config: { file, repoUrls, rules, catalogue }, problems };
+  const exclude: string[] = [];
+  if (Array.isArray(record.exclude)) {
+    record.exclude.forEach((pattern, position) => {
+      if (typeof pattern === 'string') exclude.push(pattern);
+      else problems.push(problem(invalidConfig, '`exclude` entries must be strings (globs of repository paths).', at(['exclude', position])));
+    });
+  } else if (record.exclude !== undefined) {
+    problems.push(problem(invalidConfig, '`exclude` must be a list of globs.', at(['exclude'])));
+  }
+  return { config: { file, repoUrls, rules, catalogue, exclude }, problems };
 }
