@@ -1,5 +1,5 @@
 // Leaves excluded paths out of a snapshot, by glob (`**` crosses folders, `*` stays in one), before anything reads it.
-import { compileProjectGlob } from './projects/projectGlob';
+import { compileGobwasGlob } from './text/gobwasGlob';
 import type { RepoSnapshot } from './snapshot';
 import { parentDirectory } from './snapshot';
 
@@ -9,7 +9,7 @@ import { parentDirectory } from './snapshot';
  * Invalid patterns match nothing. Returns the snapshot itself when nothing is excluded.
  */
 export function excludeFiles(snapshot: RepoSnapshot, patterns: readonly string[]): RepoSnapshot {
-  const matchers = patterns.map((pattern) => compileProjectGlob(pattern.replace(/^\.?\//, '').replace(/\/$/, ''), '/')).filter((matcher): matcher is RegExp => matcher !== undefined);
+  const matchers = patterns.map((pattern) => compileGobwasGlob(pattern.replace(/^\.?\//, '').replace(/\/$/, ''), '/')).filter((matcher): matcher is RegExp => matcher !== undefined);
   if (matchers.length === 0) return snapshot;
   // `**/x` must also match a top-level `x`, as in editor globs: try the path with a leading `/` too.
   const matches = (path: string): boolean => matchers.some((matcher) => matcher.test(path) || matcher.test(`/${path}`));
