@@ -91,7 +91,8 @@ export function graphView(analysis: Analysis, graph: DependencyGraph = analysis.
       ordering,
       explanation,
       satisfiedBy: satisfiedBy ?? null,
-      violation: satisfiedBy === undefined && (ordering === 'same-wave' || ordering === 'after'),
+      // Inside one Application Argo CD orders by wave and kind itself; the wave rules judge only edges between apps.
+      violation: edge.dependent.nodeId !== edge.provider.nodeId && satisfiedBy === undefined && (ordering === 'same-wave' || ordering === 'after'),
     };
   });
   return { nodes, sets, edges };
