@@ -175,11 +175,22 @@ async function inspectViews(page, graphExpectationFile) {
     await page.keyboard.press('Escape');
     await page.locator('.tab', { hasText: 'Wave Graph' }).first().click();
     // The title differs between VS Code versions ("Toggle Maximized Editor Group", "Toggle Maximize Editor Group").
-    const maximize = () => runCommand(page, 'toggle maximize editor group', /Maximi[sz]ed? Editor Group/i);
-    await maximize();
+    // Maximizing is only for a roomier screenshot: when the palette does not offer it in time (a loaded machine),
+    // the screenshot is taken as the editor is, and the checks above stand.
+    const maximize = async () => {
+      try {
+        await runCommand(page, 'toggle maximize editor group', /Maximi[sz]ed? Editor Group/i);
+        return true;
+      } catch (error) {
+        console.log(`[e2e] could not maximize the editor group for the graph screenshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        await page.keyboard.press('Escape');
+        return false;
+      }
+    };
+    const maximized = await maximize();
     await frame.click('#fit');
     await page.locator('.part.editor').screenshot({ path: join(RESULTS, 'graph.png') });
-    await maximize();
+    if (maximized) await maximize();
   } catch (error) {
     failures.push(`UI: the wave graph could not be checked: ${error instanceof Error ? error.message : String(error)}`);
   }
