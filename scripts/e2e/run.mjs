@@ -116,9 +116,9 @@ function stopProcessGroup(child) {
 async function runCommand(page, filter, row) {
   // F1 opens the palette with ">" typed and the focus in its input: type the rest.
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.type(filter);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Enter');
 }
 
