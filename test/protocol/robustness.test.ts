@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ResponseError } from 'vscode-jsonrpc';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
 import { buildServerBundle, codes, TestLanguageServer, writeTemporaryRepository } from '../support/lspClient';
 import { FIXTURE_FILES } from './fixtureRepository';
 
@@ -40,6 +40,23 @@ describe('language server: never down', () => {
     expect((failure as ResponseError<unknown>).message).toContain('injected failure');
     expect(await server.waitForLog(/gitopsWaves\/test\/throw failed: Error: injected failure/)).toContain('at ');
     // Liveness: the same process answers.
+    expect((await server.status()).pid).toBe(server.process.pid);
+  });
+
+  it('honours cancellation: a cancelled request answers RequestCancelled and the server keeps serving', async () => {
+    const root = writeTemporaryRepository(FIXTURE_FILES);
+    roots.push(root);
+    const server = launch({ env: { GITOPS_WAVES_TEST_FAULTS: '1' } });
+    await server.initialize(root);
+    const source = new CancellationTokenSource();
+    const pending = server.connection.sendRequest('gitopsWaves/test/untilCancelled', source.token).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    source.cancel();
+    const failure = await pending;
+    expect(failure).toBeInstanceOf(ResponseError);
+    expect((failure as ResponseError<unknown>).code).toBe(-32800);
     expect((await server.status()).pid).toBe(server.process.pid);
   });
 

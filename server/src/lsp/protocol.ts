@@ -46,6 +46,16 @@ export const TestThrowRequest = {
   type: new RequestType0<never, void>('gitopsWaves/test/throw'),
 } as const;
 
+/**
+ * `gitopsWaves/test/untilCancelled`: a request that answers only once the client cancels it (then
+ * with `RequestCancelled`, -32800). Registered only with `GITOPS_WAVES_TEST_FAULTS=1`, to test that
+ * cancellation is honoured.
+ */
+export const TestUntilCancelledRequest = {
+  method: 'gitopsWaves/test/untilCancelled',
+  type: new RequestType0<void, void>('gitopsWaves/test/untilCancelled'),
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // The views: `gitopsWaves/tree` and `gitopsWaves/graph`. Self-contained plain data (no import from
 // the analysis core), so the client bundle imports these types without the server's code.
