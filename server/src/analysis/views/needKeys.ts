@@ -32,5 +32,7 @@ export function needKeysOf(edges: readonly DependencyEdge[]): ReadonlyMap<Depend
 
 function needPrefix(edge: DependencyEdge): string {
   const { dependent } = edge;
-  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file].join('\u0000');
+  // One depends-on annotation names several Applications at one location: each name is its own need.
+  const named = edge.kind === 'explicit' ? (edge.provider.object ?? edge.provider.nodeId) : '';
+  return [dependent.nodeId, edge.kind, dependent.object ?? '', dependent.location.file, named].join('\u0000');
 }

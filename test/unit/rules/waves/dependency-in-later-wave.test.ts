@@ -67,4 +67,15 @@ describe('waves/dependency-in-later-wave', () => {
     });
     expect(runCheck(dependencyInLaterWave, toFixture(fixed)).problems).toEqual([]);
   });
+
+  it('judges each Application named by one depends-on annotation on its own', () => {
+    // shop (wave 2) names an earlier app (early, wave 1) and a later one (late, wave 3): only the later one fires.
+    const shop = child('shop', { wave: 2 }).replace(
+      '    argocd.argoproj.io/sync-wave: "2"',
+      '    argocd.argoproj.io/sync-wave: "2"\n    gitops-waves.io/depends-on: "early, late"',
+    );
+    const repository = labRoot() + child('early', { wave: 1 }) + child('late', { wave: 3 }) + shop;
+    const problems = runCheck(dependencyInLaterWave, repository).problems;
+    expect(problems.map((problem) => problem.message.split(':')[0])).toEqual(['shop (wave 2) needs late (wave 3)']);
+  });
 });
