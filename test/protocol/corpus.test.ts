@@ -37,7 +37,7 @@ describe.skipIf(!folder)('language server on the corpus: mitchross/talos-argocd-
     expect(Object.fromEntries([...published].sort())).toEqual(Object.fromEntries([...expected].sort()));
   });
 
-  it('re-parses one file per edit and publishes within a small budget', async () => {
+  it('re-parses only the edited file on each edit, and prints the edit → diagnostics timings', async () => {
     const uri = fileUri(folder!, EDITED_FILE);
     const filePath = path.join(folder!, EDITED_FILE);
     const original = (await analyzeCorpusRepository(folder!)).index.text(EDITED_FILE)!;
@@ -65,9 +65,9 @@ describe.skipIf(!folder)('language server on the corpus: mitchross/talos-argocd-
       `mitchross: edit → diagnostics median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${timings.length} edits; ` +
         `last analysis ${status.lastAnalysisMs} ms, ${status.lastParsedFiles} file(s) parsed, ${status.files} files`,
     );
+    // Behaviour, not speed: each edit re-parses only the edited file. Timings are printed, never asserted
+    // (speed is measured by `npm run bench`).
     expect(status.lastParsedFiles).toBe(1);
-    // Generous: a loaded CI machine must not fail this; the printed figures are the measurement.
-    expect(sorted[sorted.length >> 1]).toBeLessThan(5000);
     await server.close(uri);
   });
 });
