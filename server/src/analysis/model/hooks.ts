@@ -1,8 +1,10 @@
 // Reads sync hooks from an object's annotations, as Argo CD does (its own annotation wins over Helm's).
 import type { KubeObject } from '../kube/kubeObject';
 
-const ARGO_HOOK_ANNOTATION = 'argocd.argoproj.io/hook';
-const HELM_HOOK_ANNOTATION = 'helm.sh/hook';
+/** Argo CD's hook annotation (a comma-separated list). */
+export const ARGO_HOOK_ANNOTATION = 'argocd.argoproj.io/hook';
+/** Helm's hook annotation, mapped to Argo CD phases when there is no Argo CD hook. */
+export const HELM_HOOK_ANNOTATION = 'helm.sh/hook';
 
 const HELM_TO_ARGO: Readonly<Record<string, string>> = {
   'pre-install': 'PreSync',

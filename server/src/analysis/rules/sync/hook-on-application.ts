@@ -2,12 +2,10 @@
 import { locateField } from '../../kube/locateObject';
 import { stringItems } from '../../argo/plainValues';
 import { getPath } from '../../kube/kubeObject';
-import { hookTypes } from '../../model/hooks';
+import { ARGO_HOOK_ANNOTATION as ARGO_HOOK, HELM_HOOK_ANNOTATION as HELM_HOOK, hookTypes } from '../../model/hooks';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 
-const ARGO_HOOK = 'argocd.argoproj.io/hook';
-const HELM_HOOK = 'helm.sh/hook';
 const ARGO_DELETE_POLICY = 'argocd.argoproj.io/hook-delete-policy';
 const HELM_DELETE_POLICY = 'helm.sh/hook-delete-policy';
 const HELM_TO_ARGO_POLICY: Readonly<Record<string, string>> = {
