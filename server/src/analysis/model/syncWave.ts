@@ -3,6 +3,8 @@ import type { KubeObject } from '../kube/kubeObject';
 
 /** The annotation that sets a sync wave. */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+/** Resource-level sync options (`A=true,B=false`). */
+export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 /** Helm's hook weight: Argo CD's fallback when the wave annotation is absent or invalid. */
 export const HELM_HOOK_WEIGHT_ANNOTATION = 'helm.sh/hook-weight';
 

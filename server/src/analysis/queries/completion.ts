@@ -1,4 +1,5 @@
 // Completion items as plain data: wave values (with the apps in each), Argo CD annotation keys, sync options.
+import { SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../model/syncWave';
 import type { Analysis } from '../analyze';
 import type { AppNode } from '../model/types';
 import type { Span } from '../text/span';
@@ -32,8 +33,8 @@ export function completionsAt(analysis: Analysis | undefined, file: string, text
   const { parents, key, inValue, word } = context;
   const underAnnotations = parents[parents.length - 1] === 'annotations' && parents[parents.length - 2] === 'metadata';
   if (underAnnotations && !inValue) return fixed(ANNOTATION_KEYS, 'property', word, ': ');
-  if (underAnnotations && key === 'argocd.argoproj.io/sync-wave') return analysis ? waveItems(analysis, file, text, offset, context) : [];
-  if (underAnnotations && key === 'argocd.argoproj.io/sync-options') return fixed(RESOURCE_SYNC_OPTIONS, 'enum', lastListItem(context), '');
+  if (underAnnotations && key === SYNC_WAVE_ANNOTATION) return analysis ? waveItems(analysis, file, text, offset, context) : [];
+  if (underAnnotations && key === SYNC_OPTIONS_ANNOTATION) return fixed(RESOURCE_SYNC_OPTIONS, 'enum', lastListItem(context), '');
   const inSyncOptions = (parents[parents.length - 1] === 'syncOptions' && context.listItem) || (key === 'syncOptions' && inValue && context.inFlowList);
   if (inSyncOptions) return fixed(APPLICATION_SYNC_OPTIONS, 'enum', context.inFlowList ? lastListItem(context) : word, '');
   return [];

@@ -1,4 +1,5 @@
 // Rule deps/missing-skip-dry-run: a custom resource whose CRD another Application installs, not ready before this sync's dry run.
+import { SYNC_OPTIONS_ANNOTATION } from '../../model/syncWave';
 import type { DependencyEdge } from '../../dependencies/types';
 import type { AppNode } from '../../model/types';
 import type { EdgeOrdering } from '../../views/edgeOrdering';
@@ -9,7 +10,6 @@ import { crossApplicationNeeds } from './support/needGroups';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';
-const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 const MAX_LISTED = 3;
 
 /** One custom resource of the dependent whose CRD is not there at dry-run time. */

@@ -1,4 +1,5 @@
 // Rule sync/large-crd-without-server-side-apply: a CRD too big for client-side apply's last-applied annotation.
+import { SYNC_OPTIONS_ANNOTATION } from '../../model/syncWave';
 import type { Fix } from '../../fixes/types';
 import { appendToSequence, replaceScalar } from '../../fixes/yamlEdits';
 import { getPath } from '../../kube/kubeObject';
@@ -11,7 +12,6 @@ import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { ANNOTATIONS_SIZE_LIMIT, estimatedAnnotationsSize } from './support/lastAppliedSize';
 
-const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 
 /** A rendered CustomResourceDefinition whose last-applied annotation would exceed 262,144 bytes, synced without SSA or Replace. */
 export const largeCrdWithoutServerSideApply = defineCheck(
