@@ -2,6 +2,7 @@
 import { RepoIndex } from './repoIndex';
 import { excludeFiles } from './excludeFiles';
 import type { ParseCache } from './parseCache';
+import type { AnalysisMemo } from './incremental/analysisMemo';
 import type { RepoSnapshot } from './snapshot';
 import { readProjectConfig, type ConfiguredSeverity, type ProjectConfig } from './config/projectConfig';
 import { buildModel } from './model/buildModel';
@@ -26,6 +27,11 @@ export interface AnalysisOptions {
   readonly exclude?: readonly string[];
   /** Parses kept from earlier analyses (a language server): unchanged files are not parsed again. */
   readonly parseCache?: ParseCache;
+  /**
+   * Parses, renders and expansions kept from earlier analyses of the same repository (a language
+   * server): only what an edit touched is computed again. Its parse cache is used when `parseCache` is not given.
+   */
+  readonly memo?: AnalysisMemo;
 }
 
 /** The result of analysing one snapshot. */
@@ -40,14 +46,19 @@ export interface Analysis {
 
 /** Analyses a snapshot. Never throws on repository content. */
 export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
-  const configIndex = new RepoIndex(fullSnapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
+  options.memo?.nextGeneration();
+  const parseCache = options.parseCache ?? options.memo?.parseCache;
+  const configIndex = new RepoIndex(fullSnapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, parseCache);
   const { config, problems: configProblems } = readProjectConfig(configIndex);
   const exclude = [...(options.exclude ?? []), ...config.exclude];
   const snapshot = exclude.length > 0 ? excludeFiles(fullSnapshot, exclude) : fullSnapshot;
-  const index = snapshot === fullSnapshot ? configIndex : new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, options.parseCache);
+  const index = snapshot === fullSnapshot ? configIndex : new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, parseCache);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
-  const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls });
+  const { model, problems: modelProblems } = buildModel(index, {
+    explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
+    memo: options.memo,
+  });
   problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
   const graph = buildDependencyGraph(index, model, config);
   const context: CheckContext = { index, model, graph, config };

@@ -17,6 +17,8 @@ export class ParseCache {
   /** The limits every cached parse was made with; an index with other limits ignores the cache. */
   readonly limits: ParseLimits;
   readonly #entries = new Map<string, CachedParse>();
+  /** Per searched string: per path, the text searched and whether it contains the string. */
+  readonly #mentions = new Map<string, Map<string, { readonly text: string; readonly found: boolean }>>();
   #hits = 0;
   #misses = 0;
 
@@ -45,9 +47,21 @@ export class ParseCache {
     this.#entries.set(path, { text, parsed });
   }
 
+  /** True when `text` (the text of `path`) contains `needle`; remembered per path and text. */
+  mentions(path: string, text: string, needle: string): boolean {
+    let byPath = this.#mentions.get(needle);
+    if (!byPath) this.#mentions.set(needle, (byPath = new Map()));
+    const known = byPath.get(path);
+    if (known !== undefined && known.text === text) return known.found;
+    const found = text.includes(needle);
+    byPath.set(path, { text, found });
+    return found;
+  }
+
   /** Forgets every path for which `keep` is false (files deleted since), so the cache cannot grow without bound. */
   retain(keep: (path: string) => boolean): void {
     for (const path of [...this.#entries.keys()]) if (!keep(path)) this.#entries.delete(path);
+    for (const byPath of this.#mentions.values()) for (const path of [...byPath.keys()]) if (!keep(path)) byPath.delete(path);
   }
 
   /** Number of cached files. */

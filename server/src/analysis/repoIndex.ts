@@ -1,4 +1,5 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
+import { ReadLog, sameList, sameSet, sameSnapshotFile, type IndexRead } from './incremental/indexReads';
 import type { ParseCache } from './parseCache';
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
 import { parentDirectory } from './snapshot';
@@ -21,6 +22,9 @@ export class RepoIndex {
   #sortedFiles: string[] | undefined;
   readonly #lineIndexes = new Map<string, LineIndex>();
   #filesByDirectory: Map<string, string[]> | undefined;
+  readonly #mentioning = new Map<string, readonly string[]>();
+  /** Open recordings, innermost last (see {@link RepoIndex.recordReads}). */
+  readonly #recordings: ReadLog[] = [];
 
   /**
    * @param parseCache parses shared across indexes (a language server's successive snapshots): a
@@ -34,12 +38,14 @@ export class RepoIndex {
 
   /** The snapshot entry of a path, if the file exists. */
   file(path: string): SnapshotFile | undefined {
-    return this.snapshot.files.get(path);
+    const file = this.snapshot.files.get(path);
+    if (this.#recordings.length > 0) this.#record({ kind: 'file', path, answer: file });
+    return file;
   }
 
   /** The text of a file, if it exists and was read. */
   text(path: string): string | undefined {
-    const file = this.snapshot.files.get(path);
+    const file = this.file(path);
     return file?.kind === 'text' ? file.text : undefined;
   }
 
@@ -57,7 +63,15 @@ export class RepoIndex {
 
   /** True when a folder exists in the snapshot. */
   isDirectory(path: string): boolean {
-    return this.snapshot.directories.has(path);
+    const answer = this.snapshot.directories.has(path);
+    if (this.#recordings.length > 0) this.#record({ kind: 'isDirectory', path, answer });
+    return answer;
+  }
+
+  /** Every folder of the snapshot (including `''`). */
+  directories(): ReadonlySet<string> {
+    if (this.#recordings.length > 0) this.#record({ kind: 'directories', path: '', answer: this.snapshot.directories });
+    return this.snapshot.directories;
   }
 
   /** True when the path names a YAML or JSON file the analysis parses. */
@@ -70,10 +84,17 @@ export class RepoIndex {
    * files that are never YAML-parsed (Helm chart templates, `*.tpl`).
    */
   parsed(path: string): ParsedFile | undefined {
+    const answer = this.#parsedFile(path);
+    if (this.#recordings.length > 0) this.#record({ kind: 'parsed', path, answer });
+    return answer;
+  }
+
+  #parsedFile(path: string): ParsedFile | undefined {
     const cached = this.#parsed.get(path);
     if (cached) return cached;
-    const text = this.text(path);
-    if (text === undefined || !RepoIndex.isYamlLike(path) || this.isHelmTemplate(path)) return undefined;
+    const file = this.snapshot.files.get(path);
+    if (file?.kind !== 'text' || !RepoIndex.isYamlLike(path) || this.#isHelmTemplate(path)) return undefined;
+    const text = file.text;
     const parsed = this.#parseCache?.get(path, text) ?? parseYamlFile(path, text, this.#limits);
     this.#parseCache?.set(path, text, parsed);
     this.#parsed.set(path, parsed);
@@ -82,6 +103,12 @@ export class RepoIndex {
 
   /** Folders holding a `Chart.yaml`: Helm charts. */
   chartRoots(): ReadonlySet<string> {
+    const answer = this.#chartRootSet();
+    if (this.#recordings.length > 0) this.#record({ kind: 'chartRoots', path: '', answer });
+    return answer;
+  }
+
+  #chartRootSet(): ReadonlySet<string> {
     if (!this.#chartRoots) {
       this.#chartRoots = new Set();
       for (const path of this.snapshot.files.keys()) {
@@ -94,24 +121,61 @@ export class RepoIndex {
   /** True for files Helm renders (a chart's `templates/` tree) and `*.tpl` helpers: never YAML-parsed. */
   isHelmTemplate(path: string): boolean {
     if (path.endsWith('.tpl')) return true;
+    if (this.#recordings.length > 0) this.#record({ kind: 'chartRoots', path: '', answer: this.#chartRootSet() });
+    return this.#isHelmTemplate(path);
+  }
+
+  #isHelmTemplate(path: string): boolean {
+    if (path.endsWith('.tpl')) return true;
     const segments = path.split('/');
     for (let index = segments.length - 2; index >= 0; index--) {
-      if (segments[index] === 'templates' && this.chartRoots().has(segments.slice(0, index).join('/'))) return true;
+      if (segments[index] === 'templates' && this.#chartRootSet().has(segments.slice(0, index).join('/'))) return true;
     }
     return false;
   }
 
   /** Every file path in the snapshot, sorted. */
   allFiles(): readonly string[] {
+    const answer = this.#allFiles();
+    if (this.#recordings.length > 0) this.#record({ kind: 'filesUnder', path: '', answer });
+    return answer;
+  }
+
+  #allFiles(): readonly string[] {
     this.#sortedFiles ??= [...this.snapshot.files.keys()].sort();
     return this.#sortedFiles;
   }
 
+  /**
+   * Files whose text contains `needle`, sorted: a cheap filter before parsing, for searches over the
+   * whole repository. With a parse cache, texts already searched are not searched again.
+   */
+  filesMentioning(needle: string): readonly string[] {
+    let answer = this.#mentioning.get(needle);
+    if (!answer) {
+      const found: string[] = [];
+      for (const path of this.#allFiles()) {
+        const file = this.snapshot.files.get(path);
+        if (file?.kind !== 'text') continue;
+        if (this.#parseCache ? this.#parseCache.mentions(path, file.text, needle) : file.text.includes(needle)) found.push(path);
+      }
+      this.#mentioning.set(needle, (answer = found));
+    }
+    if (this.#recordings.length > 0) this.#record({ kind: 'mentioning', path: needle, answer });
+    return answer;
+  }
+
   /** Files directly inside a folder (not recursive), sorted. */
   filesIn(directory: string): readonly string[] {
+    const answer = this.#filesIn(directory);
+    if (this.#recordings.length > 0) this.#record({ kind: 'filesIn', path: directory, answer });
+    return answer;
+  }
+
+  #filesIn(directory: string): readonly string[] {
     if (!this.#filesByDirectory) {
       this.#filesByDirectory = new Map();
-      for (const path of this.allFiles()) {
+      for (const path of this.#allFiles()) {
         const parent = parentDirectory(path);
         const list = this.#filesByDirectory.get(parent);
         if (list) list.push(path);
@@ -123,9 +187,15 @@ export class RepoIndex {
 
   /** Files under a folder at any depth, sorted. */
   filesUnder(directory: string): readonly string[] {
-    if (directory === '') return this.allFiles();
+    const answer = this.#filesUnder(directory);
+    if (this.#recordings.length > 0) this.#record({ kind: 'filesUnder', path: directory, answer });
+    return answer;
+  }
+
+  #filesUnder(directory: string): readonly string[] {
+    if (directory === '') return this.#allFiles();
     const prefix = `${directory}/`;
-    const all = this.allFiles();
+    const all = this.#allFiles();
     // The sorted list keeps a folder's files contiguous: binary-search the first one.
     let low = 0;
     let high = all.length;
@@ -137,5 +207,59 @@ export class RepoIndex {
     const result: string[] = [];
     for (let index = low; index < all.length && (all[index] ?? '').startsWith(prefix); index++) result.push(all[index] ?? '');
     return result;
+  }
+
+  /**
+   * Runs `compute` and returns what it read from this index along with its value. Recordings nest:
+   * an inner recording's reads also count for the outer one.
+   */
+  recordReads<T>(compute: () => T): { value: T; reads: readonly IndexRead[] } {
+    const log = new ReadLog();
+    this.#recordings.push(log);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.#recordings.pop();
+    }
+    this.replayReads(log.reads);
+    return { value, reads: log.reads };
+  }
+
+  /** Adds reads made earlier (a reused result's) to the open recording, if any. */
+  replayReads(reads: readonly IndexRead[]): void {
+    const outer = this.#recordings[this.#recordings.length - 1];
+    if (outer) for (const read of reads) outer.add(read);
+  }
+
+  /** True when this index answers every recorded read as it was answered then. Records nothing. */
+  answersAsBefore(reads: readonly IndexRead[]): boolean {
+    for (const read of reads) if (!this.#answersAsBefore(read)) return false;
+    return true;
+  }
+
+  #answersAsBefore(read: IndexRead): boolean {
+    switch (read.kind) {
+      case 'file':
+        return sameSnapshotFile(read.answer, this.snapshot.files.get(read.path));
+      case 'parsed':
+        return read.answer === this.#parsedFile(read.path);
+      case 'isDirectory':
+        return read.answer === this.snapshot.directories.has(read.path);
+      case 'filesIn':
+        return sameList(read.answer, this.#filesIn(read.path));
+      case 'mentioning':
+        return sameList(read.answer, this.filesMentioning(read.path));
+      case 'filesUnder':
+        return sameList(read.answer, this.#filesUnder(read.path));
+      case 'directories':
+        return sameSet(read.answer, this.snapshot.directories);
+      case 'chartRoots':
+        return sameSet(read.answer, this.#chartRootSet());
+    }
+  }
+
+  #record(read: IndexRead): void {
+    this.#recordings[this.#recordings.length - 1]?.add(read);
   }
 }

@@ -1,5 +1,6 @@
 // Runs the analysis of one folder after changes: debounced, superseded by newer changes, parsing journaled in small batches.
 import { analyze, type Analysis, type AnalysisOptions } from '../analysis/analyze';
+import type { AnalysisMemo } from '../analysis/incremental/analysisMemo';
 import type { ParseCache } from '../analysis/parseCache';
 import { RepoIndex } from '../analysis/repoIndex';
 import { RULES_BY_ID } from '../analysis/rules/catalogue';
@@ -46,7 +47,8 @@ export type ParseProgress = (parsed: number, total: number) => void;
 /** Dependencies of an {@link AnalysisScheduler}. */
 export interface SchedulerSettings {
   readonly takeInput: () => AnalysisInput;
-  readonly parseCache: ParseCache;
+  /** What analyses of this folder keep between runs (parses, renders, expansions). */
+  readonly memo: AnalysisMemo;
   readonly journal: CrashJournal;
   readonly log: Logger;
   readonly onResult: (result: AnalysisResult) => void;
@@ -62,7 +64,7 @@ const PARSE_BATCH_CHARACTERS = 256 * 1024;
  * Schedules analyses of one folder. `request(delay)` asks for an analysis of the newest state
  * after `delay` ms of quiet; requests during a run supersede it: the run stops at its next yield
  * (between parse batches) and a new run starts from a fresh input. Parsing goes batch by batch
- * through the shared parse cache, with a crash-journal entry before each batch and a yield to the
+ * through the folder's memo (parses, renders, expansions), with a crash-journal entry before each batch and a yield to the
  * event loop after it, so requests are answered while a large folder is indexed. The analysis
  * proper is synchronous. The previous result stays available ({@link latest}) meanwhile.
  */
@@ -140,7 +142,8 @@ export class AnalysisScheduler {
   async #runOnce(generation: number): Promise<AnalysisResult | undefined> {
     const started = performance.now();
     const input = this.#settings.takeInput();
-    const { parseCache, journal } = this.#settings;
+    const { memo, journal } = this.#settings;
+    const parseCache = memo.parseCache;
     const index = new RepoIndex(input.snapshot, parseCache.limits, parseCache);
     const toParse = filesToParse(input.snapshot, index, parseCache);
     let parsed = 0;
@@ -159,7 +162,7 @@ export class AnalysisScheduler {
       }
     }
     journal.recordAnalysing();
-    const analysis = analyze(input.snapshot, { ...input.options, parseCache });
+    const analysis = analyze(input.snapshot, { ...input.options, memo });
     journal.clear();
     parseCache.retain((path) => input.snapshot.files.has(path));
     const findings = mergeFindings(analysis, input);

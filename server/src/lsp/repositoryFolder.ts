@@ -1,6 +1,6 @@
 // One workspace folder: its disk snapshot, the open documents over it, quarantine, and the analyses that follow its changes.
 import path from 'node:path';
-import { ParseCache } from '../analysis/parseCache';
+import { AnalysisMemo } from '../analysis/incremental/analysisMemo';
 import { RepoIndex } from '../analysis/repoIndex';
 import { quarantined } from '../analysis/rules/parse/quarantined';
 import type { Problem } from '../analysis/rules/rule';
@@ -65,7 +65,7 @@ export class RepositoryFolder {
   readonly #services: FolderServices;
   readonly #journal: CrashJournal;
   readonly #quarantine: QuarantineStore;
-  readonly #parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+  readonly #memo = new AnalysisMemo(DEFAULT_PARSE_LIMITS);
   readonly #scheduler: AnalysisScheduler;
   readonly #batcher: ChangeBatcher;
   #disk: DiskSnapshot | undefined;
@@ -88,7 +88,7 @@ export class RepositoryFolder {
     this.#quarantine = QuarantineStore.load(stateFiles.quarantine);
     this.#scheduler = new AnalysisScheduler({
       takeInput: () => this.#takeInput(),
-      parseCache: this.#parseCache,
+      memo: this.#memo,
       journal: this.#journal,
       log: services.log,
       onResult: (result) => this.#onResult(result),

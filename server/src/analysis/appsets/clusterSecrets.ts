@@ -27,11 +27,9 @@ export const IMPLICIT_LOCAL_CLUSTER: ClusterInfo = Object.freeze({
  */
 export function findClusterSecrets(index: RepoIndex): ClusterInfo[] {
   const clusters: ClusterInfo[] = [];
-  for (const file of index.allFiles()) {
+  // Cheap pre-filter: only parse files that mention the label.
+  for (const file of index.filesMentioning(CLUSTER_SECRET_LABEL)) {
     if (!RepoIndex.isYamlLike(file)) continue;
-    const text = index.text(file);
-    // Cheap pre-filter: only parse files that mention the label.
-    if (text === undefined || !text.includes(CLUSTER_SECRET_LABEL)) continue;
     for (const document of index.parsed(file)?.documents ?? []) {
       const object = objectFromDocument(document);
       if (object && isClusterSecret(object)) clusters.push(clusterFromSecret(object));

@@ -48,8 +48,7 @@ export function findArgoCdConfiguration(index: RepoIndex, isThisRepository: (url
   const installingFolders = new Set<string>();
   const valuesStrings: InlineValuesString[] = [];
 
-  for (const file of index.allFiles()) {
-    if (!index.text(file)?.includes('argocd-cm')) continue;
+  for (const file of index.filesMentioning('argocd-cm')) {
     for (const document of index.parsed(file)?.documents ?? []) {
       const object = objectFromDocument(document);
       if (object?.kind === 'ConfigMap' && object.group === '' && object.name === 'argocd-cm') {
@@ -74,8 +73,7 @@ export function findArgoCdConfiguration(index: RepoIndex, isThisRepository: (url
     });
   }
 
-  for (const file of index.allFiles()) {
-    if (!index.text(file)?.includes(ARGO_CD_CHART)) continue;
+  for (const file of index.filesMentioning(ARGO_CD_CHART)) {
     if (basename(file) === 'Chart.yaml') {
       for (const document of index.parsed(file)?.documents ?? []) addUmbrellaChart(document, addValuesFile);
       continue;

@@ -1,4 +1,5 @@
 // Reads an Application object into the model's ApplicationSpec, reporting what Argo CD would certainly refuse.
+import { ObjectReadMemo } from '../incremental/readMemo';
 import { getPath, isRecord, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
@@ -24,7 +25,14 @@ const TOOL_NAMES: Readonly<Record<ToolBlock, string>> = { kustomize: 'Kustomize'
  * as in Argo CD. Kustomize patch fragments (`looksLikePatch`) are read the same way but never
  * reported. Never throws; wrong types read as absent.
  */
-export function readApplication(object: KubeObject, index: RepoIndex): { application: ApplicationSpec; problems: Problem[] } {
+export function readApplication(object: KubeObject, index: RepoIndex): { application: ApplicationSpec; problems: readonly Problem[] } {
+  // Objects are kept across analyses (parse cache, kept renders): each is read again only when a file it looked at changed.
+  return readings.get(index, object, () => readApplicationObject(object, index));
+}
+
+const readings = new ObjectReadMemo<KubeObject, { application: ApplicationSpec; problems: readonly Problem[] }>();
+
+function readApplicationObject(object: KubeObject, index: RepoIndex): { application: ApplicationSpec; problems: Problem[] } {
   const spec = isRecord(object.body.spec) ? object.body.spec : {};
   const usesSources = Array.isArray(spec.sources) && spec.sources.length > 0;
   const readSources: ReadSource[] = usesSources

@@ -11,6 +11,9 @@ import { chartsInstalledBy } from './installedCharts';
 import { DEFAULT_CLASS_KEY } from './providerIndex';
 import type { DependencyEnd, DependencyKind } from './types';
 import { scanValue, type ScannedReference } from './valueScan';
+import { PerRenderMemo } from './perRender';
+import { isDeployedResource } from '../model/declaredObjects';
+import type { SourceRender } from '../sources/sourceRender';
 
 /** The annotation that declares dependencies the analysis cannot infer: `"app-a, app-b"`. */
 export const DEPENDS_ON_ANNOTATION = 'gitops-waves.io/depends-on';
@@ -49,10 +52,26 @@ export function collectNeeds(index: RepoIndex, node: AppNode, knownScopes: Reado
   const needs: Need[] = [];
   if (node.kind !== 'Application' || !node.application) return needs;
   destinationNeed(index, node, needs);
-  for (const resource of node.resources) objectNeeds(index, node, resource.object, knownScopes, needs);
+  // The node's resources, render by render (each render's needs are kept with it).
+  for (const render of node.renders) needs.push(...renderNeeds(index, node, render, knownScopes));
   valuesNeeds(index, node, needs);
   explicitNeeds(index, node, needs);
   return needs;
+}
+
+const needsByRender = new PerRenderMemo<readonly Need[]>();
+/** A key for the scopes table: the needs of a kept render are reused only while it is the same. */
+const scopesKeys = new WeakMap<ReadonlyMap<string, 'Cluster' | 'Namespaced'>, string>();
+
+/** The needs of a render's deployed objects for one node, in object order. */
+function renderNeeds(index: RepoIndex, node: AppNode, render: SourceRender, knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): readonly Need[] {
+  let scopesKey = scopesKeys.get(knownScopes);
+  if (scopesKey === undefined) scopesKeys.set(knownScopes, (scopesKey = JSON.stringify([...knownScopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+  return needsByRender.get(render, `${node.id}\u0000${node.destinationNamespace ?? ''}\u0000${scopesKey}`, () => {
+    const needs: Need[] = [];
+    for (const object of render.objects) if (isDeployedResource(object)) objectNeeds(index, node, object, knownScopes, needs);
+    return needs;
+  });
 }
 
 function destinationNeed(index: RepoIndex, node: AppNode, needs: Need[]): void {

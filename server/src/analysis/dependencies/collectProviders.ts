@@ -9,6 +9,9 @@ import type { CatalogueEntry, CatalogueObject, ValuesCondition } from './catalog
 import { chartsInstalledBy, type InstalledChart } from './installedCharts';
 import { DEFAULT_CLASS_KEY, ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyKind } from './types';
+import { PerRenderMemo } from './perRender';
+import { isDeployedResource } from '../model/declaredObjects';
+import type { SourceRender } from '../sources/sourceRender';
 
 /** Everything that satisfies needs, and the scopes of custom kinds learnt on the way. */
 export interface CollectedProviders {
@@ -26,7 +29,13 @@ export function collectProviders(index: RepoIndex, model: RepositoryModel, catal
   const knownScopes = new Map<string, 'Cluster' | 'Namespaced'>();
   for (const node of model.nodes) {
     if (node.kind !== 'Application') continue;
-    for (const resource of node.resources) addObjectProvider(index, node, resource.object, providers, knownScopes);
+    // The node's resources, render by render (each render's providers are kept with it).
+    for (const render of node.renders) {
+      for (const found of renderProviders(index, node, render)) {
+        if (found.provider) providers.add(found.kind, found.key, found.provider);
+        else knownScopes.set(found.key, found.scope);
+      }
+    }
     addCreateNamespaceProvider(index, node, providers);
     for (const chart of chartsInstalledBy(index, node)) {
       for (const entry of catalogue.forChart(chart.name, chart.repo)) addChartProvider(index, node, chart, entry, providers, knownScopes);
@@ -42,12 +51,38 @@ export function collectProviders(index: RepoIndex, model: RepositoryModel, catal
   return { providers, knownScopes };
 }
 
+/** What one object adds while providers are collected: a provider, or the scope of a custom kind. */
+type ProviderFinding =
+  | { readonly kind: DependencyKind; readonly key: string; readonly provider: Provider; readonly scope?: undefined }
+  | { readonly key: string; readonly scope: 'Cluster' | 'Namespaced'; readonly provider?: undefined };
+
+const providersByRender = new PerRenderMemo<readonly ProviderFinding[]>();
+
+/** The providers and scopes of a render's deployed objects for one node, in object order. */
+function renderProviders(index: RepoIndex, node: AppNode, render: SourceRender): readonly ProviderFinding[] {
+  return providersByRender.get(render, `${node.id}\u0000${node.destinationNamespace ?? ''}`, () => {
+    const found: ProviderFinding[] = [];
+    const sink = {
+      add: (kind: DependencyKind, key: string, provider: Provider) => found.push({ kind, key, provider }),
+      setScope: (key: string, scope: 'Cluster' | 'Namespaced') => found.push({ key, scope }),
+    };
+    for (const object of render.objects) if (isDeployedResource(object)) addObjectProvider(index, node, object, sink);
+    return found;
+  });
+}
+
+/** Where `addObjectProvider` puts what it finds. */
+interface ProviderSink {
+  add(kind: DependencyKind, key: string, provider: Provider): void;
+  setScope(key: string, scope: 'Cluster' | 'Namespaced'): void;
+}
+
 /** The namespace a namespaced object lands in: its own, else the Application's destination. */
 export function objectNamespace(node: AppNode, object: KubeObject): string | undefined {
   return object.namespace ?? node.destinationNamespace;
 }
 
-function addObjectProvider(index: RepoIndex, node: AppNode, object: KubeObject, providers: ProviderIndex, knownScopes: Map<string, 'Cluster' | 'Namespaced'>): void {
+function addObjectProvider(index: RepoIndex, node: AppNode, object: KubeObject, providers: ProviderSink): void {
   const at = (describe: string, objectLabel: string): Provider => ({
     end: { nodeId: node.id, object: objectLabel, location: locateField(index, object.origin, ['metadata', 'name'], 'value') },
     evidence: 'manifest',
@@ -61,7 +96,7 @@ function addObjectProvider(index: RepoIndex, node: AppNode, object: KubeObject, 
     const crdKind = stringField(getPath(object.body, ['spec', 'names']), 'kind');
     if (crdGroup === undefined || crdKind === undefined) return;
     const scope = stringField(getPath(object.body, ['spec']), 'scope');
-    if (scope === 'Cluster' || scope === 'Namespaced') knownScopes.set(`${crdGroup}/${crdKind}`, scope);
+    if (scope === 'Cluster' || scope === 'Namespaced') providers.setScope(`${crdGroup}/${crdKind}`, scope);
     providers.add('crd', `${crdGroup}/${crdKind}`, at(`CRD ${name}`, `${crdGroup}/${crdKind}`));
     return;
   }

@@ -38,7 +38,29 @@ export function serviceUrlsIn(text: string): { name: string; namespace: string; 
  * Walks a value and reports class references by key and Service URLs in strings. `skipKeys` are
  * not entered at the top level (e.g. `status`). Templated strings (`{{ … }}`) name nothing.
  */
-export function scanValue(value: unknown, report: (reference: ScannedReference) => void, skipTopKeys: ReadonlySet<string> = new Set()): void {
+export function scanValue(value: unknown, report: (reference: ScannedReference) => void, skipTopKeys: ReadonlySet<string> = NO_KEYS): void {
+  for (const reference of referencesIn(value, skipTopKeys)) report(reference);
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+/** Scans already made, per skip set, by value identity: values are never mutated, and kept renders and parses keep theirs. */
+const scansBySkipSet = new WeakMap<ReadonlySet<string>, WeakMap<object, readonly ScannedReference[]>>();
+
+/** The references in a value (see {@link scanValue}); a value already scanned is not walked again. */
+function referencesIn(value: unknown, skipTopKeys: ReadonlySet<string>): readonly ScannedReference[] {
+  if (typeof value !== 'object' || value === null) return collectReferences(value, skipTopKeys);
+  let scans = scansBySkipSet.get(skipTopKeys);
+  if (!scans) scansBySkipSet.set(skipTopKeys, (scans = new WeakMap()));
+  let references = scans.get(value);
+  if (!references) scans.set(value, (references = collectReferences(value, skipTopKeys)));
+  return references;
+}
+
+function collectReferences(value: unknown, skipTopKeys: ReadonlySet<string>): ScannedReference[] {
+  const references: ScannedReference[] = [];
+  const report = (reference: ScannedReference): void => {
+    references.push(reference);
+  };
   const visit = (current: unknown, path: (string | number)[], depth: number): void => {
     if (depth > 200) return;
     if (typeof current === 'string') {
@@ -63,4 +85,5 @@ export function scanValue(value: unknown, report: (reference: ScannedReference) 
     }
   };
   visit(value, [], 0);
+  return references;
 }

@@ -101,5 +101,11 @@ export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject 
 
 /** The object of a parsed document, if it is one. */
 export function objectFromDocument(document: YamlDocument): KubeObject | undefined {
-  return objectFromBody(document.value, { file: document.file, documentIndex: document.index, path: [] });
+  // Documents are immutable and kept across analyses by the parse cache: read each one once.
+  if (objectsOfDocuments.has(document)) return objectsOfDocuments.get(document);
+  const object = objectFromBody(document.value, { file: document.file, documentIndex: document.index, path: [] });
+  objectsOfDocuments.set(document, object);
+  return object;
 }
+
+const objectsOfDocuments = new WeakMap<YamlDocument, KubeObject | undefined>();

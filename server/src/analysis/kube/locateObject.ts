@@ -4,6 +4,7 @@ import { lazyLocation } from '../text/lazyLocation';
 import type { SourceLocation, Span } from '../text/span';
 import { FILE_START } from '../text/span';
 import { locate, type ValuePath } from '../yaml/yamlDocument';
+import type { ParsedFile } from '../yaml/parseYamlFile';
 import type { ObjectOrigin } from './kubeObject';
 
 /**
@@ -12,11 +13,14 @@ import type { ObjectOrigin } from './kubeObject';
  * `metadata`), then to the file start. The span is found when first read (see lazyLocation.ts).
  */
 export function locateField(index: RepoIndex, origin: ObjectOrigin, fieldPath: ValuePath, part: 'key' | 'value' = 'key'): SourceLocation {
-  return lazyLocation(origin.file, () => fieldSpan(index, origin, fieldPath, part));
+  // The parse is taken now (it is memoised) so the location holds the file's parse, not the whole index:
+  // locations outlive the index in results kept across analyses.
+  const parsed = index.parsed(origin.file);
+  return lazyLocation(origin.file, () => fieldSpan(parsed, origin, fieldPath, part));
 }
 
-function fieldSpan(index: RepoIndex, origin: ObjectOrigin, fieldPath: ValuePath, part: 'key' | 'value'): Span {
-  const document = index.parsed(origin.file)?.documents.find((candidate) => candidate.index === origin.documentIndex);
+function fieldSpan(parsed: ParsedFile | undefined, origin: ObjectOrigin, fieldPath: ValuePath, part: 'key' | 'value'): Span {
+  const document = parsed?.documents.find((candidate) => candidate.index === origin.documentIndex);
   if (!document) return FILE_START;
   const entry = locate(document, [...origin.path, ...fieldPath], true);
   if (!entry) return document.span;

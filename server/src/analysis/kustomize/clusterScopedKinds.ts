@@ -33,5 +33,15 @@ const CLUSTER_SCOPED = new Set<string>([
 
 /** True when kustomize treats the kind as cluster-scoped (never given a namespace). */
 export function isClusterScopedForKustomize(group: string, kind: string): boolean {
-  return CLUSTER_SCOPED.has(`${group}/${kind}`);
+  // Looked up for every object of every render: by kind first, without building a key string.
+  return GROUPS_BY_CLUSTER_SCOPED_KIND.get(kind)?.has(group) ?? false;
+}
+
+const GROUPS_BY_CLUSTER_SCOPED_KIND = new Map<string, Set<string>>();
+for (const groupAndKind of CLUSTER_SCOPED) {
+  const slash = groupAndKind.lastIndexOf('/');
+  const kind = groupAndKind.slice(slash + 1);
+  let groups = GROUPS_BY_CLUSTER_SCOPED_KIND.get(kind);
+  if (!groups) GROUPS_BY_CLUSTER_SCOPED_KIND.set(kind, (groups = new Set()));
+  groups.add(groupAndKind.slice(0, slash));
 }

@@ -17,19 +17,22 @@ import { orphanedApplication } from '../rules/model/orphaned-application';
 import type { SourceRender } from '../sources/sourceRender';
 import { normalizeRepoPath } from '../text/repoPath';
 import { chooseRootsAndOrphans } from './rootsAndOrphans';
-import { findDeclaredArgoObjects, isArgoKind, originKey } from './declaredObjects';
+import { findDeclaredArgoObjects, isArgoKind, isDeployedResource, originKey } from './declaredObjects';
 import { hookTypes } from './hooks';
 import { orderingOf } from './ordering';
 import { renderApplication, renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
 import { kustomizationFiles } from '../argo/kustomizationFiles';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
+import type { AnalysisMemo } from '../incremental/analysisMemo';
 import type { ArgoConfigLocation } from '../argo/types';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
   /** URLs that designate this repository, from the command line or the project config (win over git remotes). */
   readonly explicitRepoUrls: readonly string[];
+  /** Renders and expansions kept from earlier analyses (a language server). */
+  readonly memo?: AnalysisMemo | undefined;
 }
 
 /** Builds the model and reports the problems met on the way. Never throws on repository content. */
@@ -47,6 +50,8 @@ class ModelBuilder {
   readonly #applicationRenderCache = new Map<string, ApplicationRender>();
   #renderContext!: RenderContext;
   #expansionContext!: ExpansionContext;
+  /** Everything an expansion depends on besides the files it reads (for the memo's keys). */
+  #expansionFacts = '';
   #healthCheckFile: string | undefined;
   readonly #nodes: AppNode[] = [];
   readonly #nodesById = new Map<string, AppNode>();
@@ -85,8 +90,16 @@ class ModelBuilder {
     const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
     const health = findHealthCustomization(index);
     this.#healthCheckFile = health.health[0]?.location.file;
-    this.#renderContext = { index, isThisRepository, renderCache: this.#renderCache, kustomizeBuildOptions: kustomizeBuildOptions(index, health.configLocations) };
-    this.#expansionContext = { index, isThisRepository, clusterSecrets: findClusterSecrets(index) };
+    this.#renderContext = {
+      index,
+      isThisRepository,
+      renderCache: this.#renderCache,
+      renderMemo: this.#options.memo?.renders,
+      kustomizeBuildOptions: kustomizeBuildOptions(index, health.configLocations),
+    };
+    const clusterSecrets = findClusterSecrets(index);
+    this.#expansionContext = { index, isThisRepository, clusterSecrets };
+    this.#expansionFacts = JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]);
 
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
@@ -118,7 +131,7 @@ class ModelBuilder {
     for (const object of declared.applicationSets) {
       const key = originKey(object.origin);
       for (const generated of this.#expand(object).applications) {
-        const generatedObject = objectFromBody(generated.body, { ...object.origin, path: [...object.origin.path, 'spec', 'template'] });
+        const generatedObject = generatedApplicationObject(object, generated.body);
         if (!generatedObject) continue;
         const application = readApplication(generatedObject, index).application;
         const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
@@ -193,7 +206,10 @@ class ModelBuilder {
     const key = originKey(applicationSet.origin);
     const cached = this.#expansionCache.get(key);
     if (cached) return cached;
-    const result = expandApplicationSet(applicationSet, this.#expansionContext);
+    const memo = this.#options.memo?.expansions;
+    const expand = (): ExpansionResult => expandApplicationSet(applicationSet, this.#expansionContext);
+    // The set's body (a render may have patched it) and the repository facts are the inputs besides files read.
+    const result = memo ? memo.get(this.#index, `${key}\u0000${JSON.stringify(applicationSet.body)}\u0000${this.#expansionFacts}`, expand) : expand();
     this.#expansionCache.set(key, result);
     this.#problems.push(...result.problems);
     return result;
@@ -252,7 +268,7 @@ class ModelBuilder {
       const fixedNamespace = typeof templateNamespace === 'string' && !templateNamespace.includes('{{') ? templateNamespace : undefined;
       Object.assign(node, { applicationSet, destinationNamespace: fixedNamespace });
       const generatedNodes = expansion.applications
-        .map((generated) => ({ generated, generatedObject: objectFromBody(generated.body, { ...object.origin, path: [...object.origin.path, 'spec', 'template'] }) }))
+        .map((generated) => ({ generated, generatedObject: generatedApplicationObject(object, generated.body) }))
         .filter((entry): entry is { generated: typeof entry.generated; generatedObject: KubeObject } => entry.generatedObject !== undefined)
         .sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
       for (const { generated, generatedObject } of generatedNodes) {
@@ -286,12 +302,35 @@ class ModelBuilder {
       }
       node.childIds.push(this.#visit(child, node, childStack));
     }
-    for (const resource of objects) {
-      if (isArgoKind(resource, 'Application') || isArgoKind(resource, 'ApplicationSet')) continue;
-      node.resources.push({ object: resource, wave: effectiveWave(resource), hooks: hookTypes(resource) });
-    }
+    for (const sourceRender of render.renders) node.resources.push(...resourceNodesOf(sourceRender));
     return id;
   }
+}
+
+/** Resource nodes by render: a kept render keeps them. */
+const resourceNodesByRender = new WeakMap<SourceRender, readonly ResourceNode[]>();
+
+/** The resources a render deploys (its objects but Applications and ApplicationSets), with their waves and hooks. */
+function resourceNodesOf(render: SourceRender): readonly ResourceNode[] {
+  let resources = resourceNodesByRender.get(render);
+  if (!resources) {
+    resources = render.objects.filter(isDeployedResource).map((object) => ({ object, wave: effectiveWave(object), hooks: hookTypes(object) }));
+    resourceNodesByRender.set(render, resources);
+  }
+  return resources;
+}
+
+/** Generated Applications as objects, by body: a kept expansion keeps its bodies, and so its objects. */
+const generatedObjects = new WeakMap<object, { readonly setKey: string; readonly object: KubeObject | undefined }>();
+
+/** A generated Application body as an object written at its set's `spec.template`. */
+function generatedApplicationObject(applicationSet: KubeObject, body: Readonly<Record<string, unknown>>): KubeObject | undefined {
+  const setKey = originKey(applicationSet.origin);
+  const known = generatedObjects.get(body);
+  if (known !== undefined && known.setKey === setKey) return known.object;
+  const object = objectFromBody(body, { ...applicationSet.origin, path: [...applicationSet.origin.path, 'spec', 'template'] });
+  generatedObjects.set(body, { setKey, object });
+  return object;
 }
 
 /** argocd-cm's `kustomize.buildOptions`, from the first place this repository configures Argo CD that sets it. */

@@ -38,3 +38,8 @@ export function findDeclaredArgoObjects(index: RepoIndex): DeclaredArgoObjects {
   }
   return { applications, applicationSets, projects };
 }
+
+/** The objects of a render a node deploys as resources: everything but the Applications and ApplicationSets it creates. */
+export function isDeployedResource(object: KubeObject): boolean {
+  return !isArgoKind(object, 'Application') && !isArgoKind(object, 'ApplicationSet');
+}

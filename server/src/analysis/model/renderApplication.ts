@@ -7,6 +7,7 @@ import type { RepoIndex } from '../repoIndex';
 import { problem, type Problem } from '../rules/rule';
 import { pathEscapesRepository } from '../rules/source/path-escapes-repository';
 import { sourcePathNotFound } from '../rules/model/source-path-not-found';
+import type { ReadMemo } from '../incremental/readMemo';
 import { renderSource } from '../sources/renderSource';
 import type { HelmChartReference, SourceRender, SourceRequest } from '../sources/sourceRender';
 import { joinRepoPath, normalizeRepoPath } from '../text/repoPath';
@@ -29,6 +30,8 @@ export interface RenderContext {
   readonly index: RepoIndex;
   readonly isThisRepository: (repoURL: string) => boolean;
   readonly renderCache: Map<string, SourceRender>;
+  /** Renders kept from earlier analyses (a language server), reused while the files they read are unchanged. */
+  readonly renderMemo?: ReadMemo<SourceRender> | undefined;
   /** argocd-cm `kustomize.buildOptions` (e.g. `--load-restrictor LoadRestrictionsNone`), when configured here. */
   readonly kustomizeBuildOptions: string | undefined;
 }
@@ -89,7 +92,7 @@ function cachedRender(context: RenderContext, request: SourceRequest): SourceRen
   const key = JSON.stringify(request);
   const cached = context.renderCache.get(key);
   if (cached) return cached;
-  const render = renderSource(context.index, request);
+  const render = context.renderMemo ? context.renderMemo.get(context.index, key, () => renderSource(context.index, request)) : renderSource(context.index, request);
   context.renderCache.set(key, render);
   return render;
 }

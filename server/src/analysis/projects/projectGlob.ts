@@ -6,8 +6,18 @@ import { compileGobwasGlob } from '../text/gobwasGlob';
  * `sourceRepos`) `*` and `?` never match it; without one (destinations) `*` matches anything.
  */
 export function compileProjectGlob(pattern: string, separator?: string): RegExp | undefined {
-  return compileGobwasGlob(pattern, separator);
+  // A project's few patterns are matched against every resource: compile each once.
+  const key = `${separator ?? ''}\u0000${pattern}`;
+  if (compiledGlobs.has(key)) return compiledGlobs.get(key);
+  if (compiledGlobs.size >= COMPILED_GLOB_LIMIT) compiledGlobs.clear();
+  const compiled = compileGobwasGlob(pattern, separator);
+  compiledGlobs.set(key, compiled);
+  return compiled;
 }
+
+/** Compiled patterns by separator and pattern (bounded: cleared when full). */
+const compiledGlobs = new Map<string, RegExp | undefined>();
+const COMPILED_GLOB_LIMIT = 4096;
 
 /** `util/glob.Match`: true when `text` matches; false for a pattern gobwas rejects. */
 export function projectGlobMatches(pattern: string, text: string, separator?: string): boolean {

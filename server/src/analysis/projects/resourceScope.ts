@@ -52,8 +52,7 @@ export interface ResourceScopes {
  */
 export function resourceScopes(index: RepoIndex): ResourceScopes {
   const fromDefinitions = new Map<string, ResourceScope>();
-  for (const file of index.allFiles()) {
-    if (!index.text(file)?.includes('CustomResourceDefinition')) continue;
+  for (const file of index.filesMentioning('CustomResourceDefinition')) {
     for (const document of index.parsed(file)?.documents ?? []) {
       const object = objectFromDocument(document);
       if (object?.kind !== 'CustomResourceDefinition' || object.group !== 'apiextensions.k8s.io') continue;

@@ -62,7 +62,7 @@ export const gitDirectoriesGenerator: GeneratorImplementation = (body, bodyPath,
 
 /** Folders a git checkout walk would list: every snapshot folder but the root, in walk order. */
 function repositoryFolders(environment: GeneratorEnvironment): string[] {
-  const folders = [...environment.context.index.snapshot.directories].filter((folder) => folder !== '' && !folder.split('/').some((segment) => segment.startsWith('.')));
+  const folders = [...environment.context.index.directories()].filter((folder) => folder !== '' && !folder.split('/').some((segment) => segment.startsWith('.')));
   // A walk visits a folder's children in name order, depth first: compare segment by segment.
   return folders.sort((a, b) => {
     const left = a.split('/');

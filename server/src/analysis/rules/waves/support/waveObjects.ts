@@ -24,7 +24,16 @@ export function writtenPlaceKey(origin: ObjectOrigin): string {
  * each written place once (a file rendered by two Applications, or a template shared by every
  * Application a set generates, counts once), in model order.
  */
-export function waveObjects(model: RepositoryModel): WaveObject[] {
+export function waveObjects(model: RepositoryModel): readonly WaveObject[] {
+  let objects = waveObjectsByModel.get(model);
+  if (!objects) waveObjectsByModel.set(model, (objects = collectWaveObjects(model)));
+  return objects;
+}
+
+/** The wave rules share one list per model. */
+const waveObjectsByModel = new WeakMap<RepositoryModel, readonly WaveObject[]>();
+
+function collectWaveObjects(model: RepositoryModel): WaveObject[] {
   const seen = new Set<string>();
   const result: WaveObject[] = [];
   const add = (item: WaveObject): void => {

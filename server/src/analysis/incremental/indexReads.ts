@@ -1,0 +1,63 @@
+// What a computation read from a RepoIndex, so that a later index can tell whether its result still holds.
+import type { SnapshotFile } from '../snapshot';
+import type { ParsedFile } from '../yaml/parseYamlFile';
+
+/**
+ * One observation a computation made through a `RepoIndex`: the question and the answer it got.
+ * A result computed from an index depends on nothing else of it, so when every recorded read gets
+ * the same answer from a newer index, the result is the one that index would give.
+ */
+export type IndexRead =
+  | { readonly kind: 'file'; readonly path: string; readonly answer: SnapshotFile | undefined }
+  | { readonly kind: 'parsed'; readonly path: string; readonly answer: ParsedFile | undefined }
+  | { readonly kind: 'isDirectory'; readonly path: string; readonly answer: boolean }
+  | { readonly kind: 'filesIn'; readonly path: string; readonly answer: readonly string[] }
+  | { readonly kind: 'filesUnder'; readonly path: string; readonly answer: readonly string[] }
+  /** `path` holds the string searched for. */
+  | { readonly kind: 'mentioning'; readonly path: string; readonly answer: readonly string[] }
+  | { readonly kind: 'directories'; readonly path: ''; readonly answer: ReadonlySet<string> }
+  | { readonly kind: 'chartRoots'; readonly path: ''; readonly answer: ReadonlySet<string> };
+
+/** The reads of one recording, each question once (the first answer is the one the computation used). */
+export class ReadLog {
+  readonly #reads: IndexRead[] = [];
+  readonly #questions = new Set<string>();
+
+  /** Adds a read unless the same question was already recorded. */
+  add(read: IndexRead): void {
+    const question = `${read.kind}\u0000${read.path}`;
+    if (this.#questions.has(question)) return;
+    this.#questions.add(question);
+    this.#reads.push(read);
+  }
+
+  /** The recorded reads, in the order they were first made. */
+  get reads(): readonly IndexRead[] {
+    return this.#reads;
+  }
+}
+
+/** True when two snapshot entries give a reader the same thing (kind and text, or skip reason). */
+export function sameSnapshotFile(a: SnapshotFile | undefined, b: SnapshotFile | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.kind !== b.kind) return false;
+  if (a.kind === 'text') return a.text === (b as typeof a).text;
+  if (a.kind === 'skipped') return a.reason === (b as typeof a).reason && a.detail === (b as typeof a).detail;
+  return true;
+}
+
+/** True when two path lists are equal, element by element. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** True when two sets hold the same members. */
+export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const member of a) if (!b.has(member)) return false;
+  return true;
+}

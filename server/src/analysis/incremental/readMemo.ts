@@ -1,0 +1,77 @@
+// Results kept across analyses, each reused while the files and folders it read are unchanged.
+import type { RepoIndex } from '../repoIndex';
+import type { IndexRead } from './indexReads';
+
+interface MemoEntry<T> {
+  readonly value: T;
+  readonly reads: readonly IndexRead[];
+  /** The last analysis that used the entry. */
+  generation: number;
+}
+
+/**
+ * Memoises a pure computation over a `RepoIndex` across successive indexes (a language server's
+ * snapshots). An entry records every read its computation made (see `RepoIndex.recordReads`); a
+ * later index reuses it when it answers all of them alike, so the value is exactly what the
+ * computation would return again. The key must capture every other input of the computation.
+ */
+export class ReadMemo<T> {
+  readonly #entries = new Map<string, MemoEntry<T>>();
+  #generation = 0;
+  #hits = 0;
+  #misses = 0;
+
+  /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
+  get(index: RepoIndex, key: string, compute: () => T): T {
+    const entry = this.#entries.get(key);
+    if (entry !== undefined && index.answersAsBefore(entry.reads)) {
+      this.#hits++;
+      entry.generation = this.#generation;
+      index.replayReads(entry.reads);
+      return entry.value;
+    }
+    this.#misses++;
+    const { value, reads } = index.recordReads(compute);
+    this.#entries.set(key, { value, reads, generation: this.#generation });
+    return value;
+  }
+
+  /**
+   * Starts a new analysis and forgets the entries the previous complete one did not use, so the
+   * memo holds what one analysis needs and no more.
+   */
+  nextGeneration(): void {
+    for (const [key, entry] of this.#entries) if (entry.generation < this.#generation) this.#entries.delete(key);
+    this.#generation++;
+  }
+
+  /** Number of entries kept. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Lookups answered by a kept entry and lookups that computed, since creation. */
+  get statistics(): { readonly hits: number; readonly misses: number } {
+    return { hits: this.#hits, misses: this.#misses };
+  }
+}
+
+/**
+ * Like {@link ReadMemo}, keyed by an object (a `KubeObject` kept by the parse cache or a kept
+ * render) instead of a string: entries go when the key object does.
+ */
+export class ObjectReadMemo<K extends object, T> {
+  readonly #entries = new WeakMap<K, { readonly value: T; readonly reads: readonly IndexRead[] }>();
+
+  /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
+  get(index: RepoIndex, key: K, compute: () => T): T {
+    const entry = this.#entries.get(key);
+    if (entry !== undefined && index.answersAsBefore(entry.reads)) {
+      index.replayReads(entry.reads);
+      return entry.value;
+    }
+    const { value, reads } = index.recordReads(compute);
+    this.#entries.set(key, { value, reads });
+    return value;
+  }
+}

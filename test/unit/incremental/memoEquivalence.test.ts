@@ -1,0 +1,141 @@
+// Property: an analysis that reuses an AnalysisMemo across random edits equals a fresh analysis of the same files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { parentDirectory, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { graphView } from '../../../server/src/analysis/views/graphView';
+import { planView } from '../../../server/src/analysis/views/planView';
+import { readRepository } from '../../../server/src/host/readRepository';
+import { generateSyntheticRepo } from '../../../scripts/generateSyntheticRepo.mjs';
+import { corpusRepository } from '../../support/corpus';
+import { listModel } from '../../support/modelListing';
+
+/** One change to the repository, chosen by fast-check (indexes are taken modulo the file count). */
+type Edit =
+  | { readonly kind: 'append-comment'; readonly file: number }
+  | { readonly kind: 'change-digit'; readonly file: number; readonly at: number; readonly digit: number }
+  | { readonly kind: 'change-character'; readonly file: number; readonly at: number; readonly character: string }
+  | { readonly kind: 'delete'; readonly file: number }
+  | { readonly kind: 'copy'; readonly file: number; readonly into: number; readonly name: number }
+  | { readonly kind: 'swap-texts'; readonly file: number; readonly other: number }
+  | { readonly kind: 'restore'; readonly file: number };
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('append-comment' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('change-digit' as const), file: fc.nat(), at: fc.nat(), digit: fc.integer({ min: 0, max: 9 }) }),
+  fc.record({ kind: fc.constant('change-character' as const), file: fc.nat(), at: fc.nat(), character: fc.constantFrom(' ', ':', '-', 'x', '\n', '{', '#') }),
+  fc.record({ kind: fc.constant('delete' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('copy' as const), file: fc.nat(), into: fc.nat(), name: fc.nat({ max: 3 }) }),
+  fc.record({ kind: fc.constant('swap-texts' as const), file: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('restore' as const), file: fc.nat() }),
+);
+
+/** Applies an edit to a file map (paths of the original repository choose the targets, so restores find them). */
+function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, paths: readonly string[], edit: Edit): void {
+  const path = paths[edit.file % paths.length] ?? '';
+  const current = files.get(path);
+  const text = current?.kind === 'text' ? current.text : undefined;
+  switch (edit.kind) {
+    case 'append-comment':
+      if (text !== undefined) files.set(path, { kind: 'text', text: `${text}\n# edited\n` });
+      return;
+    case 'change-digit': {
+      if (text === undefined) return;
+      const digits = [...text.matchAll(/\d/g)];
+      const match = digits[edit.at % Math.max(1, digits.length)];
+      if (match?.index !== undefined) files.set(path, { kind: 'text', text: `${text.slice(0, match.index)}${edit.digit}${text.slice(match.index + 1)}` });
+      return;
+    }
+    case 'change-character':
+      if (text !== undefined && text.length > 0) {
+        const at = edit.at % text.length;
+        files.set(path, { kind: 'text', text: `${text.slice(0, at)}${edit.character}${text.slice(at + 1)}` });
+      }
+      return;
+    case 'delete':
+      files.delete(path);
+      return;
+    case 'copy': {
+      const folder = parentDirectory(paths[edit.into % paths.length] ?? '');
+      if (current) files.set(`${folder === '' ? '' : `${folder}/`}copy-${edit.name}.yaml`, current);
+      return;
+    }
+    case 'swap-texts': {
+      const otherPath = paths[edit.other % paths.length] ?? '';
+      const other = files.get(otherPath);
+      if (current && other) {
+        files.set(path, other);
+        files.set(otherPath, current);
+      }
+      return;
+    }
+    case 'restore': {
+      const first = original.files.get(path);
+      if (first) files.set(path, first);
+      return;
+    }
+  }
+}
+
+/** A snapshot of the edited files; folders are the original ones plus those of new files. */
+function snapshotOf(original: RepoSnapshot, files: ReadonlyMap<string, SnapshotFile>): RepoSnapshot {
+  const directories = new Set(original.directories);
+  for (const path of files.keys()) for (let folder = parentDirectory(path); !directories.has(folder); folder = parentDirectory(folder)) directories.add(folder);
+  return { ...original, files: new Map(files), directories };
+}
+
+/** Everything a user sees of an analysis: findings with positions, plan, graph and model. */
+function observable(analysis: Analysis): string {
+  return JSON.stringify({
+    findings: analysis.findings.map((finding) => ({ ...finding, location: { file: finding.location.file, span: finding.location.span } })),
+    plan: planView(analysis),
+    graph: graphView(analysis),
+    model: listModel(analysis, { resources: true }),
+  });
+}
+
+/** Checks the property on one repository. */
+async function checkRepository(folder: string, runs: number, editsPerRun: number): Promise<void> {
+  const original = await readRepository(folder);
+  const paths = [...original.files.keys()].filter((path) => /\.(ya?ml|json)$/.test(path)).sort();
+  await fc.assert(
+    fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: editsPerRun }), (edits) => {
+      const memo = new AnalysisMemo();
+      const files = new Map(original.files);
+      expect(observable(analyze(original, { memo }))).toBe(observable(analyze(original)));
+      for (const edit of edits) {
+        applyEdit(files, original, paths, edit);
+        const snapshot = snapshotOf(original, files);
+        expect(observable(analyze(snapshot, { memo }))).toBe(observable(analyze(snapshot)));
+      }
+    }),
+    { numRuns: runs, seed: 20261127 },
+  );
+}
+
+const temporaryFolders: string[] = [];
+afterAll(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('an analysis with a memo equals a fresh one after any edits', () => {
+  it('on examples/homelab', async () => {
+    await checkRepository(resolve(__dirname, '..', '..', '..', 'examples', 'homelab'), 40, 6);
+  }, 120_000);
+
+  it('on a synthetic repository (ApplicationSets, kustomizations, charts)', async () => {
+    const folder = join(mkdtempSync(join(os.tmpdir(), 'gitops-waves-memo-')), 'repo');
+    temporaryFolders.push(folder);
+    generateSyntheticRepo(folder, { apps: 20, seed: 3 });
+    await checkRepository(folder, 25, 6);
+  }, 120_000);
+
+  const mitchross = corpusRepository('mitchross__talos-argocd-proxmox@981779b');
+  it.skipIf(mitchross === undefined)('on mitchross/talos-argocd-proxmox', async () => {
+    await checkRepository(mitchross ?? '', 4, 4);
+  }, 300_000);
+});
