@@ -48,11 +48,17 @@ export interface Analysis {
 export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {}): Analysis {
   options.memo?.nextGeneration();
   const parseCache = options.parseCache ?? options.memo?.parseCache;
-  const configIndex = new RepoIndex(fullSnapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, parseCache);
+  const limits = options.parseLimits ?? DEFAULT_PARSE_LIMITS;
+  const configIndex = new RepoIndex(fullSnapshot, limits, parseCache);
   const { config, problems: configProblems } = readProjectConfig(configIndex);
   const exclude = [...(options.exclude ?? []), ...config.exclude];
   const snapshot = exclude.length > 0 ? excludeFiles(fullSnapshot, exclude) : fullSnapshot;
-  const index = snapshot === fullSnapshot ? configIndex : new RepoIndex(snapshot, options.parseLimits ?? DEFAULT_PARSE_LIMITS, parseCache);
+  // With a memo, the analysed index follows the previous analysis's (config reading needs only its own file).
+  const index = options.memo
+    ? options.memo.indexFor(snapshot, limits)
+    : snapshot === fullSnapshot
+      ? configIndex
+      : new RepoIndex(snapshot, limits, parseCache);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
   const { model, problems: modelProblems } = buildModel(index, {

@@ -1,5 +1,6 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
 import { ReadLog, sameList, sameSet, sameSnapshotFile, type IndexRead } from './incremental/indexReads';
+import type { SnapshotChanges } from './incremental/snapshotChanges';
 import type { ParseCache } from './parseCache';
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
 import { parentDirectory } from './snapshot';
@@ -34,6 +35,38 @@ export class RepoIndex {
     this.snapshot = snapshot;
     this.#limits = limits;
     this.#parseCache = parseCache?.accepts(limits) ? parseCache : undefined;
+    this.serial = nextSerial++;
+  }
+
+  /** A number no other index of this process has: results remember in which index they were last checked. */
+  readonly serial: number;
+  /** The index this one follows and what changed since, when made by {@link RepoIndex.following}. */
+  #succession: { readonly previousSerial: number; readonly changes: SnapshotChanges } | undefined;
+
+  /**
+   * An index of `snapshot` that takes over what `previous` already worked out for unchanged files
+   * (parses, line indexes, and listings when no file or folder came or went), given the changes
+   * between their snapshots. Its answers are exactly those of a new index.
+   */
+  static following(previous: RepoIndex, snapshot: RepoSnapshot, changes: SnapshotChanges, parseCache?: ParseCache): RepoIndex {
+    const index = new RepoIndex(snapshot, previous.#limits, parseCache);
+    index.#succession = { previousSerial: previous.serial, changes };
+    const chartRootsKept = !changes.structural || sameSet(previous.#chartRootSet(), index.#chartRootSet());
+    if (chartRootsKept) {
+      for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
+    }
+    for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
+    if (!changes.structural) {
+      index.#sortedFiles = previous.#sortedFiles;
+      index.#filesByDirectory = previous.#filesByDirectory;
+      index.#chartRoots = previous.#chartRoots;
+      for (const [needle, answer] of previous.#mentioning) {
+        const kept = answer.filter((path) => !changes.files.has(path));
+        for (const path of changes.files) if (index.text(path)?.includes(needle)) kept.push(path);
+        index.#mentioning.set(needle, changes.files.size === 0 ? answer : kept.sort());
+      }
+    }
+    return index;
   }
 
   /** The snapshot entry of a path, if the file exists. */
@@ -95,8 +128,11 @@ export class RepoIndex {
     const file = this.snapshot.files.get(path);
     if (file?.kind !== 'text' || !RepoIndex.isYamlLike(path) || this.#isHelmTemplate(path)) return undefined;
     const text = file.text;
-    const parsed = this.#parseCache?.get(path, text) ?? parseYamlFile(path, text, this.#limits);
-    this.#parseCache?.set(path, text, parsed);
+    let parsed = this.#parseCache?.get(path, text);
+    if (parsed === undefined) {
+      parsed = parseYamlFile(path, text, this.#limits);
+      this.#parseCache?.set(path, text, parsed);
+    }
     this.#parsed.set(path, parsed);
     return parsed;
   }
@@ -127,6 +163,7 @@ export class RepoIndex {
 
   #isHelmTemplate(path: string): boolean {
     if (path.endsWith('.tpl')) return true;
+    if (!path.includes('templates/')) return false;
     const segments = path.split('/');
     for (let index = segments.length - 2; index >= 0; index--) {
       if (segments[index] === 'templates' && this.#chartRootSet().has(segments.slice(0, index).join('/'))) return true;
@@ -232,8 +269,18 @@ export class RepoIndex {
     if (outer) for (const read of reads) outer.add(read);
   }
 
-  /** True when this index answers every recorded read as it was answered then. Records nothing. */
-  answersAsBefore(reads: readonly IndexRead[]): boolean {
+  /**
+   * True when this index answers every recorded read as it was answered then. Records nothing.
+   * `checkedIn` is the serial of the last index that answered them alike: when that is the index
+   * this one follows, only reads the changes can touch are asked again.
+   */
+  answersAsBefore(reads: readonly IndexRead[], checkedIn?: number): boolean {
+    const succession = this.#succession;
+    if (succession !== undefined && checkedIn === succession.previousSerial) {
+      const { changes } = succession;
+      for (const read of reads) if (mayHaveChanged(read, changes) && !this.#answersAsBefore(read)) return false;
+      return true;
+    }
     for (const read of reads) if (!this.#answersAsBefore(read)) return false;
     return true;
   }
@@ -261,5 +308,21 @@ export class RepoIndex {
 
   #record(read: IndexRead): void {
     this.#recordings[this.#recordings.length - 1]?.add(read);
+  }
+}
+
+let nextSerial = 1;
+
+/** False when the changes cannot alter the answer to a read (its file did not change, no file or folder came or went). */
+function mayHaveChanged(read: IndexRead, changes: SnapshotChanges): boolean {
+  switch (read.kind) {
+    case 'file':
+    case 'parsed':
+      // A new chart root can make an unchanged file a Helm template.
+      return changes.files.has(read.path) || (read.kind === 'parsed' && changes.structural);
+    case 'mentioning':
+      return changes.files.size > 0;
+    default:
+      return changes.structural;
   }
 }

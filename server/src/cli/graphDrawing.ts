@@ -1,5 +1,5 @@
 // What the mermaid and dot renderings draw: node labels, creation links ranked by wave, dependency edges merged per pair.
-import type { EdgeOrderingKind } from '../analysis/views/edgeOrdering';
+import type { EdgeOrderingKind } from '../analysis/ordering/edgeOrdering';
 import type { GraphNodeView, GraphView } from '../analysis/views/graphView';
 
 /** A creation link: `from` creates or generates `to`; `length` ranks `to` by its wave in `from`'s sync (1 = first wave). */

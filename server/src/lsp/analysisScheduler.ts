@@ -164,7 +164,6 @@ export class AnalysisScheduler {
     journal.recordAnalysing();
     const analysis = analyze(input.snapshot, { ...input.options, memo });
     journal.clear();
-    parseCache.retain((path) => input.snapshot.files.has(path));
     const findings = mergeFindings(analysis, input);
     return { input, analysis, findings, durationMs: performance.now() - started, parsedFiles: parsed };
   }

@@ -22,8 +22,11 @@ import { QuarantineStore, quarantineProblem, recoverFromCrash } from './quaranti
 import { DEFAULT_CLIENT_SETTINGS, sameSettings, type ClientSettings } from './settings';
 import { folderStateFiles } from './stateDirectory';
 
-/** Quiet time after an edit before the analysis runs: short, so diagnostics follow typing. */
-export const EDIT_DELAY_MS = 30;
+/**
+ * Quiet time after an edit before the analysis runs. None: edits that arrive together are handled
+ * before the timer fires, and edits during a run are coalesced into the one run that follows it.
+ */
+export const EDIT_DELAY_MS = 0;
 /** A batch of watched-file events with more distinct paths than this is applied by one full re-read. */
 export const RESCAN_THRESHOLD = 500;
 

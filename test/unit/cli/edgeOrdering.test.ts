@@ -1,7 +1,7 @@
 // Tests of orderingOfEdge: each situation of two creation chains, with and without the Application health check.
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../server/src/analysis/analyze';
-import { orderingOfEdge } from '../../../server/src/analysis/views/edgeOrdering';
+import { orderingOfEdge } from '../../../server/src/analysis/ordering/edgeOrdering';
 import { analyseWaves, edgeBetween, type EdgeSpec } from './wavesFixture';
 
 /** `dependent → provider: ordering — explanation`, one line per edge. */

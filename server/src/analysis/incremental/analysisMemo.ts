@@ -1,6 +1,9 @@
 // Everything a host keeps between analyses of the same repository so that an edit costs what it touched.
 import type { ExpansionResult } from '../appsets/expansionTypes';
 import { ParseCache } from '../parseCache';
+import { RepoIndex } from '../repoIndex';
+import type { RepoSnapshot } from '../snapshot';
+import { snapshotChanges } from './snapshotChanges';
 import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { ReadMemo } from './readMemo';
@@ -18,8 +21,26 @@ export class AnalysisMemo {
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
 
+  /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
+  #previousIndex: RepoIndex | undefined;
+
   constructor(limits: ParseLimits = DEFAULT_PARSE_LIMITS) {
     this.parseCache = new ParseCache(limits);
+  }
+
+  /**
+   * The index an analysis of `snapshot` works on: one that follows the previous analysis's index
+   * (taking over its work on unchanged files) when made with the same limits, a new one otherwise.
+   */
+  indexFor(snapshot: RepoSnapshot, limits: ParseLimits): RepoIndex {
+    const previous = this.#previousIndex;
+    const sameLimits = this.parseCache.accepts(limits);
+    const changes = previous !== undefined && sameLimits ? snapshotChanges(previous.snapshot, snapshot) : undefined;
+    const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache);
+    // Parses of files that went are dropped, so the cache holds no more than the repository.
+    if (changes === undefined || changes.structural) this.parseCache.retain((path) => snapshot.files.has(path));
+    this.#previousIndex = sameLimits ? index : undefined;
+    return index;
   }
 
   /** Called by `analyze` at the start of each analysis: forgets what the previous one did not use. */

@@ -5,6 +5,8 @@ import type { IndexRead } from './indexReads';
 interface MemoEntry<T> {
   readonly value: T;
   readonly reads: readonly IndexRead[];
+  /** Serial of the last index that answered the reads alike. */
+  checkedIn: number;
   /** The last analysis that used the entry. */
   generation: number;
 }
@@ -24,15 +26,16 @@ export class ReadMemo<T> {
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
     const entry = this.#entries.get(key);
-    if (entry !== undefined && index.answersAsBefore(entry.reads)) {
+    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
       this.#hits++;
       entry.generation = this.#generation;
+      entry.checkedIn = index.serial;
       index.replayReads(entry.reads);
       return entry.value;
     }
     this.#misses++;
     const { value, reads } = index.recordReads(compute);
-    this.#entries.set(key, { value, reads, generation: this.#generation });
+    this.#entries.set(key, { value, reads, checkedIn: index.serial, generation: this.#generation });
     return value;
   }
 
@@ -61,17 +64,18 @@ export class ReadMemo<T> {
  * render) instead of a string: entries go when the key object does.
  */
 export class ObjectReadMemo<K extends object, T> {
-  readonly #entries = new WeakMap<K, { readonly value: T; readonly reads: readonly IndexRead[] }>();
+  readonly #entries = new WeakMap<K, { readonly value: T; readonly reads: readonly IndexRead[]; checkedIn: number }>();
 
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: K, compute: () => T): T {
     const entry = this.#entries.get(key);
-    if (entry !== undefined && index.answersAsBefore(entry.reads)) {
+    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
+      entry.checkedIn = index.serial;
       index.replayReads(entry.reads);
       return entry.value;
     }
     const { value, reads } = index.recordReads(compute);
-    this.#entries.set(key, { value, reads });
+    this.#entries.set(key, { value, reads, checkedIn: index.serial });
     return value;
   }
 }

@@ -51,6 +51,15 @@ export interface ResourceScopes {
  * namespaced kinds, then every CustomResourceDefinition written in the repository (`spec.scope`).
  */
 export function resourceScopes(index: RepoIndex): ResourceScopes {
+  // Several rules ask for the table of one analysis: build it once per index.
+  let scopes = scopesByIndex.get(index);
+  if (!scopes) scopesByIndex.set(index, (scopes = buildResourceScopes(index)));
+  return scopes;
+}
+
+const scopesByIndex = new WeakMap<RepoIndex, ResourceScopes>();
+
+function buildResourceScopes(index: RepoIndex): ResourceScopes {
   const fromDefinitions = new Map<string, ResourceScope>();
   for (const file of index.filesMentioning('CustomResourceDefinition')) {
     for (const document of index.parsed(file)?.documents ?? []) {
@@ -65,11 +74,19 @@ export function resourceScopes(index: RepoIndex): ResourceScopes {
       else if (scope === 'Namespaced') fromDefinitions.set(`${group}/${kind}`, 'namespaced');
     }
   }
+  // Asked for every deployed object by several rules: answers are kept by kind, then group.
+  const answers = new Map<string, Map<string, ResourceScope>>();
   return {
     scopeOf(group: string, kind: string): ResourceScope {
-      if (isClusterScopedForKustomize(group, kind)) return 'cluster';
-      if (BUILT_IN_NAMESPACED.has(`${group}/${kind}`)) return 'namespaced';
-      return fromDefinitions.get(`${group}/${kind}`) ?? 'unknown';
+      let byGroup = answers.get(kind);
+      if (!byGroup) answers.set(kind, (byGroup = new Map()));
+      let scope = byGroup.get(group);
+      if (scope === undefined) {
+        const key = `${group}/${kind}`;
+        scope = isClusterScopedForKustomize(group, kind) ? 'cluster' : BUILT_IN_NAMESPACED.has(key) ? 'namespaced' : (fromDefinitions.get(key) ?? 'unknown');
+        byGroup.set(group, scope);
+      }
+      return scope;
     },
   };
 }

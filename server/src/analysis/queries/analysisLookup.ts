@@ -4,7 +4,7 @@ import type { DependencyEdge } from '../dependencies/types';
 import type { KubeObject } from '../kube/kubeObject';
 import type { AppNode, ResourceNode } from '../model/types';
 import type { Span } from '../text/span';
-import { orderedEdges, type OrderedEdge } from '../views/orderedEdges';
+import { orderedEdges, type OrderedEdge } from '../ordering/orderedEdges';
 import { planDependencies, type PlanDependencies } from '../views/planDependencies';
 import { locate, type YamlDocument } from '../yaml/yamlDocument';
 

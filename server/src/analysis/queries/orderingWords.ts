@@ -1,5 +1,5 @@
 // Short words for an edge's ordering, the same in hover texts, code lenses and views.
-import type { EdgeOrderingKind } from '../views/edgeOrdering';
+import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
 
 /** A glance-sized verdict: whether the provider is ready before the dependent. */
 export function orderingVerdict(ordering: EdgeOrderingKind, satisfiedBy: string | null | undefined): string {

@@ -2,8 +2,8 @@
 import type { Analysis } from '../analyze';
 import type { DependencyEdge, DependencyGraph, DependencyKind } from '../dependencies/types';
 import type { AppNode, Gating, RepositoryModel } from '../model/types';
-import type { EdgeOrderingKind } from './edgeOrdering';
-import { orderedEdges } from './orderedEdges';
+import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
+import { orderedEdges } from '../ordering/orderedEdges';
 import { nameLine } from './planView';
 
 /** One Application or ApplicationSet of the graph. Lines are 1-based. */

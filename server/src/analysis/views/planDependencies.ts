@@ -1,8 +1,8 @@
 // What each app waits for and what waits for it: the dependency edges between apps, grouped per node for the plan.
 import type { DependencyGraph, DependencyKind } from '../dependencies/types';
 import type { RepositoryModel } from '../model/types';
-import type { EdgeOrderingKind } from './edgeOrdering';
-import { orderedEdges } from './orderedEdges';
+import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
+import { orderedEdges } from '../ordering/orderedEdges';
 
 /** One need between two apps, seen from one side: `id` is the other app. */
 export interface PlanDependency {

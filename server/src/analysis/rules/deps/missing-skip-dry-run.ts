@@ -2,8 +2,8 @@
 import { SYNC_OPTIONS_ANNOTATION } from '../../model/syncWave';
 import type { DependencyEdge } from '../../dependencies/types';
 import type { AppNode } from '../../model/types';
-import type { EdgeOrdering } from '../../views/edgeOrdering';
-import { findEdgeResource } from '../../views/syncPosition';
+import type { EdgeOrdering } from '../../ordering/edgeOrdering';
+import { findEdgeResource } from '../../ordering/syncPosition';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { crossApplicationNeeds } from './support/needGroups';

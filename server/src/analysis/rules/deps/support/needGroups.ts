@@ -1,9 +1,9 @@
 // Dependency edges grouped by need (one written reference of one Application), each need with its best-ordered provider.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { RepositoryModel } from '../../../model/types';
-import type { EdgeOrderingKind } from '../../../views/edgeOrdering';
-import { needKeysOf } from '../../../views/needKeys';
-import { orderedEdges, type OrderedEdge } from '../../../views/orderedEdges';
+import type { EdgeOrderingKind } from '../../../ordering/edgeOrdering';
+import { needKeysOf } from '../../../ordering/needKeys';
+import { orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
 
 /** One need of one Application and every provider found for it, with their orderings. */
 export interface NeedGroup {

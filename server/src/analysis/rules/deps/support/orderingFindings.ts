@@ -1,8 +1,8 @@
 // Findings for dependencies between Applications that a sync does not order provider-first: one per dependent and provider.
 import type { Fix } from '../../../fixes/types';
 import type { AppNode } from '../../../model/types';
-import type { EdgeOrdering, EdgeOrderingKind } from '../../../views/edgeOrdering';
-import { findEdgeResource } from '../../../views/syncPosition';
+import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
+import { findEdgeResource } from '../../../ordering/syncPosition';
 import type { CheckContext } from '../../check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../../rule';
 import { crossApplicationNeeds, isSoftEdge, type NeedGroup } from './needGroups';

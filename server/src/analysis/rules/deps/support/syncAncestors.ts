@@ -1,6 +1,6 @@
 // Where a node sits in a given sync: the child of that sync (itself, or the Application or ApplicationSet that leads to it).
 import type { AppNode, RepositoryModel } from '../../../model/types';
-import { creationChain } from '../../../views/creationChain';
+import { creationChain } from '../../../ordering/creationChain';
 
 /**
  * The node of `sync`'s own children whose creation chain leads to `nodeId` (the node itself when

@@ -16,8 +16,13 @@ export interface WaveObject {
 
 /** A stable key for the place an object is written (file, document, path). */
 export function writtenPlaceKey(origin: ObjectOrigin): string {
-  return `${origin.file}#${origin.documentIndex}#${origin.path.join('\u0000')}`;
+  // Origins are immutable and kept with kept renders: each key is built once.
+  let key = placeKeys.get(origin);
+  if (key === undefined) placeKeys.set(origin, (key = `${origin.file}#${origin.documentIndex}#${origin.path.join('\u0000')}`));
+  return key;
 }
+
+const placeKeys = new WeakMap<ObjectOrigin, string>();
 
 /**
  * Every Application, ApplicationSet, ApplicationSet template and deployed resource of the model,
