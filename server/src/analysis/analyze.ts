@@ -66,7 +66,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
     memo: options.memo,
   });
   problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
-  const graph = buildDependencyGraph(index, model, config);
+  const graph = buildDependencyGraph(index, model, config, options.memo);
   const context: CheckContext = { index, model, graph, config };
   for (const rule of RULES) {
     if (isCheckedRule(rule) && config.rules.get(rule.id) !== 'off' && options.severities?.get(rule.id) !== 'off') problems.push(...rule.check(context));

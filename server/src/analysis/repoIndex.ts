@@ -1,6 +1,7 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
 import { ReadLog, sameList, sameSet, sameSnapshotFile, type IndexRead } from './incremental/indexReads';
 import type { SnapshotChanges } from './incremental/snapshotChanges';
+import type { ReadMemo } from './incremental/readMemo';
 import type { ParseCache } from './parseCache';
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
 import { parentDirectory } from './snapshot';
@@ -25,17 +26,94 @@ export class RepoIndex {
   #filesByDirectory: Map<string, string[]> | undefined;
   readonly #mentioning = new Map<string, readonly string[]>();
   /** Open recordings, innermost last (see {@link RepoIndex.recordReads}). */
-  readonly #recordings: ReadLog[] = [];
+  #recordings: ReadLog[] = [];
 
   /**
    * @param parseCache parses shared across indexes (a language server's successive snapshots): a
    *   file whose text is unchanged is not parsed again. Ignored when made with other limits.
    */
-  constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS, parseCache?: ParseCache) {
+  /**
+   * @param derivations values derived from whole indexes kept across indexes (see {@link derived});
+   *   a language server's memo passes one, so whole-repository scans are redone only after changes they read.
+   */
+  constructor(snapshot: RepoSnapshot, limits: ParseLimits = DEFAULT_PARSE_LIMITS, parseCache?: ParseCache, derivations?: ReadMemo<unknown>) {
     this.snapshot = snapshot;
     this.#limits = limits;
     this.#parseCache = parseCache?.accepts(limits) ? parseCache : undefined;
+    this.#derivations = derivations;
     this.serial = nextSerial++;
+  }
+
+  readonly #derivations: ReadMemo<unknown> | undefined;
+  readonly #derivedHere = new Map<string, unknown>();
+  /** Scans over every file (see {@link scanEveryFile}) by name. */
+  readonly #fileScans = new Map<string, FileScan<unknown>>();
+  /** The previous index's scans, taken over when asked (only when every unchanged file reads alike). */
+  #inheritedScans: ReadonlyMap<string, FileScan<unknown>> | undefined;
+
+  /**
+   * A value computed from this index alone (a scan of the whole repository: declared Argo CD
+   * objects, kustomizations, Argo CD's configuration…), computed once per index and, with kept
+   * derivations, reused from an earlier index while every read it made is answered alike. `name`
+   * must identify the computation; it may read nothing but this index.
+   */
+  derived<T>(name: string, compute: () => T): T {
+    let value = this.#derivedHere.get(name) as T | undefined;
+    if (value === undefined && !this.#derivedHere.has(name)) {
+      // Computed apart from any open recording: a computation that uses it records one read of it.
+      value = this.#isolated(() => (this.#derivations ? (this.#derivations.get(this, name, compute) as T) : compute()));
+      this.#derivedHere.set(name, value);
+    }
+    if (this.#recordings.length > 0) this.#record({ kind: 'derived', path: name, answer: value, compute });
+    return value as T;
+  }
+
+  /**
+   * The items of a scan over every file, in path order: `scanFile` lists the items of one file and
+   * may read nothing but that file (through this index). An index made by {@link following} scans
+   * only the changed files and keeps the previous list when none of them has or had items.
+   */
+  scanEveryFile<T>(name: string, scanFile: (path: string) => readonly T[]): readonly T[] {
+    let scan = this.#fileScans.get(name) as FileScan<T> | undefined;
+    if (!scan) {
+      scan = this.#isolated(() => this.#scanFiles(name, scanFile));
+      this.#fileScans.set(name, scan);
+    }
+    if (this.#recordings.length > 0) this.#record({ kind: 'scan', path: name, answer: scan.items, scanFile });
+    return scan.items;
+  }
+
+  #scanFiles<T>(name: string, scanFile: (path: string) => readonly T[]): FileScan<T> {
+    const inherited = this.#inheritedScans?.get(name) as FileScan<T> | undefined;
+    const changes = this.#succession?.changes;
+    if (inherited && changes) {
+      const byFile = new Map(inherited.byFile);
+      let changed = false;
+      for (const path of changes.files) {
+        const before = byFile.get(path);
+        const now = this.snapshot.files.has(path) ? scanFile(path) : [];
+        if (now.length > 0) byFile.set(path, now);
+        else byFile.delete(path);
+        if ((before !== undefined && before.length > 0) || now.length > 0) changed = true;
+      }
+      return { byFile, items: changed ? itemsInPathOrder(byFile) : inherited.items };
+    }
+    const byFile = new Map<string, readonly T[]>();
+    for (const path of this.#allFiles()) {
+      const items = scanFile(path);
+      if (items.length > 0) byFile.set(path, items);
+    }
+    return { byFile, items: itemsInPathOrder(byFile) };
+  }
+
+  #isolated<T>(compute: () => T): T {
+    const open = this.#recordings;
+    this.#recordings = [];
+    try {
+      return compute();
+    } finally {
+      this.#recordings = open;
+    }
   }
 
   /** A number no other index of this process has: results remember in which index they were last checked. */
@@ -49,11 +127,12 @@ export class RepoIndex {
    * between their snapshots. Its answers are exactly those of a new index.
    */
   static following(previous: RepoIndex, snapshot: RepoSnapshot, changes: SnapshotChanges, parseCache?: ParseCache): RepoIndex {
-    const index = new RepoIndex(snapshot, previous.#limits, parseCache);
+    const index = new RepoIndex(snapshot, previous.#limits, parseCache, previous.#derivations);
     index.#succession = { previousSerial: previous.serial, changes };
     const chartRootsKept = !changes.structural || sameSet(previous.#chartRootSet(), index.#chartRootSet());
     if (chartRootsKept) {
       for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
+      index.#inheritedScans = previous.#fileScans;
     }
     for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
     if (!changes.structural) {
@@ -275,6 +354,7 @@ export class RepoIndex {
    * this one follows, only reads the changes can touch are asked again.
    */
   answersAsBefore(reads: readonly IndexRead[], checkedIn?: number): boolean {
+    if (checkedIn === this.serial) return true;
     const succession = this.#succession;
     if (succession !== undefined && checkedIn === succession.previousSerial) {
       const { changes } = succession;
@@ -303,6 +383,10 @@ export class RepoIndex {
         return sameSet(read.answer, this.snapshot.directories);
       case 'chartRoots':
         return sameSet(read.answer, this.#chartRootSet());
+      case 'derived':
+        return this.derived(read.path, read.compute) === read.answer;
+      case 'scan':
+        return this.scanEveryFile(read.path, read.scanFile) === read.answer;
     }
   }
 
@@ -321,8 +405,23 @@ function mayHaveChanged(read: IndexRead, changes: SnapshotChanges): boolean {
       // A new chart root can make an unchanged file a Helm template.
       return changes.files.has(read.path) || (read.kind === 'parsed' && changes.structural);
     case 'mentioning':
+    case 'derived':
+    case 'scan':
       return changes.files.size > 0;
     default:
       return changes.structural;
   }
+}
+
+/** One scan over every file: items by file (files with none left out) and all of them in path order. */
+interface FileScan<T> {
+  readonly byFile: ReadonlyMap<string, readonly T[]>;
+  readonly items: readonly T[];
+}
+
+function itemsInPathOrder<T>(byFile: ReadonlyMap<string, readonly T[]>): readonly T[] {
+  const paths = [...byFile.keys()].sort();
+  const items: T[] = [];
+  for (const path of paths) items.push(...(byFile.get(path) ?? []));
+  return items;
 }

@@ -25,7 +25,11 @@ export const IMPLICIT_LOCAL_CLUSTER: ClusterInfo = Object.freeze({
  * YAML (Helm templates are not parsed, so cluster Secrets a chart or an ExternalSecret creates
  * are not found). `name`, `server`, `project` come from `stringData` first, then base64 `data`.
  */
-export function findClusterSecrets(index: RepoIndex): ClusterInfo[] {
+export function findClusterSecrets(index: RepoIndex): readonly ClusterInfo[] {
+  return index.derived('appsets/cluster-secrets', () => scanClusterSecrets(index));
+}
+
+function scanClusterSecrets(index: RepoIndex): ClusterInfo[] {
   const clusters: ClusterInfo[] = [];
   // Cheap pre-filter: only parse files that mention the label.
   for (const file of index.filesMentioning(CLUSTER_SECRET_LABEL)) {

@@ -24,7 +24,16 @@ export function findHealthCustomization(
   index: RepoIndex,
   options: { readonly isThisRepository?: (url: string) => boolean } = {},
 ): { health: ApplicationHealthCustomization[]; configLocations: ArgoConfigLocation[] } {
-  const configuration = findArgoCdConfiguration(index, options.isThisRepository);
+  // With the default repository test it depends on the index alone: kept across analyses.
+  if (options.isThisRepository === undefined) return index.derived('argo/health-customization', () => healthCustomizationOf(index, undefined));
+  return healthCustomizationOf(index, options.isThisRepository);
+}
+
+function healthCustomizationOf(
+  index: RepoIndex,
+  isThisRepository: ((url: string) => boolean) | undefined,
+): { health: ApplicationHealthCustomization[]; configLocations: ArgoConfigLocation[] } {
+  const configuration = findArgoCdConfiguration(index, isThisRepository);
   const health: ApplicationHealthCustomization[] = [];
   for (const location of configuration.locations) {
     const document = index.parsed(location.file)?.documents.find((candidate) => candidate.index === location.documentIndex);

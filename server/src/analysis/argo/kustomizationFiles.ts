@@ -15,12 +15,13 @@ export interface KustomizationFile {
   readonly document: YamlDocument;
 }
 
-const cache = new WeakMap<RepoIndex, readonly KustomizationFile[]>();
 
 /** Every kustomization file of the repository that parses to a map, sorted by path; memoised per index. */
 export function kustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {
-  const cached = cache.get(index);
-  if (cached) return cached;
+  return index.derived('argo/kustomization-files', () => scanKustomizationFiles(index));
+}
+
+function scanKustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {
   const found: KustomizationFile[] = [];
   for (const file of index.allFiles()) {
     if (!KUSTOMIZATION_FILE_NAMES.includes(basename(file))) continue;
@@ -31,7 +32,6 @@ export function kustomizationFiles(index: RepoIndex): readonly KustomizationFile
       found.push({ file, directory: dirname(file), document });
     }
   }
-  cache.set(index, found);
   return found;
 }
 

@@ -4,15 +4,15 @@ import type { RepoIndex } from '../repoIndex';
 import { joinRepoPath } from '../text/repoPath';
 import { kustomizationFiles } from './kustomizationFiles';
 
-const cache = new WeakMap<RepoIndex, ReadonlySet<string>>();
-
 /**
  * Files named by a kustomization's `patches[].path`, `patchesStrategicMerge[]` or
- * `patchesJson6902[].path`, as repository paths; memoised per index.
+ * `patchesJson6902[].path`, as repository paths; derived once per index (and kept while no kustomization changes).
  */
 export function filesUsedAsPatches(index: RepoIndex): ReadonlySet<string> {
-  const cached = cache.get(index);
-  if (cached) return cached;
+  return index.derived('argo/files-used-as-patches', () => patchFiles(index));
+}
+
+function patchFiles(index: RepoIndex): ReadonlySet<string> {
   const files = new Set<string>();
   for (const kustomization of kustomizationFiles(index)) {
     const body = kustomization.document.value as Record<string, unknown>;
@@ -29,6 +29,5 @@ export function filesUsedAsPatches(index: RepoIndex): ReadonlySet<string> {
     const strategicMerge = body.patchesStrategicMerge;
     if (Array.isArray(strategicMerge)) strategicMerge.forEach(add);
   }
-  cache.set(index, files);
   return files;
 }

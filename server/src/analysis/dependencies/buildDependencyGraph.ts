@@ -6,10 +6,18 @@ import { locateField } from '../kube/locateObject';
 import { readCatalogueConfig } from './catalogueConfig';
 import { ChartCatalogue } from './catalogueLookup';
 import { BUILTIN_CHART_CATALOGUE } from './chartCatalogue';
-import { collectNeeds, type Need } from './collectNeeds';
-import { collectProviders } from './collectProviders';
+import { collectNeeds, knownScopesKey, type Need } from './collectNeeds';
+import { collectProviders, type ProviderFinding } from './collectProviders';
+import type { ReadMemo } from '../incremental/readMemo';
+import { nodeInputsKey } from './nodeInputs';
 import { ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyEdge, DependencyGraph } from './types';
+
+/** Per-node results kept across analyses (a language server's `AnalysisMemo`). */
+export interface DependencyMemo {
+  readonly nodeNeeds: ReadMemo<readonly Need[]>;
+  readonly nodeProviders: ReadMemo<readonly ProviderFinding[]>;
+}
 
 /**
  * Infers every dependency edge of the model (pure, linear in the number of objects): providers are
@@ -17,15 +25,18 @@ import type { DependencyEdge, DependencyGraph } from './types';
  * need nothing satisfies goes to `unsatisfied`. Malformed config catalogue entries are skipped here
  * (the check `deps/invalid-catalogue-entry` reports them).
  */
-export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, config: ProjectConfig): DependencyGraph {
-  const catalogue = new ChartCatalogue([...BUILTIN_CHART_CATALOGUE, ...readCatalogueConfig(config).entries]);
-  const { providers, knownScopes } = collectProviders(index, model, catalogue);
+export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, config: ProjectConfig, memo?: DependencyMemo): DependencyGraph {
+  const configured = readCatalogueConfig(config).entries;
+  const catalogue = new ChartCatalogue(configured.length === 0 ? BUILTIN_CHART_CATALOGUE : [...BUILTIN_CHART_CATALOGUE, ...configured]);
+  const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
+  const scopesKey = memo ? knownScopesKey(knownScopes) : '';
   const applications = applicationProviders(index, model);
   const edges: DependencyEdge[] = [];
   const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
   const argoCdNamespaces = argoCdNamespacesOf(model);
   for (const node of model.nodes) {
-    for (const need of collectNeeds(index, node, knownScopes)) {
+    const needs = memo ? memo.nodeNeeds.get(index, `${nodeInputsKey(node)}\u0000${scopesKey}`, () => collectNeeds(index, node, knownScopes)) : collectNeeds(index, node, knownScopes);
+    for (const need of needs) {
       // Argo CD runs in the namespaces its Applications live in: they exist before any sync.
       if (need.kind === 'namespace' && argoCdNamespaces.has(need.key)) continue;
       const found = need.kind === 'explicit' ? applications.get('explicit', need.key) : providers.get(need.kind, need.key);

@@ -1,4 +1,5 @@
 // Looks up catalogue entries for a chart or a remote resource, and decides values conditions for one install.
+import { ShortKeys } from '../incremental/shortKeys';
 import type { RepoIndex } from '../repoIndex';
 import type { CatalogueEntry, ValuesCondition } from './catalogueTypes';
 import { chartValue, type InstalledChart } from './installedCharts';
@@ -8,8 +9,12 @@ export class ChartCatalogue {
   readonly #byChart = new Map<string, CatalogueEntry[]>();
   readonly #remote: CatalogueEntry[] = [];
 
+  /** Identifies the entries (for memo keys): equal keys, equal catalogues. */
+  readonly key: string;
+
   /** Indexes the entries; later entries add to earlier ones for the same chart. */
   constructor(entries: readonly CatalogueEntry[]) {
+    this.key = catalogueKey(entries);
     for (const entry of entries) {
       for (const chart of entry.charts) this.#byChart.set(chart, [...(this.#byChart.get(chart) ?? []), entry]);
       if (entry.remoteResources && entry.remoteResources.length > 0) this.#remote.push(entry);
@@ -58,4 +63,16 @@ export function chartString(index: RepoIndex, chart: InstalledChart, dottedPath:
   if (dottedPath === undefined) return undefined;
   const value = chartValue(index, chart, dottedPath);
   return typeof value === 'string' && value !== '' && !value.includes('{{') ? value : undefined;
+}
+
+/** Keys by entry list: the built-in list alone is the usual case, and its key is built once. */
+const keysByEntries = new WeakMap<readonly CatalogueEntry[], string>();
+
+/** Short keys by catalogue contents (a catalogue is long: the built-in one alone is tens of kilobytes). */
+const catalogueKeys = new ShortKeys('catalogue', 64);
+
+function catalogueKey(entries: readonly CatalogueEntry[]): string {
+  let key = keysByEntries.get(entries);
+  if (key === undefined) keysByEntries.set(entries, (key = catalogueKeys.keyOf(JSON.stringify(entries))));
+  return key;
 }

@@ -12,6 +12,7 @@ import { DEFAULT_CLASS_KEY } from './providerIndex';
 import type { DependencyEnd, DependencyKind } from './types';
 import { scanValue, type ScannedReference } from './valueScan';
 import { PerRenderMemo } from './perRender';
+import { ShortKeys } from '../incremental/shortKeys';
 import { isDeployedResource } from '../model/declaredObjects';
 import type { SourceRender } from '../sources/sourceRender';
 
@@ -63,26 +64,22 @@ const needsByRender = new PerRenderMemo<readonly Need[]>();
 /** A key for the scopes table: the needs of a kept render are reused only while it is the same. */
 const scopesKeys = new WeakMap<ReadonlyMap<string, 'Cluster' | 'Namespaced'>, string>();
 /** Short keys for scope tables met so far, by their contents (a table can be long: one entry per CRD). */
-const scopeTableIds = new Map<string, string>();
-const SCOPE_TABLE_ID_LIMIT = 64;
+const scopeTableKeys = new ShortKeys('scopes', 64);
+
+/** A short key for a scopes table: equal keys, equal contents. */
+export function knownScopesKey(knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): string {
+  let key = scopesKeys.get(knownScopes);
+  if (key === undefined) scopesKeys.set(knownScopes, (key = scopesTableKey(knownScopes)));
+  return key;
+}
 
 function scopesTableKey(knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): string {
-  const contents = JSON.stringify([...knownScopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  let id = scopeTableIds.get(contents);
-  if (id === undefined) {
-    if (scopeTableIds.size >= SCOPE_TABLE_ID_LIMIT) scopeTableIds.clear();
-    // A fresh id per contents ever seen (never reused after a clear), so keys of different tables never meet.
-    id = `scopes-${nextScopeTableId++}`;
-    scopeTableIds.set(contents, id);
-  }
-  return id;
+  return scopeTableKeys.keyOf(JSON.stringify([...knownScopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
-let nextScopeTableId = 0;
 
 /** The needs of a render's deployed objects for one node, in object order. */
 function renderNeeds(index: RepoIndex, node: AppNode, render: SourceRender, knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): readonly Need[] {
-  let scopesKey = scopesKeys.get(knownScopes);
-  if (scopesKey === undefined) scopesKeys.set(knownScopes, (scopesKey = scopesTableKey(knownScopes)));
+  const scopesKey = knownScopesKey(knownScopes);
   return needsByRender.get(render, `${node.id}\u0000${node.destinationNamespace ?? ''}\u0000${scopesKey}`, () => {
     const needs: Need[] = [];
     for (const object of render.objects) if (isDeployedResource(object)) objectNeeds(index, node, object, knownScopes, needs);

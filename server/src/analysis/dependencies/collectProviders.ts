@@ -10,6 +10,7 @@ import { chartsInstalledBy, type InstalledChart } from './installedCharts';
 import { DEFAULT_CLASS_KEY, ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyKind } from './types';
 import { PerRenderMemo } from './perRender';
+import { nodeInputsKey } from './nodeInputs';
 import { isDeployedResource } from '../model/declaredObjects';
 import type { SourceRender } from '../sources/sourceRender';
 
@@ -23,38 +24,65 @@ export interface CollectedProviders {
 const DEFAULT_STORAGE_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
 
-/** Indexes the providers of every Application node (one pass over nodes, objects and charts). */
-export function collectProviders(index: RepoIndex, model: RepositoryModel, catalogue: ChartCatalogue): CollectedProviders {
+/** Where the providers of the model are kept (a language server's memo keeps each node's list). */
+export interface ProviderMemo {
+  /** The findings of one node for a key that holds all its inputs besides the files read. */
+  get(index: RepoIndex, key: string, compute: () => readonly ProviderFinding[]): readonly ProviderFinding[];
+}
+
+/**
+ * Indexes the providers of every Application node (one pass over nodes, objects and charts). Each
+ * node's findings are listed first (kept per node by `memo` when given), then replayed in order.
+ */
+export function collectProviders(index: RepoIndex, model: RepositoryModel, catalogue: ChartCatalogue, memo?: ProviderMemo): CollectedProviders {
   const providers = new ProviderIndex();
   const knownScopes = new Map<string, 'Cluster' | 'Namespaced'>();
   for (const node of model.nodes) {
     if (node.kind !== 'Application') continue;
-    // The node's resources, render by render (each render's providers are kept with it).
-    for (const render of node.renders) {
-      for (const found of renderProviders(index, node, render)) {
-        if (found.provider) providers.add(found.kind, found.key, found.provider);
-        else knownScopes.set(found.key, found.scope);
-      }
-    }
-    addCreateNamespaceProvider(index, node, providers);
-    for (const chart of chartsInstalledBy(index, node)) {
-      for (const entry of catalogue.forChart(chart.name, chart.repo)) addChartProvider(index, node, chart, entry, providers, knownScopes);
-    }
-    for (const render of node.renders) {
-      for (const remote of render.remoteResources) {
-        for (const entry of catalogue.forRemoteResource(remote.url)) {
-          addCatalogueCrds(node, entry, { location: remote.location, label: `remote resource ${remote.url}`, outcome: () => ({ holds: 'yes', explanation: '' }) }, providers, knownScopes);
-        }
-      }
+    const compute = (): readonly ProviderFinding[] => nodeProviders(index, node, catalogue);
+    const findings = memo ? memo.get(index, `${nodeInputsKey(node)}\u0000${catalogue.key}`, compute) : compute();
+    for (const found of findings) {
+      if (found.provider) providers.add(found.kind, found.key, found.provider);
+      else if (found.onlyIfUnknown !== true || !knownScopes.has(found.key)) knownScopes.set(found.key, found.scope);
     }
   }
   return { providers, knownScopes };
 }
 
-/** What one object adds while providers are collected: a provider, or the scope of a custom kind. */
-type ProviderFinding =
-  | { readonly kind: DependencyKind; readonly key: string; readonly provider: Provider; readonly scope?: undefined }
-  | { readonly key: string; readonly scope: 'Cluster' | 'Namespaced'; readonly provider?: undefined };
+/** What one node provides, in the order the index receives it. */
+function nodeProviders(index: RepoIndex, node: AppNode, catalogue: ChartCatalogue): readonly ProviderFinding[] {
+  const found: ProviderFinding[] = [];
+  const sink = listingSink(found);
+  // The node's resources, render by render (each render's providers are kept with it).
+  for (const render of node.renders) found.push(...renderProviders(index, node, render));
+  addCreateNamespaceProvider(index, node, sink);
+  for (const chart of chartsInstalledBy(index, node)) {
+    for (const entry of catalogue.forChart(chart.name, chart.repo)) addChartProvider(index, node, chart, entry, sink);
+  }
+  for (const render of node.renders) {
+    for (const remote of render.remoteResources) {
+      for (const entry of catalogue.forRemoteResource(remote.url)) {
+        addCatalogueCrds(node, entry, { location: remote.location, label: `remote resource ${remote.url}`, outcome: () => ({ holds: 'yes', explanation: '' }) }, sink);
+      }
+    }
+  }
+  return found;
+}
+
+/** A sink that lists what it receives. */
+function listingSink(found: ProviderFinding[]): ProviderSink {
+  return {
+    add: (kind, key, provider) => found.push({ kind, key, provider }),
+    setScope: (key, scope) => found.push({ key, scope }),
+    setScopeIfUnknown: (key, scope) => found.push({ key, scope, onlyIfUnknown: true }),
+  };
+}
+
+/** What one node adds while providers are collected: a provider, or the scope of a custom kind. */
+export type ProviderFinding =
+  | { readonly kind: DependencyKind; readonly key: string; readonly provider: Provider; readonly scope?: undefined; readonly onlyIfUnknown?: undefined }
+  /** With `onlyIfUnknown`, the scope counts only when nothing earlier set one (catalogue CRDs defer to manifests). */
+  | { readonly key: string; readonly scope: 'Cluster' | 'Namespaced'; readonly provider?: undefined; readonly onlyIfUnknown?: boolean };
 
 const providersByRender = new PerRenderMemo<readonly ProviderFinding[]>();
 
@@ -62,10 +90,7 @@ const providersByRender = new PerRenderMemo<readonly ProviderFinding[]>();
 function renderProviders(index: RepoIndex, node: AppNode, render: SourceRender): readonly ProviderFinding[] {
   return providersByRender.get(render, `${node.id}\u0000${node.destinationNamespace ?? ''}`, () => {
     const found: ProviderFinding[] = [];
-    const sink = {
-      add: (kind: DependencyKind, key: string, provider: Provider) => found.push({ kind, key, provider }),
-      setScope: (key: string, scope: 'Cluster' | 'Namespaced') => found.push({ key, scope }),
-    };
+    const sink = listingSink(found);
     for (const object of render.objects) if (isDeployedResource(object)) addObjectProvider(index, node, object, sink);
     return found;
   });
@@ -75,6 +100,7 @@ function renderProviders(index: RepoIndex, node: AppNode, render: SourceRender):
 interface ProviderSink {
   add(kind: DependencyKind, key: string, provider: Provider): void;
   setScope(key: string, scope: 'Cluster' | 'Namespaced'): void;
+  setScopeIfUnknown(key: string, scope: 'Cluster' | 'Namespaced'): void;
 }
 
 /** The namespace a namespaced object lands in: its own, else the Application's destination. */
@@ -143,7 +169,7 @@ function addObjectProvider(index: RepoIndex, node: AppNode, object: KubeObject, 
   }
 }
 
-function addCreateNamespaceProvider(index: RepoIndex, node: AppNode, providers: ProviderIndex): void {
+function addCreateNamespaceProvider(index: RepoIndex, node: AppNode, providers: ProviderSink): void {
   const application = node.application;
   const namespace = node.destinationNamespace;
   if (!application || !namespace || namespace.includes('{{') || application.syncPolicy.syncOptions.get('CreateNamespace') !== 'true') return;
@@ -167,9 +193,9 @@ interface ChartSide {
   readonly outcome: (condition: ValuesCondition | undefined) => ConditionOutcome;
 }
 
-function addChartProvider(index: RepoIndex, node: AppNode, chart: InstalledChart, entry: CatalogueEntry, providers: ProviderIndex, knownScopes: Map<string, 'Cluster' | 'Namespaced'>): void {
+function addChartProvider(index: RepoIndex, node: AppNode, chart: InstalledChart, entry: CatalogueEntry, providers: ProviderSink): void {
   const side: ChartSide = { location: chart.location, label: `chart ${chart.name}`, outcome: (condition) => evaluateCondition(index, chart, condition) };
-  addCatalogueCrds(node, entry, side, providers, knownScopes, chart);
+  addCatalogueCrds(node, entry, side, providers, chart);
   for (const object of entry.provides ?? []) addCatalogueObject(index, node, chart, object, providers);
 }
 
@@ -177,15 +203,11 @@ function addCatalogueCrds(
   node: AppNode,
   entry: CatalogueEntry,
   side: ChartSide,
-  providers: ProviderIndex,
-  knownScopes: Map<string, 'Cluster' | 'Namespaced'>,
+  providers: ProviderSink,
   chart?: InstalledChart,
 ): void {
   for (const crds of entry.crds ?? []) {
-    for (const kind of crds.kinds) {
-      const key = `${crds.group}/${kind}`;
-      if (!knownScopes.has(key)) knownScopes.set(key, crds.clusterScoped?.includes(kind) ? 'Cluster' : 'Namespaced');
-    }
+    for (const kind of crds.kinds) providers.setScopeIfUnknown(`${crds.group}/${kind}`, crds.clusterScoped?.includes(kind) ? 'Cluster' : 'Namespaced');
     if (crds.placement === 'crds-folder' && chart && !chart.rendersCrdsFolder) continue; // e.g. kustomize helmCharts without includeCRDs: true
     const outcome = side.outcome(crds.when);
     if (outcome.holds === 'no') continue;
@@ -211,7 +233,7 @@ const OBJECT_NEED_KIND: Record<CatalogueObject['kind'], DependencyKind> = {
   Service: 'service',
 };
 
-function addCatalogueObject(index: RepoIndex, node: AppNode, chart: InstalledChart, object: CatalogueObject, providers: ProviderIndex): void {
+function addCatalogueObject(index: RepoIndex, node: AppNode, chart: InstalledChart, object: CatalogueObject, providers: ProviderSink): void {
   const outcome = evaluateCondition(index, chart, object.when);
   if (outcome.holds === 'no') return;
   const name = chartString(index, chart, object.nameFrom) ?? object.name;

@@ -16,14 +16,16 @@ export interface Provider {
 
 /** Providers by need kind and key. */
 export class ProviderIndex {
-  readonly #byKey = new Map<string, Provider[]>();
+  /** Kind, then key: two lookups instead of building a key string for each of the many lookups. */
+  readonly #byKind = new Map<DependencyKind, Map<string, Provider[]>>();
 
   /** Records a provider; the same provider end for the same key is recorded once. */
   add(kind: DependencyKind, key: string, provider: Provider): void {
-    const mapKey = `${kind}\u0000${key}`;
-    const list = this.#byKey.get(mapKey);
+    let byKey = this.#byKind.get(kind);
+    if (!byKey) this.#byKind.set(kind, (byKey = new Map()));
+    const list = byKey.get(key);
     if (!list) {
-      this.#byKey.set(mapKey, [provider]);
+      byKey.set(key, [provider]);
       return;
     }
     const same = list.some(
@@ -38,6 +40,8 @@ export class ProviderIndex {
 
   /** Providers of a need (empty when nothing provides it). */
   get(kind: DependencyKind, key: string): readonly Provider[] {
-    return this.#byKey.get(`${kind}\u0000${key}`) ?? [];
+    return this.#byKind.get(kind)?.get(key) ?? NONE;
   }
 }
+
+const NONE: readonly Provider[] = [];

@@ -1,5 +1,7 @@
 // Everything a host keeps between analyses of the same repository so that an edit costs what it touched.
 import type { ExpansionResult } from '../appsets/expansionTypes';
+import type { Need } from '../dependencies/collectNeeds';
+import type { ProviderFinding } from '../dependencies/collectProviders';
 import { ParseCache } from '../parseCache';
 import { RepoIndex } from '../repoIndex';
 import type { RepoSnapshot } from '../snapshot';
@@ -20,6 +22,12 @@ export class AnalysisMemo {
   readonly renders = new ReadMemo<SourceRender>();
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
+  /** Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's configuration…). */
+  readonly derivations = new ReadMemo<unknown>();
+  /** Each Application node's needs, by the identity of its inputs (see `nodeInputsKey`). */
+  readonly nodeNeeds = new ReadMemo<readonly Need[]>();
+  /** Each Application node's providers, likewise. */
+  readonly nodeProviders = new ReadMemo<readonly ProviderFinding[]>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
@@ -36,7 +44,7 @@ export class AnalysisMemo {
     const previous = this.#previousIndex;
     const sameLimits = this.parseCache.accepts(limits);
     const changes = previous !== undefined && sameLimits ? snapshotChanges(previous.snapshot, snapshot) : undefined;
-    const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache);
+    const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache, this.derivations);
     // Parses of files that went are dropped, so the cache holds no more than the repository.
     if (changes === undefined || changes.structural) this.parseCache.retain((path) => snapshot.files.has(path));
     this.#previousIndex = sameLimits ? index : undefined;
@@ -47,5 +55,8 @@ export class AnalysisMemo {
   nextGeneration(): void {
     this.renders.nextGeneration();
     this.expansions.nextGeneration();
+    this.nodeNeeds.nextGeneration();
+    this.derivations.nextGeneration();
+    this.nodeProviders.nextGeneration();
   }
 }

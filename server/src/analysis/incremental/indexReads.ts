@@ -16,7 +16,11 @@ export type IndexRead =
   /** `path` holds the string searched for. */
   | { readonly kind: 'mentioning'; readonly path: string; readonly answer: readonly string[] }
   | { readonly kind: 'directories'; readonly path: ''; readonly answer: ReadonlySet<string> }
-  | { readonly kind: 'chartRoots'; readonly path: ''; readonly answer: ReadonlySet<string> };
+  | { readonly kind: 'chartRoots'; readonly path: ''; readonly answer: ReadonlySet<string> }
+  /** A value derived from the whole index (`path` is its name), compared by identity. */
+  | { readonly kind: 'derived'; readonly path: string; readonly answer: unknown; readonly compute: () => unknown }
+  /** A scan over every file (`path` is its name), compared by identity. */
+  | { readonly kind: 'scan'; readonly path: string; readonly answer: readonly unknown[]; readonly scanFile: (path: string) => readonly unknown[] };
 
 /** The reads of one recording, each question once (the first answer is the one the computation used). */
 export class ReadLog {

@@ -64,18 +64,23 @@ export class ReadMemo<T> {
  * render) instead of a string: entries go when the key object does.
  */
 export class ObjectReadMemo<K extends object, T> {
-  readonly #entries = new WeakMap<K, { readonly value: T; readonly reads: readonly IndexRead[]; checkedIn: number }>();
+  readonly #entries = new WeakMap<K, Map<string, { readonly value: T; readonly reads: readonly IndexRead[]; checkedIn: number }>>();
 
-  /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
-  get(index: RepoIndex, key: K, compute: () => T): T {
-    const entry = this.#entries.get(key);
+  /**
+   * The value for `key` (and `context`, a short string naming the computation's other inputs):
+   * reused when its reads still hold in `index`, computed (and recorded) otherwise.
+   */
+  get(index: RepoIndex, key: K, compute: () => T, context = ''): T {
+    let byContext = this.#entries.get(key);
+    const entry = byContext?.get(context);
     if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
       entry.checkedIn = index.serial;
       index.replayReads(entry.reads);
       return entry.value;
     }
     const { value, reads } = index.recordReads(compute);
-    this.#entries.set(key, { value, reads, checkedIn: index.serial });
+    if (!byContext) this.#entries.set(key, (byContext = new Map()));
+    byContext.set(context, { value, reads, checkedIn: index.serial });
     return value;
   }
 }

@@ -25,6 +25,7 @@ import { kustomizationFiles } from '../argo/kustomizationFiles';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
+import { ShortKeys } from '../incremental/shortKeys';
 import type { ArgoConfigLocation } from '../argo/types';
 
 /** Inputs of the model besides the files. */
@@ -90,16 +91,18 @@ class ModelBuilder {
     const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
     const health = findHealthCustomization(index);
     this.#healthCheckFile = health.health[0]?.location.file;
+    const buildOptions = kustomizeBuildOptions(index, health.configLocations);
     this.#renderContext = {
       index,
       isThisRepository,
       renderCache: this.#renderCache,
       renderMemo: this.#options.memo?.renders,
-      kustomizeBuildOptions: kustomizeBuildOptions(index, health.configLocations),
+      kustomizeBuildOptions: buildOptions,
+      factsKey: shortKey(JSON.stringify([[...explicit], [...identity.urls], buildOptions ?? null])),
     };
     const clusterSecrets = findClusterSecrets(index);
     this.#expansionContext = { index, isThisRepository, clusterSecrets };
-    this.#expansionFacts = JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]);
+    this.#expansionFacts = shortKey(JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]));
 
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
@@ -162,9 +165,11 @@ class ModelBuilder {
     const rootKeys = new Set(decision.rootKeys);
     // Every kustomization is checked, even one no Application renders (an overlay for another cluster).
     // There the build failing breaks no sync this repository shows, so findings are at most warnings.
-    const filesReadByApplications = new Set([...this.#renderCache.values()].flatMap((render) => render.filesRead));
+    let filesReadByApplications: Set<string> | undefined; // built only if a kustomization's folder is not rendered
     for (const kustomization of kustomizationFiles(index)) {
-      if (renderedFolders.has(kustomization.directory) || filesReadByApplications.has(kustomization.file)) continue;
+      if (renderedFolders.has(kustomization.directory)) continue;
+      filesReadByApplications ??= new Set([...this.#renderCache.values()].flatMap((render) => render.filesRead));
+      if (filesReadByApplications.has(kustomization.file)) continue;
       for (const item of renderApplicationFolder(this.#renderContext, kustomization.directory).problems) {
         this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
       }
@@ -305,6 +310,13 @@ class ModelBuilder {
     for (const sourceRender of render.renders) node.resources.push(...resourceNodesOf(sourceRender));
     return id;
   }
+}
+
+/** Short keys for long descriptions of an analysis's facts (repository URLs, cluster Secrets…). */
+const factKeys = new ShortKeys('facts');
+
+function shortKey(contents: string): string {
+  return factKeys.keyOf(contents);
 }
 
 /** Resource nodes by render: a kept render keeps them. */

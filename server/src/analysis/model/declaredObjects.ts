@@ -22,21 +22,37 @@ export interface DeclaredArgoObjects {
 
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */
 export function findDeclaredArgoObjects(index: RepoIndex): DeclaredArgoObjects {
-  const applications: KubeObject[] = [];
-  const applicationSets: KubeObject[] = [];
-  const projects: KubeObject[] = [];
-  for (const path of index.allFiles()) {
-    const parsed = index.parsed(path);
-    if (!parsed) continue;
-    for (const document of parsed.documents) {
-      const object = objectFromDocument(document);
-      if (!object || object.group !== 'argoproj.io') continue;
-      if (object.kind === 'Application') applications.push(object);
-      else if (object.kind === 'ApplicationSet') applicationSets.push(object);
-      else if (object.kind === 'AppProject') projects.push(object);
-    }
+  // File by file, so an index that follows another rescans only the changed files.
+  const objects = index.scanEveryFile('model/declared-argo-objects', (path) => argoObjectsIn(index, path));
+  let declared = declaredByScan.get(objects);
+  if (!declared) declaredByScan.set(objects, (declared = byKind(objects)));
+  return declared;
+}
+
+/** The split of a scan's objects by kind, kept while the scan's list is the same. */
+const declaredByScan = new WeakMap<readonly KubeObject[], DeclaredArgoObjects>();
+
+const DECLARED_KINDS: ReadonlySet<string> = new Set(['Application', 'ApplicationSet', 'AppProject']);
+
+function argoObjectsIn(index: RepoIndex, path: string): readonly KubeObject[] {
+  const documents = index.parsed(path)?.documents;
+  if (!documents) return NONE;
+  let found: KubeObject[] | undefined;
+  for (const document of documents) {
+    const object = objectFromDocument(document);
+    if (object && object.group === 'argoproj.io' && DECLARED_KINDS.has(object.kind)) (found ??= []).push(object);
   }
-  return { applications, applicationSets, projects };
+  return found ?? NONE;
+}
+
+const NONE: readonly KubeObject[] = [];
+
+function byKind(objects: readonly KubeObject[]): DeclaredArgoObjects {
+  return {
+    applications: objects.filter((object) => object.kind === 'Application'),
+    applicationSets: objects.filter((object) => object.kind === 'ApplicationSet'),
+    projects: objects.filter((object) => object.kind === 'AppProject'),
+  };
 }
 
 /** The objects of a render a node deploys as resources: everything but the Applications and ApplicationSets it creates. */

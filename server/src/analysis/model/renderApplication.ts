@@ -7,7 +7,7 @@ import type { RepoIndex } from '../repoIndex';
 import { problem, type Problem } from '../rules/rule';
 import { pathEscapesRepository } from '../rules/source/path-escapes-repository';
 import { sourcePathNotFound } from '../rules/model/source-path-not-found';
-import type { ReadMemo } from '../incremental/readMemo';
+import { ObjectReadMemo, type ReadMemo } from '../incremental/readMemo';
 import { renderSource } from '../sources/renderSource';
 import type { HelmChartReference, SourceRender, SourceRequest } from '../sources/sourceRender';
 import { joinRepoPath, normalizeRepoPath } from '../text/repoPath';
@@ -34,10 +34,23 @@ export interface RenderContext {
   readonly renderMemo?: ReadMemo<SourceRender> | undefined;
   /** argocd-cm `kustomize.buildOptions` (e.g. `--load-restrictor LoadRestrictionsNone`), when configured here. */
   readonly kustomizeBuildOptions: string | undefined;
+  /**
+   * A short key for what `isThisRepository` and `kustomizeBuildOptions` stand for; with `renderMemo`,
+   * whole Application renders are kept under it.
+   */
+  readonly factsKey?: string | undefined;
 }
 
 /** Renders every source of an Application that lives in this repository. */
 export function renderApplication(application: ApplicationSpec, context: RenderContext): ApplicationRender {
+  // Readings are kept across analyses (see readApplication): so is what they render, while the files read are unchanged.
+  if (context.renderMemo && context.factsKey !== undefined) return applicationRenders.get(context.index, application, () => renderSources(application, context), context.factsKey);
+  return renderSources(application, context);
+}
+
+const applicationRenders = new ObjectReadMemo<ApplicationSpec, ApplicationRender>();
+
+function renderSources(application: ApplicationSpec, context: RenderContext): ApplicationRender {
   const renders: SourceRender[] = [];
   const externalSources: string[] = [];
   const renderedFolders: string[] = [];
@@ -90,9 +103,15 @@ export function renderApplicationFolder(context: RenderContext, folder: string):
 
 function cachedRender(context: RenderContext, request: SourceRequest): SourceRender {
   const key = JSON.stringify(request);
+  if (context.renderMemo) {
+    // Through the memo even when this analysis rendered it already: a hit adds its reads to the open recording.
+    const render = context.renderMemo.get(context.index, key, () => renderSource(context.index, request));
+    context.renderCache.set(key, render);
+    return render;
+  }
   const cached = context.renderCache.get(key);
   if (cached) return cached;
-  const render = context.renderMemo ? context.renderMemo.get(context.index, key, () => renderSource(context.index, request)) : renderSource(context.index, request);
+  const render = renderSource(context.index, request);
   context.renderCache.set(key, render);
   return render;
 }

@@ -51,13 +51,9 @@ export interface ResourceScopes {
  * namespaced kinds, then every CustomResourceDefinition written in the repository (`spec.scope`).
  */
 export function resourceScopes(index: RepoIndex): ResourceScopes {
-  // Several rules ask for the table of one analysis: build it once per index.
-  let scopes = scopesByIndex.get(index);
-  if (!scopes) scopesByIndex.set(index, (scopes = buildResourceScopes(index)));
-  return scopes;
+  // Several rules ask for the table: built once per index, kept while no CRD changes.
+  return index.derived('projects/resource-scopes', () => buildResourceScopes(index));
 }
-
-const scopesByIndex = new WeakMap<RepoIndex, ResourceScopes>();
 
 function buildResourceScopes(index: RepoIndex): ResourceScopes {
   const fromDefinitions = new Map<string, ResourceScope>();
