@@ -32,7 +32,7 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
       }
     }
     for (const object of objects) {
-      if (scopes.scopeOf(object.group, object.kind) !== wanted) continue;
+      if (scopes.scopeOfObject(object) !== wanted) continue;
       const verdicts = lookup.definitions.map((project) => isResourcePermitted(project, object, namespaced));
       if (verdicts.some((verdict) => verdict.permitted)) continue;
       const project = lookup.definitions[0];

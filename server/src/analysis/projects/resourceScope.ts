@@ -1,5 +1,5 @@
 // Which kinds are cluster-scoped or namespaced: built-in Kubernetes kinds plus the CRDs written in the repository.
-import { getPath, objectFromDocument, stringField } from '../kube/kubeObject';
+import { getPath, objectFromDocument, stringField, type KubeObject } from '../kube/kubeObject';
 import { isClusterScopedForKustomize } from '../kustomize/clusterScopedKinds';
 import type { RepoIndex } from '../repoIndex';
 
@@ -44,6 +44,8 @@ const BUILT_IN_NAMESPACED = new Set<string>([
 /** Scopes of the kinds known to this analysis. */
 export interface ResourceScopes {
   scopeOf(group: string, kind: string): ResourceScope;
+  /** The scope of an object's kind, remembered per object (rules ask it for every deployed object). */
+  scopeOfObject(object: KubeObject): ResourceScope;
 }
 
 /**
@@ -70,9 +72,15 @@ function buildResourceScopes(index: RepoIndex): ResourceScopes {
       else if (scope === 'Namespaced') fromDefinitions.set(`${group}/${kind}`, 'namespaced');
     }
   }
-  // Asked for every deployed object by several rules: answers are kept by kind, then group.
+  // Asked for every deployed object by several rules: answers are kept by kind, then group, and by object.
   const answers = new Map<string, Map<string, ResourceScope>>();
+  const byObject = new WeakMap<KubeObject, ResourceScope>();
   return {
+    scopeOfObject(object: KubeObject): ResourceScope {
+      let scope = byObject.get(object);
+      if (scope === undefined) byObject.set(object, (scope = this.scopeOf(object.group, object.kind)));
+      return scope;
+    },
     scopeOf(group: string, kind: string): ResourceScope {
       let byGroup = answers.get(kind);
       if (!byGroup) answers.set(kind, (byGroup = new Map()));

@@ -56,7 +56,7 @@ export const destinationNotPermitted = defineCheck(
       for (const resource of node.resources) {
         const object = resource.object;
         if (object.namespace === undefined || object.namespace === destination.namespace || isTemplated(object.namespace)) continue;
-        if (scopes.scopeOf(object.group, object.kind) !== 'namespaced') continue;
+        if (scopes.scopeOfObject(object) !== 'namespaced') continue;
         const resourceVerdict = permittedIn(object.namespace);
         if (resourceVerdict.permitted) continue;
         const resourceNamespace = object.namespace;
