@@ -513,7 +513,7 @@ async function main() {
     languageServerTable(rows),
     '',
     `- one \`node server/dist/server.js --stdio\` per size; initial index: initialize → the "Indexed" log line (first analysis published, progress ended).`,
-    `- edit → diagnostics: ${LSP_SAMPLES} single-line edits of one open resource file, each timed from didChange to the publishDiagnostics of that version (includes the 30 ms edit delay and a full re-analysis).`,
+    `- edit → diagnostics: ${LSP_SAMPLES} single-line edits of one open resource file, each timed from didChange to the publishDiagnostics of that version (the analysis runs at once after an edit, reusing the memo of earlier analyses).`,
     `- hover: ${LSP_SAMPLES} hovers on an Application's metadata.name, timed request → answer.`,
   ];
   for (const row of rows) {

@@ -77,12 +77,15 @@ export interface RepositoryIdentityInput {
   readonly applications: readonly ApplicationSpec[];
   /** True when a repository-relative folder exists. */
   readonly directoryExists: (path: string) => boolean;
+  /** True when a repository-relative file exists (for `$ref/…` value files). */
+  readonly fileExists?: (path: string) => boolean;
 }
 
 /**
  * Decides which repoURL is this repository. Precedence: the explicit option, then the git
  * remotes, then inference: among git `repoURL`s of non-chart sources whose `path` exists here,
- * the one used by the most Applications (ties: the most sources, then the smallest URL); sources at
+ * the one used by the most Applications (ties: the most sources, then the smallest URL); a `ref`
+ * source counts too when another source's `$ref/…` value file exists here; sources at
  * the repository root count only when no other source matches. Without
  * any of these the identity is `unknown` and no URL is this repository.
  */
@@ -93,7 +96,7 @@ export function identifyRepository(input: RepositoryIdentityInput): RepositoryId
   if (remotes.length > 0) return identity(new Set(remotes.map(normalizeGitUrl)), 'git-remote');
   // A source at the root (`.`) matches any repository, so such sources only decide when nothing else does.
   const inferred =
-    inferRepositoryUrl(input.applications, input.directoryExists, false) ?? inferRepositoryUrl(input.applications, input.directoryExists, true);
+    inferRepositoryUrl(input.applications, input, false) ?? inferRepositoryUrl(input.applications, input, true);
   return inferred === undefined ? identity(new Set(), 'unknown') : identity(new Set([inferred]), 'inferred');
 }
 
@@ -106,9 +109,33 @@ function identity(urls: ReadonlySet<string>, how: RepositoryIdentityHow): Reposi
 }
 
 /** The normalised URL that best explains the Applications' local paths, or undefined. */
-function inferRepositoryUrl(applications: readonly ApplicationSpec[], directoryExists: (path: string) => boolean, countRoot: boolean): string | undefined {
+function inferRepositoryUrl(
+  applications: readonly ApplicationSpec[],
+  { directoryExists, fileExists }: Pick<RepositoryIdentityInput, 'directoryExists' | 'fileExists'>,
+  countRoot: boolean,
+): string | undefined {
   const votes = new Map<string, { applications: Set<ApplicationSpec>; sources: number }>();
+  const vote = (application: ApplicationSpec, repoURL: string): void => {
+    const key = normalizeGitUrl(repoURL);
+    const entry = votes.get(key) ?? { applications: new Set(), sources: 0 };
+    entry.applications.add(application);
+    entry.sources += 1;
+    votes.set(key, entry);
+  };
   for (const application of applications) {
+    // A `$ref/path` value file that exists here says the ref source is this repository (argocd-apps roots have no path).
+    if (fileExists) {
+      for (const source of application.sources) {
+        for (const valueFile of source.helm?.valueFiles ?? []) {
+          const match = /^\$([^/]+)\/(.+)$/.exec(valueFile);
+          const refSource = match ? application.sources.find((candidate) => candidate.ref === match[1]) : undefined;
+          const file = match ? normalizeRepoPath(match[2] ?? '') : undefined;
+          const repoURL = refSource?.repoURL;
+          if (repoURL === undefined || file === undefined || file === '' || isTemplated(repoURL) || isNonGitUrl(repoURL) || !fileExists(file)) continue;
+          vote(application, repoURL);
+        }
+      }
+    }
     for (const source of application.sources) {
       const { repoURL, path } = source;
       // Helm repositories and templated values say nothing about this repository.
@@ -116,16 +143,12 @@ function inferRepositoryUrl(applications: readonly ApplicationSpec[], directoryE
       if (isTemplated(repoURL) || isTemplated(path) || isNonGitUrl(repoURL)) continue;
       const folder = normalizeRepoPath(path);
       if (folder === undefined || (folder === '' && !countRoot) || !directoryExists(folder)) continue;
-      const key = normalizeGitUrl(repoURL);
-      const vote = votes.get(key) ?? { applications: new Set(), sources: 0 };
-      vote.applications.add(application);
-      vote.sources += 1;
-      votes.set(key, vote);
+      vote(application, repoURL);
     }
   }
   let best: { url: string; applications: number; sources: number } | undefined;
-  for (const [url, vote] of votes) {
-    const candidate = { url, applications: vote.applications.size, sources: vote.sources };
+  for (const [url, entry] of votes) {
+    const candidate = { url, applications: entry.applications.size, sources: entry.sources };
     if (
       !best ||
       candidate.applications > best.applications ||

@@ -86,6 +86,7 @@ class ModelBuilder {
         const folder = normalizeRepoPath(path);
         return folder !== undefined && index.isDirectory(folder);
       },
+      fileExists: (path) => index.file(path) !== undefined,
     });
     const explicit = new Set(this.#options.explicitRepoUrls);
     const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
@@ -184,6 +185,18 @@ class ModelBuilder {
       if (reached.has(key) || orphanKeys.has(key)) continue;
       rootIds.push(this.#visit(object, undefined, new Set()));
       this.#nodes.forEach((node) => reached.add(originKey(node.origin)));
+    }
+
+    // AppProjects that exist only as rendered objects (the argocd-apps chart's `projects:` values) are projects too.
+    const projectOrigins = new Set(declared.projects.map((object) => originKey(object.origin)));
+    for (const node of this.#nodes) {
+      for (const resource of node.resources) {
+        if (!isArgoKind(resource.object, 'AppProject') || projectOrigins.has(originKey(resource.object.origin))) continue;
+        projectOrigins.add(originKey(resource.object.origin));
+        const { project, problems } = readAppProject(resource.object, index);
+        this.#problems.push(...problems);
+        projects.push(project);
+      }
     }
 
     const model: RepositoryModel = {
