@@ -60,7 +60,8 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
       ? configIndex
       : new RepoIndex(snapshot, limits, parseCache);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
-  for (const path of index.allFiles()) problems.push(...(index.parsed(path)?.problems ?? []));
+  // File by file, so an index that follows the previous one gathers only the changed files' problems again.
+  problems.push(...index.scanEveryFile('parse/problems', (path) => index.parsed(path)?.problems ?? NO_PROBLEMS));
   const { model, problems: modelProblems } = buildModel(index, {
     explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
     memo: options.memo,
@@ -74,6 +75,8 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
   const findings = toFindings(problems, config, options.severities);
   return { index, config, model, graph, findings };
 }
+
+const NO_PROBLEMS: readonly Problem[] = [];
 
 function toFindings(problems: readonly Problem[], config: ProjectConfig, overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined): Finding[] {
   const seen = new Set<string>();

@@ -1,0 +1,138 @@
+// RepoIndex.following, snapshotChanges, scanEveryFile and ReadMemo: what is carried over after an edit, and what is not.
+import { describe, expect, it } from 'vitest';
+import { ReadMemo } from '../../../server/src/analysis/incremental/readMemo';
+import { snapshotChanges } from '../../../server/src/analysis/incremental/snapshotChanges';
+import { ParseCache } from '../../../server/src/analysis/parseCache';
+import { RepoIndex } from '../../../server/src/analysis/repoIndex';
+import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { DEFAULT_PARSE_LIMITS } from '../../../server/src/analysis/yaml/parseYamlFile';
+
+const TEXTS = {
+  'apps/a.yaml': 'kind: ConfigMap\nmetadata: {name: a}\n',
+  'apps/b.yaml': 'kind: Secret\nmetadata: {name: b}\n',
+  'chart/templates/deploy.yaml': 'kind: {{ .Values.kind }}\n',
+  'chart/values.yaml': 'replicas: 1\n',
+};
+
+/** A snapshot that shares the unchanged entries of `base` (as a host keeps them) with some entries replaced or removed. */
+function edited(base: RepoSnapshot, changes: Record<string, string | null>): RepoSnapshot {
+  const files = new Map<string, SnapshotFile>(base.files);
+  const directories = new Set(base.directories);
+  for (const [path, text] of Object.entries(changes)) {
+    if (text === null) files.delete(path);
+    else files.set(path, { kind: 'text', text });
+    for (let folder = path.slice(0, Math.max(0, path.lastIndexOf('/'))); folder !== '' && !directories.has(folder); folder = folder.slice(0, Math.max(0, folder.lastIndexOf('/')))) directories.add(folder);
+  }
+  return { ...base, files, directories };
+}
+
+describe('snapshotChanges', () => {
+  const base = snapshotFromTexts(TEXTS);
+
+  it('lists only what differs, and calls an edit of a text not structural', () => {
+    expect(snapshotChanges(base, edited(base, {}))).toEqual({ files: new Set(), structural: false });
+    expect(snapshotChanges(base, edited(base, { 'apps/a.yaml': 'kind: ConfigMap\n' }))).toEqual({ files: new Set(['apps/a.yaml']), structural: false });
+    // The same text in a new entry object is no change.
+    expect(snapshotChanges(base, edited(base, { 'apps/b.yaml': TEXTS['apps/b.yaml'] }))).toEqual({ files: new Set(), structural: false });
+  });
+
+  it('calls files that come or go structural, with their paths', () => {
+    expect(snapshotChanges(base, edited(base, { 'apps/c.yaml': 'x: 1\n' }))).toEqual({ files: new Set(['apps/c.yaml']), structural: true });
+    expect(snapshotChanges(base, edited(base, { 'apps/a.yaml': null }))).toEqual({ files: new Set(['apps/a.yaml']), structural: true });
+    // One file replaced by another: same count, both paths.
+    expect(snapshotChanges(base, edited(edited(base, { 'apps/a.yaml': null }), { 'apps/z.yaml': 'x: 1\n' }))).toEqual({ files: new Set(['apps/a.yaml', 'apps/z.yaml']), structural: true });
+  });
+});
+
+describe('RepoIndex.following', () => {
+  const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+  const base = snapshotFromTexts(TEXTS);
+
+  function follow(previous: RepoIndex, next: RepoSnapshot): RepoIndex {
+    return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
+  }
+
+  function answers(index: RepoIndex): unknown {
+    return {
+      files: index.allFiles(),
+      inApps: index.filesIn('apps'),
+      underChart: index.filesUnder('chart'),
+      charts: [...index.chartRoots()],
+      mentioningSecret: index.filesMentioning('Secret'),
+      parsed: index.allFiles().map((path) => index.parsed(path)?.documents.map((document) => document.value) ?? null),
+    };
+  }
+
+  it('answers as a new index would after edits, additions and removals', () => {
+    const first = new RepoIndex(base, DEFAULT_PARSE_LIMITS, parseCache);
+    answers(first);
+    for (const change of [{ 'apps/a.yaml': 'kind: Secret\n' }, { 'apps/c.yaml': 'kind: Secret\n' }, { 'apps/b.yaml': null }]) {
+      const next = edited(first.snapshot, change);
+      expect(answers(follow(first, next))).toEqual(answers(new RepoIndex(next, DEFAULT_PARSE_LIMITS, new ParseCache(DEFAULT_PARSE_LIMITS))));
+    }
+  });
+
+  it('keeps the parse of an unchanged file and re-parses a changed one', () => {
+    const first = new RepoIndex(base, DEFAULT_PARSE_LIMITS, parseCache);
+    const before = { a: first.parsed('apps/a.yaml'), b: first.parsed('apps/b.yaml') };
+    const next = follow(first, edited(base, { 'apps/a.yaml': 'kind: Namespace\n' }));
+    expect(next.parsed('apps/b.yaml')).toBe(before.b);
+    expect(next.parsed('apps/a.yaml')).not.toBe(before.a);
+    expect(next.parsed('apps/a.yaml')?.documents[0]?.value).toEqual({ kind: 'Namespace' });
+  });
+
+  it('stops parsing files that a new Chart.yaml turns into Helm templates', () => {
+    const texts = { ...TEXTS, 'other/templates/x.yaml': 'kind: ConfigMap\n' };
+    const first = new RepoIndex(snapshotFromTexts(texts), DEFAULT_PARSE_LIMITS, parseCache);
+    expect(first.parsed('other/templates/x.yaml')).toBeDefined();
+    const next = follow(first, edited(first.snapshot, { 'other/Chart.yaml': 'name: other\n' }));
+    expect(next.parsed('other/templates/x.yaml')).toBeUndefined();
+  });
+});
+
+describe('RepoIndex.scanEveryFile', () => {
+  const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+  const kindsIn = (index: RepoIndex) => (path: string) =>
+    (index.parsed(path)?.documents ?? []).map((document) => (document.value as { kind?: string } | null)?.kind).filter((kind): kind is string => kind === 'Secret');
+
+  it('keeps its list when the changed files have no items, and rebuilds it when they have', () => {
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache);
+    const secrets = first.scanEveryFile('secrets', kindsIn(first));
+    expect(secrets).toEqual(['Secret']);
+    const quiet = edited(first.snapshot, { 'apps/a.yaml': 'kind: ConfigMap\nmetadata: {name: renamed}\n' });
+    const second = RepoIndex.following(first, quiet, snapshotChanges(first.snapshot, quiet), parseCache);
+    expect(second.scanEveryFile('secrets', kindsIn(second))).toBe(secrets);
+    const loud = edited(second.snapshot, { 'apps/a.yaml': 'kind: Secret\n' });
+    const third = RepoIndex.following(second, loud, snapshotChanges(second.snapshot, loud), parseCache);
+    expect(third.scanEveryFile('secrets', kindsIn(third))).toEqual(['Secret', 'Secret']);
+  });
+});
+
+describe('ReadMemo', () => {
+  it('reuses a value while the files it read are unchanged, and forgets entries an analysis did not use', () => {
+    const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+    const memo = new ReadMemo<string>();
+    let computed = 0;
+    const readA = (index: RepoIndex) => () => {
+      computed++;
+      return JSON.stringify(index.parsed('apps/a.yaml')?.documents[0]?.value);
+    };
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache);
+    memo.nextGeneration();
+    expect(memo.get(first, 'a', readA(first))).toBe('{"kind":"ConfigMap","metadata":{"name":"a"}}');
+    const otherEdit = edited(first.snapshot, { 'apps/b.yaml': 'kind: Namespace\n' });
+    const second = RepoIndex.following(first, otherEdit, snapshotChanges(first.snapshot, otherEdit), parseCache);
+    memo.nextGeneration();
+    memo.get(second, 'a', readA(second));
+    expect(computed).toBe(1);
+    const ownEdit = edited(second.snapshot, { 'apps/a.yaml': 'kind: Namespace\n' });
+    const third = RepoIndex.following(second, ownEdit, snapshotChanges(second.snapshot, ownEdit), parseCache);
+    memo.nextGeneration();
+    expect(memo.get(third, 'a', readA(third))).toBe('{"kind":"Namespace"}');
+    expect(computed).toBe(2);
+    // Two analyses that do not ask for it: it is gone.
+    memo.nextGeneration();
+    memo.nextGeneration();
+    expect(memo.size).toBe(0);
+  });
+});
