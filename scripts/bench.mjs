@@ -367,10 +367,12 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
       hoverMs.push(performance.now() - sent);
       if (result) answered++;
     }
+    const memory = processMemory(child.pid);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     return {
       initialIndexMs,
+      ...(memory ? { memory } : {}),
       editToDiagnostics: { medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), samples: editMs.length, file: relative(directory, resourceFile) },
       hover: { medianMs: median(hoverMs), p95Ms: percentile(hoverMs, 0.95), samples: hoverMs.length, answered, file: relative(directory, applicationFile) },
     };
@@ -383,18 +385,31 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
   }
 }
 
+/** Resident and peak resident memory of a process, from /proc (Linux); undefined elsewhere. */
+function processMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    const rssBytes = kilobytes('VmRSS') * 1024;
+    const peakRssBytes = kilobytes('VmHWM') * 1024;
+    return Number.isFinite(rssBytes) && Number.isFinite(peakRssBytes) ? { rssBytes, peakRssBytes } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function languageServerTable(rows) {
-  const header = ['apps', 'initial index s', 'edit → diagnostics median ms', 'edit → diagnostics p95 ms', 'hover median ms', 'hover p95 ms'];
+  const header = ['apps', 'initial index s', 'edit → diagnostics median ms', 'edit → diagnostics p95 ms', 'hover median ms', 'hover p95 ms', 'server RSS MB', 'server peak RSS MB'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---:').join('|')}|`];
   for (const row of rows) {
     const lsp = row.languageServer;
     if (lsp.skipped) continue;
     if (lsp.failure) {
-      lines.push(`| ${row.apps} | **failed** (${lsp.failure.reason}) | — | — | — | — |`);
+      lines.push(`| ${row.apps} | **failed** (${lsp.failure.reason}) | — | — | — | — | — | — |`);
       continue;
     }
     lines.push(
-      `| ${[row.apps, formatNumber(lsp.initialIndexMs / 1000, 2), formatNumber(lsp.editToDiagnostics.medianMs, 0), formatNumber(lsp.editToDiagnostics.p95Ms, 0), formatNumber(lsp.hover.medianMs, 1), formatNumber(lsp.hover.p95Ms, 1)].join(' | ')} |`,
+      `| ${[row.apps, formatNumber(lsp.initialIndexMs / 1000, 2), formatNumber(lsp.editToDiagnostics.medianMs, 0), formatNumber(lsp.editToDiagnostics.p95Ms, 0), formatNumber(lsp.hover.medianMs, 1), formatNumber(lsp.hover.p95Ms, 1), lsp.memory ? formatNumber(lsp.memory.rssBytes / MEGABYTE, 0) : '—', lsp.memory ? formatNumber(lsp.memory.peakRssBytes / MEGABYTE, 0) : '—'].join(' | ')} |`,
     );
   }
   return lines.join('\n');
@@ -513,6 +528,7 @@ async function main() {
     languageServerTable(rows),
     '',
     `- one \`node server/dist/server.js --stdio\` per size; initial index: initialize → the "Indexed" log line (first analysis published, progress ended).`,
+    '- server RSS: resident memory of the server process after the edits and hovers, and its peak (`/proc/<pid>/status` VmRSS, VmHWM).',
     `- edit → diagnostics: ${LSP_SAMPLES} single-line edits of one open resource file, each timed from didChange to the publishDiagnostics of that version (the analysis runs at once after an edit, reusing the memo of earlier analyses).`,
     `- hover: ${LSP_SAMPLES} hovers on an Application's metadata.name, timed request → answer.`,
   ];
