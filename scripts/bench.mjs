@@ -30,7 +30,8 @@ const thisScript = fileURLToPath(import.meta.url);
 const TIME_COMMAND = '/usr/bin/time';
 const MEGABYTE = 1024 * 1024;
 const STDERR_TAIL_LINES = 20;
-const serverPath = join(repositoryRoot, 'server', 'dist', 'server.js');
+// GITOPS_WAVES_BENCH_SERVER points the language-server benchmark at another build of the server.
+const serverPath = process.env.GITOPS_WAVES_BENCH_SERVER ? resolve(process.env.GITOPS_WAVES_BENCH_SERVER) : join(repositoryRoot, 'server', 'dist', 'server.js');
 /** Edits and hovers measured by the language-server benchmark. */
 const LSP_SAMPLES = 50;
 
