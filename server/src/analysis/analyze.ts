@@ -61,7 +61,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
       : new RepoIndex(snapshot, limits, parseCache);
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   // File by file, so an index that follows the previous one gathers only the changed files' problems again.
-  problems.push(...index.scanEveryFile('parse/problems', (path) => index.parsed(path)?.problems ?? NO_PROBLEMS));
+  problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? NO_PROBLEMS));
   const { model, problems: modelProblems } = buildModel(index, {
     explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
     memo: options.memo,

@@ -55,13 +55,14 @@ export class RepoIndex {
    * A value computed from this index alone (a scan of the whole repository: declared Argo CD
    * objects, kustomizations, Argo CD's configuration…), computed once per index and, with kept
    * derivations, reused from an earlier index while every read it made is answered alike. `name`
-   * must identify the computation; it may read nothing but this index.
+   * must identify the computation; it may read nothing but the index it is given (never an index
+   * captured elsewhere: a later index re-runs it on itself when checking a kept result).
    */
-  derived<T>(name: string, compute: () => T): T {
+  derived<T>(name: string, compute: (index: RepoIndex) => T): T {
     let value = this.#derivedHere.get(name) as T | undefined;
     if (value === undefined && !this.#derivedHere.has(name)) {
       // Computed apart from any open recording: a computation that uses it records one read of it.
-      value = this.#isolated(() => (this.#derivations ? (this.#derivations.get(this, name, compute) as T) : compute()));
+      value = this.#isolated(() => (this.#derivations ? (this.#derivations.get(this, name, () => compute(this)) as T) : compute(this)));
       this.#derivedHere.set(name, value);
     }
     if (this.#recordings.length > 0) this.#record({ kind: 'derived', path: name, answer: value, compute });
@@ -70,10 +71,10 @@ export class RepoIndex {
 
   /**
    * The items of a scan over every file, in path order: `scanFile` lists the items of one file and
-   * may read nothing but that file (through this index). An index made by {@link following} scans
-   * only the changed files and keeps the previous list when none of them has or had items.
+   * may read nothing but that file, through the index it is given. An index made by {@link following}
+   * scans only the changed files and keeps the previous list when none of them has or had items.
    */
-  scanEveryFile<T>(name: string, scanFile: (path: string) => readonly T[]): readonly T[] {
+  scanEveryFile<T>(name: string, scanFile: (index: RepoIndex, path: string) => readonly T[]): readonly T[] {
     let scan = this.#fileScans.get(name) as FileScan<T> | undefined;
     if (!scan) {
       scan = this.#isolated(() => this.#scanFiles(name, scanFile));
@@ -83,7 +84,7 @@ export class RepoIndex {
     return scan.items;
   }
 
-  #scanFiles<T>(name: string, scanFile: (path: string) => readonly T[]): FileScan<T> {
+  #scanFiles<T>(name: string, scanFile: (index: RepoIndex, path: string) => readonly T[]): FileScan<T> {
     const inherited = this.#inheritedScans?.get(name) as FileScan<T> | undefined;
     const changes = this.#succession?.changes;
     if (inherited && changes) {
@@ -91,7 +92,7 @@ export class RepoIndex {
       let changed = false;
       for (const path of changes.files) {
         const before = byFile.get(path);
-        const now = this.snapshot.files.has(path) ? scanFile(path) : [];
+        const now = this.snapshot.files.has(path) ? scanFile(this, path) : [];
         if (now.length > 0) byFile.set(path, now);
         else byFile.delete(path);
         if ((before !== undefined && before.length > 0) || now.length > 0) changed = true;
@@ -100,7 +101,7 @@ export class RepoIndex {
     }
     const byFile = new Map<string, readonly T[]>();
     for (const path of this.#allFiles()) {
-      const items = scanFile(path);
+      const items = scanFile(this, path);
       if (items.length > 0) byFile.set(path, items);
     }
     return { byFile, items: itemsInPathOrder(byFile) };

@@ -66,7 +66,8 @@ describe('RepoIndex.following', () => {
   it('answers as a new index would after edits, additions and removals', () => {
     const first = new RepoIndex(base, DEFAULT_PARSE_LIMITS, parseCache);
     answers(first);
-    for (const change of [{ 'apps/a.yaml': 'kind: Secret\n' }, { 'apps/c.yaml': 'kind: Secret\n' }, { 'apps/b.yaml': null }]) {
+    const changes: Record<string, string | null>[] = [{ 'apps/a.yaml': 'kind: Secret\n' }, { 'apps/c.yaml': 'kind: Secret\n' }, { 'apps/b.yaml': null }];
+    for (const change of changes) {
       const next = edited(first.snapshot, change);
       expect(answers(follow(first, next))).toEqual(answers(new RepoIndex(next, DEFAULT_PARSE_LIMITS, new ParseCache(DEFAULT_PARSE_LIMITS))));
     }
@@ -92,19 +93,19 @@ describe('RepoIndex.following', () => {
 
 describe('RepoIndex.scanEveryFile', () => {
   const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
-  const kindsIn = (index: RepoIndex) => (path: string) =>
+  const secretsIn = (index: RepoIndex, path: string): string[] =>
     (index.parsed(path)?.documents ?? []).map((document) => (document.value as { kind?: string } | null)?.kind).filter((kind): kind is string => kind === 'Secret');
 
   it('keeps its list when the changed files have no items, and rebuilds it when they have', () => {
     const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache);
-    const secrets = first.scanEveryFile('secrets', kindsIn(first));
+    const secrets = first.scanEveryFile('secrets', secretsIn);
     expect(secrets).toEqual(['Secret']);
     const quiet = edited(first.snapshot, { 'apps/a.yaml': 'kind: ConfigMap\nmetadata: {name: renamed}\n' });
     const second = RepoIndex.following(first, quiet, snapshotChanges(first.snapshot, quiet), parseCache);
-    expect(second.scanEveryFile('secrets', kindsIn(second))).toBe(secrets);
+    expect(second.scanEveryFile('secrets', secretsIn)).toBe(secrets);
     const loud = edited(second.snapshot, { 'apps/a.yaml': 'kind: Secret\n' });
     const third = RepoIndex.following(second, loud, snapshotChanges(second.snapshot, loud), parseCache);
-    expect(third.scanEveryFile('secrets', kindsIn(third))).toEqual(['Secret', 'Secret']);
+    expect(third.scanEveryFile('secrets', secretsIn)).toEqual(['Secret', 'Secret']);
   });
 });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { analyze, type Analysis, type AnalysisOptions } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import { parentDirectory, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
 import { graphView } from '../../../server/src/analysis/views/graphView';
@@ -22,7 +22,9 @@ type Edit =
   | { readonly kind: 'delete'; readonly file: number }
   | { readonly kind: 'copy'; readonly file: number; readonly into: number; readonly name: number }
   | { readonly kind: 'swap-texts'; readonly file: number; readonly other: number }
-  | { readonly kind: 'restore'; readonly file: number };
+  | { readonly kind: 'restore'; readonly file: number }
+  /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
+  | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('append-comment' as const), file: fc.nat() }),
@@ -32,10 +34,22 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('copy' as const), file: fc.nat(), into: fc.nat(), name: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('swap-texts' as const), file: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
+
+/** The options an `options` edit chooses (the repository URL is one no Application uses, so renders change). */
+function optionsOf(edit: Edit, paths: readonly string[]): AnalysisOptions {
+  if (edit.kind !== 'options') return {};
+  const folder = edit.excludeFolderOf === undefined ? undefined : parentDirectory(paths[edit.excludeFolderOf % paths.length] ?? '');
+  return {
+    ...(edit.repoUrl ? { repoUrls: ['https://example.com/not-this-one.git'] } : {}),
+    ...(folder !== undefined && folder !== '' ? { exclude: [`${folder}/**`] } : {}),
+  };
+}
 
 /** Applies an edit to a file map (paths of the original repository choose the targets, so restores find them). */
 function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, paths: readonly string[], edit: Edit): void {
+  if (edit.kind === 'options') return;
   const path = paths[edit.file % paths.length] ?? '';
   const current = files.get(path);
   const text = current?.kind === 'text' ? current.text : undefined;
@@ -106,11 +120,13 @@ async function checkRepository(folder: string, runs: number, editsPerRun: number
     fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: editsPerRun }), (edits) => {
       const memo = new AnalysisMemo();
       const files = new Map(original.files);
+      let options: AnalysisOptions = {};
       expect(observable(analyze(original, { memo }))).toBe(observable(analyze(original)));
       for (const edit of edits) {
         applyEdit(files, original, paths, edit);
+        if (edit.kind === 'options') options = optionsOf(edit, paths);
         const snapshot = snapshotOf(original, files);
-        expect(observable(analyze(snapshot, { memo }))).toBe(observable(analyze(snapshot)));
+        expect(observable(analyze(snapshot, { ...options, memo }))).toBe(observable(analyze(snapshot, options)));
       }
     }),
     { numRuns: runs, seed: 20261127 },

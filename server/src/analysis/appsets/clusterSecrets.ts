@@ -26,7 +26,7 @@ export const IMPLICIT_LOCAL_CLUSTER: ClusterInfo = Object.freeze({
  * are not found). `name`, `server`, `project` come from `stringData` first, then base64 `data`.
  */
 export function findClusterSecrets(index: RepoIndex): readonly ClusterInfo[] {
-  return index.derived('appsets/cluster-secrets', () => scanClusterSecrets(index));
+  return index.derived('appsets/cluster-secrets', scanClusterSecrets);
 }
 
 function scanClusterSecrets(index: RepoIndex): ClusterInfo[] {

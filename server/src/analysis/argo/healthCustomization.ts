@@ -25,7 +25,7 @@ export function findHealthCustomization(
   options: { readonly isThisRepository?: (url: string) => boolean } = {},
 ): { health: ApplicationHealthCustomization[]; configLocations: ArgoConfigLocation[] } {
   // With the default repository test it depends on the index alone: kept across analyses.
-  if (options.isThisRepository === undefined) return index.derived('argo/health-customization', () => healthCustomizationOf(index, undefined));
+  if (options.isThisRepository === undefined) return index.derived('argo/health-customization', (current) => healthCustomizationOf(current, undefined));
   return healthCustomizationOf(index, options.isThisRepository);
 }
 

@@ -18,7 +18,7 @@ export interface KustomizationFile {
 
 /** Every kustomization file of the repository that parses to a map, sorted by path; memoised per index. */
 export function kustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {
-  return index.derived('argo/kustomization-files', () => scanKustomizationFiles(index));
+  return index.derived('argo/kustomization-files', scanKustomizationFiles);
 }
 
 function scanKustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {

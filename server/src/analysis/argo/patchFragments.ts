@@ -9,7 +9,7 @@ import { kustomizationFiles } from './kustomizationFiles';
  * `patchesJson6902[].path`, as repository paths; derived once per index (and kept while no kustomization changes).
  */
 export function filesUsedAsPatches(index: RepoIndex): ReadonlySet<string> {
-  return index.derived('argo/files-used-as-patches', () => patchFiles(index));
+  return index.derived('argo/files-used-as-patches', patchFiles);
 }
 
 function patchFiles(index: RepoIndex): ReadonlySet<string> {

@@ -1,4 +1,5 @@
 // What a computation read from a RepoIndex, so that a later index can tell whether its result still holds.
+import type { RepoIndex } from '../repoIndex';
 import type { SnapshotFile } from '../snapshot';
 import type { ParsedFile } from '../yaml/parseYamlFile';
 
@@ -18,9 +19,9 @@ export type IndexRead =
   | { readonly kind: 'directories'; readonly path: ''; readonly answer: ReadonlySet<string> }
   | { readonly kind: 'chartRoots'; readonly path: ''; readonly answer: ReadonlySet<string> }
   /** A value derived from the whole index (`path` is its name), compared by identity. */
-  | { readonly kind: 'derived'; readonly path: string; readonly answer: unknown; readonly compute: () => unknown }
+  | { readonly kind: 'derived'; readonly path: string; readonly answer: unknown; readonly compute: (index: RepoIndex) => unknown }
   /** A scan over every file (`path` is its name), compared by identity. */
-  | { readonly kind: 'scan'; readonly path: string; readonly answer: readonly unknown[]; readonly scanFile: (path: string) => readonly unknown[] };
+  | { readonly kind: 'scan'; readonly path: string; readonly answer: readonly unknown[]; readonly scanFile: (index: RepoIndex, path: string) => readonly unknown[] };
 
 /** The reads of one recording, each question once (the first answer is the one the computation used). */
 export class ReadLog {

@@ -23,7 +23,7 @@ export interface DeclaredArgoObjects {
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */
 export function findDeclaredArgoObjects(index: RepoIndex): DeclaredArgoObjects {
   // File by file, so an index that follows another rescans only the changed files.
-  const objects = index.scanEveryFile('model/declared-argo-objects', (path) => argoObjectsIn(index, path));
+  const objects = index.scanEveryFile('model/declared-argo-objects', argoObjectsIn);
   let declared = declaredByScan.get(objects);
   if (!declared) declaredByScan.set(objects, (declared = byKind(objects)));
   return declared;

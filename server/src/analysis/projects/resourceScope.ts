@@ -54,7 +54,7 @@ export interface ResourceScopes {
  */
 export function resourceScopes(index: RepoIndex): ResourceScopes {
   // Several rules ask for the table: built once per index, kept while no CRD changes.
-  return index.derived('projects/resource-scopes', () => buildResourceScopes(index));
+  return index.derived('projects/resource-scopes', buildResourceScopes);
 }
 
 function buildResourceScopes(index: RepoIndex): ResourceScopes {
