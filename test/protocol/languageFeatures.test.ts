@@ -138,6 +138,26 @@ describe('language server: language features', () => {
     ]);
     expect(folder?.nodes.find((node) => node.name === 'web')?.location.uri).toBe(uri('apps/web.yaml'));
   });
+
+  it('answers a request on a document the user just changed from the analysis of the new text, never with edits for the old one', async () => {
+    const file = 'storage/jobs.yaml';
+    const original = FILES[file] ?? '';
+    await server.open(uri(file), original, 1);
+    // Two lines inserted at the top, and at once a quick-fix request at the wave's new place: no diagnostics awaited first.
+    const inserted = '# edited\n# twice\n';
+    await server.change(uri(file), 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: inserted }]);
+    const edited = inserted + original;
+    const offset = edited.indexOf(': 3') + 2;
+    const position = new LineIndex(edited).position(offset);
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: position.line, character: position.column }, end: { line: position.line, character: position.column } },
+      context: { diagnostics: [] },
+    });
+    const quote = actions.find((action) => action.title === 'Quote the value: "3"');
+    expect(applyTextEdits(edited, quote?.edit?.changes?.[uri(file)] ?? [])).toBe(edited.replace('sync-wave: 3 #', 'sync-wave: "3" #'));
+    await server.close(uri(file));
+  });
 });
 
 const TALOS = path.join(CORPUS_DIRECTORY, 'mitchross__talos-argocd-proxmox@981779b');
@@ -173,4 +193,5 @@ describe.skipIf(!existsSync(TALOS))('language server: features on mitchross/talo
     expect(hovers).toBeGreaterThan(files.length / 2);
     console.log(`talos: ${folder?.nodes.length} nodes, ${folder?.edges.length} edges, ${folder?.violations.length} violations, ${hovers}/${files.length} hovers`);
   }, 60_000);
+
 });

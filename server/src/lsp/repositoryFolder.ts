@@ -80,6 +80,8 @@ export class RepositoryFolder {
   /** Paths reported changed before the initial read finished: applied right after it. */
   #changedDuringStart: Set<string> | undefined = new Set();
   #disposed = false;
+  /** Requests waiting for the next analysis result (see {@link nextResult}). */
+  readonly #resultWaiters = new Set<() => void>();
 
   constructor(uri: string, folderPath: string, name: string, services: FolderServices) {
     this.uri = uri;
@@ -103,6 +105,24 @@ export class RepositoryFolder {
   /** The last completed analysis. */
   get latest(): AnalysisResult | undefined {
     return this.#scheduler.latest;
+  }
+
+  /**
+   * Resolves when the next analysis result is published (true), or after `timeoutMs` or when the
+   * folder is disposed (false). Requests on a document newer than the latest analysis wait with it.
+   */
+  nextResult(timeoutMs: number): Promise<boolean> {
+    if (this.#disposed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (published: boolean): void => {
+        clearTimeout(timer);
+        this.#resultWaiters.delete(onResult);
+        resolve(published);
+      };
+      const onResult = (): void => done(!this.#disposed);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.#resultWaiters.add(onResult);
+    });
   }
 
   /**
@@ -202,6 +222,7 @@ export class RepositoryFolder {
   /** Stops all work (folder removed, server shutting down). */
   dispose(): void {
     this.#disposed = true;
+    for (const wake of [...this.#resultWaiters]) wake();
     this.#scheduler.dispose();
     this.#batcher.dispose();
     this.#progress?.done();
@@ -272,6 +293,7 @@ export class RepositoryFolder {
       );
     }
     this.#services.onResult(this, result);
+    for (const wake of [...this.#resultWaiters]) wake();
   }
 
   async #readDiskText(repoPath: string): Promise<string | undefined> {

@@ -1,5 +1,7 @@
 // The latest analysis of the folder holding a URI, with the conversions every feature needs (spans ↔ ranges, paths → URIs).
-import type { Location, Position, Range } from 'vscode-languageserver/node';
+import type { CancellationToken, Location, Position, Range } from 'vscode-languageserver/node';
+import type { DocumentStore } from '../documentStore';
+import { throwIfCancelled } from '../guard';
 import type { Analysis } from '../../analysis/analyze';
 import { LineIndex } from '../../analysis/text/lineIndex';
 import type { SourceLocation, Span } from '../../analysis/text/span';
@@ -81,4 +83,31 @@ export function analysedFile(workspace: Workspace, uri: string): AnalysedFile | 
   if (!located) return undefined;
   const conversion = conversionOf(located.folder);
   return conversion ? { conversion, repoPath: located.repoPath } : undefined;
+}
+
+/** How long a request waits for the analysis of an open document's current version before answering from an older one. */
+export const CURRENT_ANALYSIS_WAIT_MS = 2000;
+
+/** An analysed file, and whether the analysis saw the open document's current text. */
+export interface CurrentAnalysedFile extends AnalysedFile {
+  /** False when the document changed since the analysis and it did not catch up in time: positions may be off. */
+  readonly current: boolean;
+}
+
+/**
+ * {@link analysedFile} for a request on a document: when the document is open and newer than the
+ * latest analysis (the user is typing), waits for the analyses that follow, so positions are read
+ * against the text the client has (at most {@link CURRENT_ANALYSIS_WAIT_MS}; cancellation is honoured).
+ */
+export async function currentAnalysedFile(workspace: Workspace, documents: DocumentStore, uri: string, token: CancellationToken): Promise<CurrentAnalysedFile | undefined> {
+  const deadline = Date.now() + CURRENT_ANALYSIS_WAIT_MS;
+  for (;;) {
+    const file = analysedFile(workspace, uri);
+    const version = documents.get(uri)?.version;
+    const analysedVersion = file?.conversion.result.input.openDocuments.get(file.repoPath)?.version;
+    if (!file || version === undefined || analysedVersion === version) return file ? { ...file, current: true } : undefined;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || !(await file.conversion.folder.nextResult(remaining))) return { ...file, current: false };
+    throwIfCancelled(token);
+  }
 }

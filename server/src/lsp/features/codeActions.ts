@@ -4,7 +4,7 @@ import { codeActionsAt, fixAllInFile, type CodeActionData } from '../../analysis
 import type { TextEdit as CoreTextEdit } from '../../analysis/fixes/types';
 import { guardRequest, throwIfCancelled } from '../guard';
 import { findingToDiagnostic } from '../toProtocol';
-import { analysedFile, type AnalysisConversion } from './analysedFile';
+import { currentAnalysedFile, type AnalysisConversion } from './analysedFile';
 import type { FeatureContext } from './featureContext';
 
 /** Our `source.fixAll` kind, so clients can run it on save (`editor.codeActionsOnSave`). */
@@ -15,9 +15,10 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 /** Registers the code action provider. */
 export function registerCodeActions(context: FeatureContext): void {
-  context.connection.onCodeAction(guardRequest(context.log, 'textDocument/codeAction', (params: CodeActionParams, token): CodeAction[] => {
-    const file = analysedFile(context.workspace, params.textDocument.uri);
-    if (!file) return [];
+  context.connection.onCodeAction(guardRequest(context.log, 'textDocument/codeAction', async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+    // Edits are offsets into the analysed text: never offer them for a text the client no longer has.
+    const file = await currentAnalysedFile(context.workspace, context.documents, params.textDocument.uri, token);
+    if (!file?.current) return [];
     const { conversion, repoPath } = file;
     const start = conversion.offset(repoPath, params.range.start) ?? 0;
     const end = conversion.offset(repoPath, params.range.end) ?? start;
@@ -28,7 +29,12 @@ export function registerCodeActions(context: FeatureContext): void {
     throwIfCancelled(token);
     const fixAll = wants(FIX_ALL_KIND) && only !== undefined ? fixAllInFile(conversion.result.findings, repoPath) : undefined;
     if (fixAll) actions.push(fixAll);
-    return actions.map((action) => toCodeAction(conversion, action));
+    // An edit in another open document that changed since the analysis would land in the wrong place: leave such actions out.
+    const stale = (repoPath: string): boolean => {
+      const document = context.documents.get(conversion.uriOf(repoPath));
+      return document !== undefined && conversion.result.input.openDocuments.get(repoPath)?.version !== document.version;
+    };
+    return actions.filter((action) => !action.edits.some((edit) => stale(edit.file))).map((action) => toCodeAction(conversion, action));
   }));
 }
 

@@ -2,13 +2,14 @@
 import type { DefinitionParams, LocationLink } from 'vscode-languageserver/node';
 import { definitionAt } from '../../analysis/queries/definition';
 import { guardRequest } from '../guard';
-import { analysedFile } from './analysedFile';
+import { currentAnalysedFile } from './analysedFile';
 import type { FeatureContext } from './featureContext';
 
 /** Registers the definition provider; answers location links (the origin range underlines the whole reference). */
 export function registerDefinition(context: FeatureContext): void {
-  context.connection.onDefinition(guardRequest(context.log, 'textDocument/definition', (params: DefinitionParams): LocationLink[] => {
-    const file = analysedFile(context.workspace, params.textDocument.uri);
+  context.connection.onDefinition(guardRequest(context.log, 'textDocument/definition', async (params: DefinitionParams, token): Promise<LocationLink[]> => {
+    const found = await currentAnalysedFile(context.workspace, context.documents, params.textDocument.uri, token);
+    const file = found?.current ? found : undefined;
     const offset = file?.conversion.offset(file.repoPath, params.position);
     if (!file || offset === undefined) return [];
     const { conversion } = file;

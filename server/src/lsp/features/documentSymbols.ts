@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { documentSymbols, type SymbolCategory } from '../../analysis/queries/symbols';
 import { guardRequest } from '../guard';
-import { analysedFile } from './analysedFile';
+import { currentAnalysedFile } from './analysedFile';
 import type { FeatureContext } from './featureContext';
 
 /** The LSP symbol kind of each category. */
@@ -15,8 +15,8 @@ export const SYMBOL_KINDS: Readonly<Record<SymbolCategory, SymbolKind>> = {
 
 /** Registers the document symbol provider. */
 export function registerDocumentSymbols(context: FeatureContext): void {
-  context.connection.onDocumentSymbol(guardRequest(context.log, 'textDocument/documentSymbol', (params: DocumentSymbolParams): DocumentSymbol[] => {
-    const file = analysedFile(context.workspace, params.textDocument.uri);
+  context.connection.onDocumentSymbol(guardRequest(context.log, 'textDocument/documentSymbol', async (params: DocumentSymbolParams, token): Promise<DocumentSymbol[]> => {
+    const file = await currentAnalysedFile(context.workspace, context.documents, params.textDocument.uri, token);
     if (!file) return [];
     const { conversion, repoPath } = file;
     return documentSymbols(conversion.analysis, repoPath).map((symbol) => ({
