@@ -12,9 +12,12 @@ import { ReadMemo } from './readMemo';
 
 /**
  * The caches a language server passes to every analysis of one folder. Each holds results of pure
- * computations checked against the new snapshot before reuse (parses by text, renders and
- * ApplicationSet expansions by the files and folders they read), so an analysis with the memo
- * returns exactly what it would return without it.
+ * computations checked against the new snapshot before reuse: parses by text; renders, expansions,
+ * whole-index derivations and each node's needs and providers by the files and folders they read
+ * (checked against the changes since the previous index, see `RepoIndex.following`). Readings and
+ * Application renders are kept the same way by the objects they belong to (`ObjectReadMemo`). An
+ * analysis with the memo returns exactly what it would return without it
+ * (`test/unit/incremental/memoEquivalence.test.ts`).
  */
 export class AnalysisMemo {
   readonly parseCache: ParseCache;
