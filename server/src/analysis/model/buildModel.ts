@@ -130,7 +130,7 @@ class ModelBuilder {
       if (application.looksLikePatch) continue;
       const render = this.#renderApplication(key, application);
       addRendered(render.renderedFolders, key);
-      addCreated(key, render.renders.flatMap((item) => item.objects));
+      addCreated(key, render.renders.flatMap(createdObjectsOf));
     }
     for (const object of declared.applicationSets) {
       const key = originKey(object.origin);
@@ -140,7 +140,7 @@ class ModelBuilder {
         const application = readApplication(generatedObject, index).application;
         const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
         addRendered(render.renderedFolders, key);
-        addCreated(key, render.renders.flatMap((item) => item.objects));
+        addCreated(key, render.renders.flatMap(createdObjectsOf));
       }
     }
 
@@ -258,7 +258,7 @@ class ModelBuilder {
     });
     const key = originKey(object.origin);
     const childStack = new Set(stack).add(generatedBy ? `${key}/${object.name}` : key);
-    const node: AppNode & { childIds: string[]; resources: ResourceNode[] } = {
+    const node: AppNode & { childIds: string[]; resources: readonly ResourceNode[] } = {
       id,
       kind,
       name: object.name,
@@ -306,9 +306,8 @@ class ModelBuilder {
       externalSources: render.externalSources,
       destinationNamespace: application.destination.namespace,
     });
-    const objects = render.renders.flatMap((sourceRender) => sourceRender.objects);
-    const children = objects
-      .filter((child) => isArgoKind(child, 'Application') || isArgoKind(child, 'ApplicationSet'))
+    const children = render.renders
+      .flatMap(createdObjectsOf)
       .sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
     for (const child of children) {
       const childKey = originKey(child.origin);
@@ -320,7 +319,8 @@ class ModelBuilder {
       }
       node.childIds.push(this.#visit(child, node, childStack));
     }
-    for (const sourceRender of render.renders) node.resources.push(...resourceNodesOf(sourceRender));
+    // One render (the usual case): its kept list as it is; several: their lists one after another.
+    node.resources = render.renders.length === 1 ? resourceNodesOf(render.renders[0] as SourceRender) : render.renders.flatMap(resourceNodesOf);
     return id;
   }
 }
@@ -330,6 +330,19 @@ const factKeys = new ShortKeys('facts');
 
 function shortKey(contents: string): string {
   return factKeys.keyOf(contents);
+}
+
+/** The Applications and ApplicationSets a render creates, by render: a kept render keeps them. */
+const createdObjectsByRender = new WeakMap<SourceRender, readonly KubeObject[]>();
+
+/** The Applications and ApplicationSets among a render's objects (what its Application creates), in render order. */
+function createdObjectsOf(render: SourceRender): readonly KubeObject[] {
+  let created = createdObjectsByRender.get(render);
+  if (!created) {
+    created = render.objects.filter((object) => !isDeployedResource(object));
+    createdObjectsByRender.set(render, created);
+  }
+  return created;
 }
 
 /** Resource nodes by render: a kept render keeps them. */
