@@ -9,6 +9,15 @@ import type { DependencyEdge } from '../dependencies/types';
  * span may build the file's syntax tree (lazyLocation.ts), which most edges then never need.
  */
 export function needKeysOf(edges: readonly DependencyEdge[]): ReadonlyMap<DependencyEdge, string> {
+  // Asked for the same edge list by the ordering and the need groups of one analysis: computed once.
+  let keys = keysByEdgeList.get(edges);
+  if (!keys) keysByEdgeList.set(edges, (keys = computeNeedKeys(edges)));
+  return keys;
+}
+
+const keysByEdgeList = new WeakMap<readonly DependencyEdge[], ReadonlyMap<DependencyEdge, string>>();
+
+function computeNeedKeys(edges: readonly DependencyEdge[]): ReadonlyMap<DependencyEdge, string> {
   const sharedPrefixes = new Set<string>();
   const seenPrefixes = new Set<string>();
   const prefixes = edges.map((edge) => {

@@ -24,20 +24,17 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
   for (const { node, application } of applicationsToJudge(model)) {
     const lookup = directory.lookup(application.project);
     if (lookup.status !== 'defined' || lookup.definitions.length === 0) continue;
-    const objects: KubeObject[] = node.resources.map((resource) => resource.object);
-    if (namespaced) {
-      for (const childId of node.childIds) {
-        const child = model.nodesById.get(childId);
-        if (child && child.ordering.parentId === node.id) objects.push(child.object);
+    const judge = (object: KubeObject): void => {
+      if (scopes.scopeOfObject(object) !== wanted) return;
+      // Permitted by any definition of the project name: nothing to say (the first refusal explains otherwise).
+      let refusal: ResourceRefusal | undefined;
+      for (const [position, definition] of lookup.definitions.entries()) {
+        const verdict = isResourcePermitted(definition, object, namespaced);
+        if (verdict.permitted) return;
+        if (position === 0) refusal = verdict.refusal;
       }
-    }
-    for (const object of objects) {
-      if (scopes.scopeOfObject(object) !== wanted) continue;
-      const verdicts = lookup.definitions.map((project) => isResourcePermitted(project, object, namespaced));
-      if (verdicts.some((verdict) => verdict.permitted)) continue;
       const project = lookup.definitions[0];
-      const refusal = verdicts[0]?.refusal;
-      if (!project || !refusal) continue;
+      if (!project || !refusal) return;
       const groupKind = `${object.group}:${object.kind}`;
       const listName = namespaced ? 'namespaceResource' : 'clusterResource';
       const why = explainRefusal(refusal, listName);
@@ -53,6 +50,13 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
           related: [{ message: `${listName}Whitelist of AppProject ${project.name}`, location: locateField(index, project.object.origin, ['spec', `${listName}Whitelist`]) }],
         },
       );
+    };
+    for (const resource of node.resources) judge(resource.object);
+    if (namespaced) {
+      for (const childId of node.childIds) {
+        const child = model.nodesById.get(childId);
+        if (child && child.ordering.parentId === node.id) judge(child.object);
+      }
     }
   }
   return collected.problems();
