@@ -163,6 +163,11 @@ export class RepositoryFolder {
     return filePath === undefined ? undefined : filePathToRepoPath(this.folderPath, filePath);
   }
 
+  /** True when the analysis reads an open document at `repoPath` from its buffer (YAML and JSON files the walk would read). */
+  analysesBufferOf(repoPath: string): boolean {
+    return repoPath !== '' && !isExcludedPath(repoPath) && RepoIndex.isYamlLike(repoPath);
+  }
+
   /** An open document of this folder changed (opened, edited). */
   documentChanged(): void {
     if (this.#disk) this.#scheduler.request(EDIT_DELAY_MS);
@@ -256,7 +261,7 @@ export class RepositoryFolder {
     const openDocuments = new Map<string, AnalysedDocument>();
     for (const document of this.#services.documents.all()) {
       const repoPath = this.repoPathOf(document.uri);
-      if (repoPath === undefined || repoPath === '' || isExcludedPath(repoPath) || !RepoIndex.isYamlLike(repoPath)) continue;
+      if (repoPath === undefined || !this.analysesBufferOf(repoPath)) continue;
       files.set(repoPath, { kind: 'text', text: document.getText() });
       for (let folder = parentDirectory(repoPath); folder !== '' && !directories.has(folder); folder = parentDirectory(folder)) directories.add(folder);
       openDocuments.set(repoPath, { uri: document.uri, version: document.version });

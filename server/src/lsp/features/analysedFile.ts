@@ -105,7 +105,8 @@ export async function currentAnalysedFile(workspace: Workspace, documents: Docum
     const file = analysedFile(workspace, uri);
     const version = documents.get(uri)?.version;
     const analysedVersion = file?.conversion.result.input.openDocuments.get(file.repoPath)?.version;
-    if (!file || version === undefined || analysedVersion === version) return file ? { ...file, current: true } : undefined;
+    // Documents the analysis reads from disk (not YAML, excluded) have no analysed version to wait for.
+    if (!file || version === undefined || analysedVersion === version || !file.conversion.folder.analysesBufferOf(file.repoPath)) return file ? { ...file, current: true } : undefined;
     const remaining = deadline - Date.now();
     if (remaining <= 0 || !(await file.conversion.folder.nextResult(remaining))) return { ...file, current: false };
     throwIfCancelled(token);
