@@ -31,8 +31,6 @@ export class RepoIndex {
   /**
    * @param parseCache parses shared across indexes (a language server's successive snapshots): a
    *   file whose text is unchanged is not parsed again. Ignored when made with other limits.
-   */
-  /**
    * @param derivations values derived from whole indexes kept across indexes (see {@link derived});
    *   a language server's memo passes one, so whole-repository scans are redone only after changes they read.
    */
