@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type AnalysisOptions } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
-import { parentDirectory, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { parentDirectory, snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
 import { graphView } from '../../../server/src/analysis/views/graphView';
 import { planView } from '../../../server/src/analysis/views/planView';
 import { readRepository } from '../../../server/src/host/readRepository';
@@ -136,6 +136,32 @@ async function checkRepository(folder: string, runs: number, editsPerRun: number
 const temporaryFolders: string[] = [];
 afterAll(() => {
   for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('an analysis with a memo equals a fresh one', () => {
+  it('after an unrelated edit, for a base kustomization that only an overlay reads (and that has a problem)', () => {
+    const texts: Record<string, string> = {
+      'apps/web.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: web, namespace: argocd}
+spec:
+  project: default
+  source: {repoURL: https://github.com/example/lab.git, path: web/overlays/dev}
+  destination: {server: https://kubernetes.default.svc, namespace: web}
+`,
+      'web/overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+      'web/base/kustomization.yaml': 'resources: [deployment.yaml, missing.yaml]\n',
+      'web/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n',
+      'other/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n',
+    };
+    const memo = new AnalysisMemo();
+    const first = snapshotFromTexts(texts, { gitRemoteUrls: ['https://github.com/example/lab.git'] });
+    expect(observable(analyze(first, { memo }))).toBe(observable(analyze(first)));
+    const files = new Map(first.files);
+    files.set('other/config.yaml', { kind: 'text', text: `${texts['other/config.yaml'] ?? ''}# edited\n` });
+    const second = { ...first, files };
+    expect(observable(analyze(second, { memo }))).toBe(observable(analyze(second)));
+  });
 });
 
 describe('an analysis with a memo equals a fresh one after any edits', () => {

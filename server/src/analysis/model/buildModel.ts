@@ -107,6 +107,8 @@ class ModelBuilder {
 
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
+    /** What every Application (written or generated) renders. */
+    const applicationRenders: ApplicationRender[] = [];
     /** Folder → keys of the Applications (or sets, for generated ones) that render it. */
     const renderedFolders = new Map<string, Set<string>>();
     const addRendered = (folders: readonly string[], rendererKey: string): void => {
@@ -129,6 +131,7 @@ class ModelBuilder {
     for (const [key, application] of declaredApplications) {
       if (application.looksLikePatch) continue;
       const render = this.#renderApplication(key, application);
+      applicationRenders.push(render);
       addRendered(render.renderedFolders, key);
       addCreated(key, render.renders.flatMap(createdObjectsOf));
     }
@@ -139,6 +142,7 @@ class ModelBuilder {
         if (!generatedObject) continue;
         const application = readApplication(generatedObject, index).application;
         const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
+        applicationRenders.push(render);
         addRendered(render.renderedFolders, key);
         addCreated(key, render.renders.flatMap(createdObjectsOf));
       }
@@ -169,7 +173,7 @@ class ModelBuilder {
     let filesReadByApplications: Set<string> | undefined; // built only if a kustomization's folder is not rendered
     for (const kustomization of kustomizationFiles(index)) {
       if (renderedFolders.has(kustomization.directory)) continue;
-      filesReadByApplications ??= new Set([...this.#renderCache.values()].flatMap((render) => render.filesRead));
+      filesReadByApplications ??= new Set(applicationRenders.flatMap((render) => render.renders.flatMap((source) => source.filesRead)));
       if (filesReadByApplications.has(kustomization.file)) continue;
       for (const item of renderApplicationFolder(this.#renderContext, kustomization.directory).problems) {
         this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
