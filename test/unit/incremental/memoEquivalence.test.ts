@@ -176,8 +176,17 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
     await checkRepository(folder, 25, 6);
   }, 120_000);
 
-  const mitchross = corpusRepository('mitchross__talos-argocd-proxmox@981779b');
-  it.skipIf(mitchross === undefined)('on mitchross/talos-argocd-proxmox', async () => {
-    await checkRepository(mitchross ?? '', 4, 4);
-  }, 300_000);
+  // The corpus repositories bring what the fixtures lack: overlays of Applications (pi-cluster), sets of sets
+  // (vehagn), merge and cluster generators with cluster Secrets (gitops-bridge).
+  for (const [name, runs] of [
+    ['mitchross__talos-argocd-proxmox@981779b', 4],
+    ['ricsanfre__pi-cluster@7ff5ad6', 3],
+    ['vehagn__homelab', 3],
+    ['gitops-bridge-dev__gitops-bridge-argocd-control-plane-template', 3],
+  ] as const) {
+    const folder = corpusRepository(name);
+    it.skipIf(folder === undefined)(`on the corpus repository ${name}`, async () => {
+      await checkRepository(folder ?? '', runs, 4);
+    }, 300_000);
+  }
 });
