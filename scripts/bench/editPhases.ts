@@ -1,0 +1,95 @@
+// Times each phase of the analysis after one-line edits with a kept AnalysisMemo (run by runEditPhases.mjs, used by a test).
+import { performance } from 'node:perf_hooks';
+import { AnalysisMemo } from '../../server/src/analysis/incremental/analysisMemo';
+import { readProjectConfig } from '../../server/src/analysis/config/projectConfig';
+import { buildDependencyGraph } from '../../server/src/analysis/dependencies/buildDependencyGraph';
+import { buildModel } from '../../server/src/analysis/model/buildModel';
+import { findDuplicateApplicationNames } from '../../server/src/analysis/model/duplicateNames';
+import { RULES } from '../../server/src/analysis/rules/catalogue';
+import { isCheckedRule, type CheckContext } from '../../server/src/analysis/rules/check';
+import type { Problem } from '../../server/src/analysis/rules/rule';
+import type { SnapshotFile } from '../../server/src/analysis/snapshot';
+import { snapshotProblems } from '../../server/src/analysis/snapshotProblems';
+import { DEFAULT_PARSE_LIMITS } from '../../server/src/analysis/yaml/parseYamlFile';
+import { readRepository } from '../../server/src/host/readRepository';
+
+/** Garbage collection between edits when Node runs with --expose-gc, so each edit pays only for its own garbage. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+/** What {@link measureEditPhases} found. */
+export interface EditPhases {
+  /** Edits measured (the first one is left out: it warms the memo up). */
+  readonly edits: number;
+  readonly medianMs: number;
+  /** Mean milliseconds per phase, in the order `analyze` runs them. */
+  readonly phasesMeanMs: Readonly<Record<string, number>>;
+  /** Memo lookups over the measured edits only: misses are what the edits made the analysis compute again. */
+  readonly memo: { readonly renders: Lookups; readonly nodeNeeds: Lookups; readonly nodeProviders: Lookups };
+}
+
+interface Lookups {
+  readonly hits: number;
+  readonly misses: number;
+}
+
+/**
+ * Analyses the repository once, then appends a comment line to `file` `edits` times, each analysis sharing one
+ * memo, timing the phases as `analyze` runs them (run Node with --expose-gc so each edit pays only for its own garbage).
+ */
+export async function measureEditPhases(root: string, file: string, edits: number): Promise<EditPhases> {
+  const original = await readRepository(root);
+  const memo = new AnalysisMemo();
+  const totals = new Map<string, number>();
+  const analysisTimes: number[] = [];
+  let before: EditPhases['memo'] | undefined;
+  const lookups = (): EditPhases['memo'] => ({ renders: memo.renders.statistics, nodeNeeds: memo.nodeNeeds.statistics, nodeProviders: memo.nodeProviders.statistics });
+  for (let edit = -1; edit < edits; edit++) {
+    if (edit === 1) before = lookups();
+    const files = new Map<string, SnapshotFile>(original.files);
+    const entry = files.get(file);
+    if (edit >= 0 && entry?.kind === 'text') files.set(file, { kind: 'text', text: `${entry.text}\n# edit ${edit}\n` });
+    const snapshot = { ...original, files };
+    collectGarbage?.();
+    const phases: [string, number][] = [];
+    let last = performance.now();
+    const lap = (name: string): void => {
+      const now = performance.now();
+      phases.push([name, now - last]);
+      last = now;
+    };
+    memo.nextGeneration();
+    const index = memo.indexFor(snapshot, DEFAULT_PARSE_LIMITS);
+    const { config } = readProjectConfig(index);
+    lap('snapshot diff and config');
+    const problems: Problem[] = [...snapshotProblems(snapshot)];
+    problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? []));
+    lap('parse problems');
+    const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: config.repoUrls, memo });
+    problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
+    lap('model');
+    const graph = buildDependencyGraph(index, model, config, memo);
+    lap('dependency graph');
+    const context: CheckContext = { index, model, graph, config };
+    for (const rule of RULES) {
+      if (!isCheckedRule(rule)) continue;
+      problems.push(...rule.check(context));
+      lap(`check ${rule.id}`);
+    }
+    for (const item of problems) void item.location.span.start;
+    lap('finding positions');
+    if (edit >= 1) {
+      for (const [name, milliseconds] of phases) totals.set(name, (totals.get(name) ?? 0) + milliseconds);
+      analysisTimes.push(phases.reduce((sum, [, milliseconds]) => sum + milliseconds, 0));
+    }
+  }
+  const measured = Math.max(1, edits - 1);
+  const sorted = [...analysisTimes].sort((a, b) => a - b);
+  const after = lookups();
+  const since = (name: keyof EditPhases['memo']): Lookups => ({ hits: after[name].hits - (before?.[name].hits ?? 0), misses: after[name].misses - (before?.[name].misses ?? 0) });
+  return {
+    edits: measured,
+    medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 10) / 10])),
+    memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders') },
+  };
+}

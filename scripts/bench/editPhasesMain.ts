@@ -1,0 +1,9 @@
+// Command-line entry of the edit-phases measure: prints one JSON line (bundled and run by runEditPhases.mjs).
+import { measureEditPhases } from './editPhases';
+
+const [root, file, edits] = process.argv.slice(2);
+if (root === undefined || file === undefined) {
+  process.stderr.write('usage: editPhasesMain.js <repository> <file to edit> [edits]\n');
+  process.exit(2);
+}
+void measureEditPhases(root, file, Number(edits ?? 10)).then((editPhases) => process.stdout.write(`${JSON.stringify({ editPhases })}\n`));

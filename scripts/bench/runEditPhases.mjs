@@ -1,0 +1,50 @@
+// `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
+//
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10]
+// Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
+// .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { GENERATOR_VERSION } from '../generateSyntheticRepo.mjs';
+
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+const argumentValue = (name, fallback) => {
+  const position = process.argv.indexOf(name);
+  return position >= 0 && process.argv[position + 1] !== undefined ? Number(process.argv[position + 1]) : fallback;
+};
+const apps = argumentValue('--apps', 2000);
+const edits = argumentValue('--edits', 10);
+
+const directory = join(repositoryRoot, '.bench', String(apps));
+const stamp = join(repositoryRoot, '.bench', `${apps}.generated.json`);
+const current = existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).generatorVersion === GENERATOR_VERSION;
+if (!current || !existsSync(directory)) {
+  console.error(`bench:edit: .bench/${apps} is missing or was made by another generator version; make it with npm run bench -- --sizes ${apps}`);
+  process.exit(2);
+}
+
+const bundle = join(repositoryRoot, '.bench', 'editPhases.js');
+await build({ entryPoints: [join(repositoryRoot, 'scripts', 'bench', 'editPhasesMain.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'warning' });
+
+// A resource of one Application: the first ConfigMap under platform/ (the language-server benchmark edits the same kind of file).
+const platform = join(directory, 'platform');
+const folder = readdirSync(platform).sort()[0];
+const file = readdirSync(join(platform, folder)).sort().find((name) => readFileSync(join(platform, folder, name), 'utf8').includes('kind: ConfigMap'));
+if (file === undefined) throw new Error(`no ConfigMap in ${join(platform, folder)}`);
+const relativeFile = `platform/${folder}/${file}`;
+
+const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+if (run.status !== 0) {
+  process.stderr.write(run.stderr);
+  process.exit(run.status ?? 1);
+}
+const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
+const result = JSON.parse(line).editPhases;
+console.log(`analysis after a one-line edit of ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
+for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
+  if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
+}
+console.log(`memo lookups during the measured edits (misses = computed again): ${JSON.stringify(result.memo)}`);

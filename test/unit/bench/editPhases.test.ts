@@ -1,0 +1,28 @@
+// The edit-phases measure (npm run bench:edit): after the first analysis, each one-line edit computes again exactly one render and one node's needs and providers.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSyntheticRepo } from '../../../scripts/generateSyntheticRepo.mjs';
+import { measureEditPhases } from '../../../scripts/bench/editPhases';
+
+const parent = mkdtempSync(join(os.tmpdir(), 'gitops-waves-edit-phases-'));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+describe('measureEditPhases', () => {
+  it('times every phase, and the memo recomputes one render and one node per edit', async () => {
+    const root = join(parent, 'repo');
+    generateSyntheticRepo(root, { apps: 20, seed: 2 });
+    const platform = join(root, 'platform');
+    const folder = readdirSync(platform).sort()[0] ?? '';
+    const file = readdirSync(join(platform, folder)).sort().find((name) => readFileSync(join(platform, folder, name), 'utf8').includes('kind: ConfigMap'));
+    expect(file).toBeDefined();
+    const result = await measureEditPhases(root, `platform/${folder}/${file}`, 4);
+    expect(result.edits).toBe(3);
+    expect(Object.keys(result.phasesMeanMs)).toEqual(expect.arrayContaining(['snapshot diff and config', 'model', 'dependency graph', 'check deps/dependency-cycle']));
+    // The edited file is read by one source of one Application: that is all each edit renders and collects again.
+    expect(result.memo.renders.misses).toBe(3);
+    expect(result.memo.nodeNeeds.misses).toBe(3);
+    expect(result.memo.nodeProviders.misses).toBe(3);
+  }, 60_000);
+});
