@@ -69,7 +69,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     lap('model');
     const graph = buildDependencyGraph(index, model, config, memo);
     lap('dependency graph');
-    const context: CheckContext = { index, model, graph, config };
+    const context: CheckContext = { index, model, graph, config, memo: memo.checks };
     for (const rule of RULES) {
       if (!isCheckedRule(rule)) continue;
       problems.push(...rule.check(context));

@@ -9,7 +9,7 @@ import { BUILTIN_CHART_CATALOGUE } from './chartCatalogue';
 import { collectNeeds, knownScopesKey, type Need } from './collectNeeds';
 import { collectProviders, type ProviderFinding } from './collectProviders';
 import type { ReadMemo } from '../incremental/readMemo';
-import { nodeInputsKey } from './nodeInputs';
+import { nodeInputsKey } from '../incremental/nodeKeys';
 import { ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyEdge, DependencyGraph } from './types';
 

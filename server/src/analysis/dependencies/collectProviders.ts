@@ -10,7 +10,7 @@ import { chartsInstalledBy, type InstalledChart } from './installedCharts';
 import { DEFAULT_CLASS_KEY, ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyKind } from './types';
 import { PerRenderMemo } from './perRender';
-import { nodeInputsKey } from './nodeInputs';
+import { nodeInputsKey } from '../incremental/nodeKeys';
 import { isDeployedResource } from '../model/declaredObjects';
 import type { SourceRender } from '../sources/sourceRender';
 

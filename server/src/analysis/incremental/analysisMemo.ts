@@ -31,6 +31,8 @@ export class AnalysisMemo {
   readonly nodeNeeds = new ReadMemo<readonly Need[]>();
   /** Each Application node's providers, likewise. */
   readonly nodeProviders = new ReadMemo<readonly ProviderFinding[]>();
+  /** What checks found per node (`keptPerNode`), by check, node key and the facts the check reads. */
+  readonly checks = new ReadMemo<readonly unknown[]>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
@@ -61,5 +63,6 @@ export class AnalysisMemo {
     this.nodeNeeds.nextGeneration();
     this.derivations.nextGeneration();
     this.nodeProviders.nextGeneration();
+    this.checks.nextGeneration();
   }
 }

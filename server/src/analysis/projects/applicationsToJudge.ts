@@ -1,6 +1,7 @@
 // The Applications whose AppProject permissions are judged, and one problem per location for many Applications.
 import type { ApplicationSpec } from '../argo/types';
 import type { AppNode, RepositoryModel } from '../model/types';
+import { keptPerNode, type CheckContext } from '../rules/check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../rules/rule';
 import type { SourceLocation } from '../text/span';
 
@@ -29,11 +30,25 @@ interface PendingProblem {
   readonly applicationNames: string[];
 }
 
+/** Where a check adds what it finds for one Application (see {@link ProblemsByLocation.addForNode}). */
+export interface ProblemSink {
+  add(
+    location: SourceLocation,
+    subject: string,
+    applicationName: string,
+    describe: (applicationNames: string) => string,
+    options: { readonly certain: boolean; readonly related?: readonly RelatedLocation[] },
+  ): void;
+}
+
+/** One recorded call of {@link ProblemSink.add}. */
+type RecordedAdd = Parameters<ProblemSink['add']>;
+
 /**
  * Collects problems keyed by location and subject, so that one template generating forty
  * Applications gives one finding naming them, not forty findings on the same line.
  */
-export class ProblemsByLocation {
+export class ProblemsByLocation implements ProblemSink {
   readonly #rule: RuleMeta;
   readonly #pending = new Map<string, PendingProblem>();
 
@@ -61,6 +76,19 @@ export class ProblemsByLocation {
     }
     if (!pending.applicationNames.includes(applicationName)) pending.applicationNames.push(applicationName);
     if (!options.certain) pending.severityCap = 'warning';
+  }
+
+  /**
+   * Adds what `judge` finds for one node. With the context's memo, the adds are kept per node and `facts`
+   * (see `keptPerNode`), so an untouched Application is not judged again after an edit.
+   */
+  addForNode(context: CheckContext, node: AppNode, facts: string, judge: (sink: ProblemSink) => void): void {
+    const recorded = keptPerNode<RecordedAdd>(context, this.#rule.id, node, facts, () => {
+      const adds: RecordedAdd[] = [];
+      judge({ add: (...args) => adds.push(args) });
+      return adds;
+    });
+    for (const args of recorded) this.add(...args);
   }
 
   /** The collected problems, in the order they were first added. */

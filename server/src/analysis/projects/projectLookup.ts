@@ -4,6 +4,10 @@ import { isTemplated } from '../argo/plainValues';
 import type { AppProjectSpec } from '../argo/types';
 import type { RepositoryModel } from '../model/types';
 import type { RepoIndex } from '../repoIndex';
+import { findClusterSecrets } from '../appsets/clusterSecrets';
+import { serialOf } from '../incremental/nodeKeys';
+import { ShortKeys } from '../incremental/shortKeys';
+import { resourceScopes } from './resourceScope';
 
 /** The project Argo CD uses when `spec.project` is empty. */
 export const DEFAULT_PROJECT = 'default';
@@ -53,4 +57,22 @@ export function projectDirectory(model: RepositoryModel, index: RepoIndex): Proj
       return { status: 'defined', definitions, certain: definitions.length === 1 && !patched.has(name) };
     },
   };
+}
+
+const factsByModel = new WeakMap<RepositoryModel, string>();
+const projectFactKeys = new ShortKeys('projects', 64);
+
+/**
+ * A short key for everything the project checks read besides one Application: the AppProjects of the
+ * model (where they are written and what they say), which files are Kustomize patches, the scope
+ * table and the cluster Secrets (the last three kept objects, so compared by identity).
+ */
+export function projectCheckFacts(model: RepositoryModel, index: RepoIndex): string {
+  let facts = factsByModel.get(model);
+  if (facts === undefined) {
+    const projects = model.projects.map((project) => [project.object.origin.file, project.object.origin.documentIndex, project.object.origin.path, project.object.body]);
+    facts = `${projectFactKeys.keyOf(JSON.stringify(projects))}\u0000${serialOf(filesUsedAsPatches(index))}\u0000${serialOf(resourceScopes(index))}\u0000${serialOf(findClusterSecrets(index))}`;
+    factsByModel.set(model, facts);
+  }
+  return facts;
 }

@@ -1,10 +1,12 @@
 // Finds rendered resources whose kind the Application's AppProject does not permit (cluster-scoped or namespaced).
+import type { ApplicationSpec } from '../argo/types';
 import type { KubeObject } from '../kube/kubeObject';
+import type { AppNode } from '../model/types';
 import { locateField } from '../kube/locateObject';
 import type { CheckContext } from '../rules/check';
 import type { Problem, RuleMeta } from '../rules/rule';
-import { applicationsToJudge, ProblemsByLocation } from './applicationsToJudge';
-import { projectDirectory } from './projectLookup';
+import { applicationsToJudge, ProblemsByLocation, type ProblemSink } from './applicationsToJudge';
+import { projectCheckFacts, projectDirectory } from './projectLookup';
 import { isResourcePermitted, type ResourceRefusal } from './projectPermissions';
 import { resourceScopes } from './resourceScope';
 
@@ -21,9 +23,15 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
   const scopes = resourceScopes(index);
   const collected = new ProblemsByLocation(rule);
   const wanted = namespaced ? 'namespaced' : 'cluster';
+  const facts = projectCheckFacts(model, index);
   for (const { node, application } of applicationsToJudge(model)) {
+    collected.addForNode(context, node, facts, (sink) => judgeApplication(sink, node, application));
+  }
+  return collected.problems();
+
+  function judgeApplication(sink: ProblemSink, node: AppNode, application: ApplicationSpec): void {
     const lookup = directory.lookup(application.project);
-    if (lookup.status !== 'defined' || lookup.definitions.length === 0) continue;
+    if (lookup.status !== 'defined' || lookup.definitions.length === 0) return;
     const judge = (object: KubeObject): void => {
       if (scopes.scopeOfObject(object) !== wanted) return;
       // Permitted by any definition of the project name: nothing to say (the first refusal explains otherwise).
@@ -39,7 +47,7 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
       const listName = namespaced ? 'namespaceResource' : 'clusterResource';
       const why = explainRefusal(refusal, listName);
       const codeDerived = namespaced && refusal === 'empty-whitelist';
-      collected.add(
+      sink.add(
         locateField(index, object.origin, ['kind']),
         `${project.name}\u0000${groupKind}\u0000${object.name}`,
         node.name,
@@ -59,7 +67,6 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
       }
     }
   }
-  return collected.problems();
 }
 
 function explainRefusal(refusal: ResourceRefusal, listName: string): string {

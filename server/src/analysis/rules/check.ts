@@ -1,7 +1,9 @@
 // Checks: rules that look at the whole model (and the dependency graph) after it is built.
 import type { ProjectConfig } from '../config/projectConfig';
 import type { DependencyGraph } from '../dependencies/types';
-import type { RepositoryModel } from '../model/types';
+import type { AppNode, RepositoryModel } from '../model/types';
+import type { ReadMemo } from '../incremental/readMemo';
+import { nodeCheckKey } from '../incremental/nodeKeys';
 import type { RepoIndex } from '../repoIndex';
 import { defineRule, type Problem, type RuleMeta } from './rule';
 
@@ -11,6 +13,19 @@ export interface CheckContext {
   readonly model: RepositoryModel;
   readonly graph: DependencyGraph;
   readonly config: ProjectConfig;
+  /** Per-node results kept from earlier analyses (a language server's memo), see {@link keptPerNode}. */
+  readonly memo?: ReadMemo<readonly unknown[]> | undefined;
+}
+
+/**
+ * The results of a check for one node, computed by `compute`, and kept across analyses (with the context's
+ * memo) while the node's key ({@link nodeCheckKey}), `facts` and every file `compute` read are the same.
+ * `compute` may read the node, its children, what `facts` names (project definitions, the scope table…)
+ * and, through the index, files; `name` tells the check (and the part of it) apart.
+ */
+export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
+  if (!context.memo) return compute();
+  return context.memo.get(context.index, `${name}\u0000${nodeCheckKey(node, context.model)}\u0000${facts}`, compute) as readonly T[];
 }
 
 /** A rule with a check over the model; the file that defines it is named after its id. */
