@@ -8,7 +8,7 @@ import type { RepoSnapshot } from '../snapshot';
 import { snapshotChanges } from './snapshotChanges';
 import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
-import { ReadMemo } from './readMemo';
+import { NestedReadMemo, ReadMemo } from './readMemo';
 
 /**
  * The caches a language server passes to every analysis of one folder. Each holds results of pure
@@ -32,7 +32,7 @@ export class AnalysisMemo {
   /** Each Application node's providers, likewise. */
   readonly nodeProviders = new ReadMemo<readonly ProviderFinding[]>();
   /** What checks found per node (`keptPerNode`), by check, node key and the facts the check reads. */
-  readonly checks = new ReadMemo<readonly unknown[]>();
+  readonly checks = new NestedReadMemo<readonly unknown[]>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;

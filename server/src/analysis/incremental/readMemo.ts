@@ -84,3 +84,38 @@ export class ObjectReadMemo<K extends object, T> {
     return value;
   }
 }
+
+/**
+ * {@link ReadMemo} with two-part keys: an outer key shared by many lookups of one analysis (a node's key,
+ * built once per node) and a short inner key (which check, which facts). Long outer keys are then hashed
+ * once per string rather than once per lookup.
+ */
+export class NestedReadMemo<T> {
+  readonly #entries = new Map<string, Map<string, MemoEntry<T>>>();
+  #generation = 0;
+
+  /** The value for (`outer`, `inner`): reused when its reads still hold in `index`, computed (and recorded) otherwise. */
+  get(index: RepoIndex, outer: string, inner: string, compute: () => T): T {
+    let byInner = this.#entries.get(outer);
+    const entry = byInner?.get(inner);
+    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
+      entry.generation = this.#generation;
+      entry.checkedIn = index.serial;
+      index.replayReads(entry.reads);
+      return entry.value;
+    }
+    const { value, reads } = index.recordReads(compute);
+    if (!byInner) this.#entries.set(outer, (byInner = new Map()));
+    byInner.set(inner, { value, reads, checkedIn: index.serial, generation: this.#generation });
+    return value;
+  }
+
+  /** As {@link ReadMemo.nextGeneration}. */
+  nextGeneration(): void {
+    for (const [outer, byInner] of this.#entries) {
+      for (const [inner, entry] of byInner) if (entry.generation < this.#generation) byInner.delete(inner);
+      if (byInner.size === 0) this.#entries.delete(outer);
+    }
+    this.#generation++;
+  }
+}

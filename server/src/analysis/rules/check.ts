@@ -2,7 +2,7 @@
 import type { ProjectConfig } from '../config/projectConfig';
 import type { DependencyGraph } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
-import type { ReadMemo } from '../incremental/readMemo';
+import type { NestedReadMemo } from '../incremental/readMemo';
 import { nodeCheckKey } from '../incremental/nodeKeys';
 import type { RepoIndex } from '../repoIndex';
 import { defineRule, type Problem, type RuleMeta } from './rule';
@@ -14,7 +14,7 @@ export interface CheckContext {
   readonly graph: DependencyGraph;
   readonly config: ProjectConfig;
   /** Per-node results kept from earlier analyses (a language server's memo), see {@link keptPerNode}. */
-  readonly memo?: ReadMemo<readonly unknown[]> | undefined;
+  readonly memo?: NestedReadMemo<readonly unknown[]> | undefined;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface CheckContext {
  */
 export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
   if (!context.memo) return compute();
-  return context.memo.get(context.index, `${name}\u0000${nodeCheckKey(node, context.model)}\u0000${facts}`, compute) as readonly T[];
+  return context.memo.get(context.index, nodeCheckKey(node, context.model), `${name}\u0000${facts}`, compute) as readonly T[];
 }
 
 /** A rule with a check over the model; the file that defines it is named after its id. */
