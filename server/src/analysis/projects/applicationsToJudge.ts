@@ -61,13 +61,7 @@ export class ProblemsByLocation implements ProblemSink {
    * Application names (`a`, `a and b`, `a, b and 3 more`). A finding is capped at warning when
    * any of its Applications is uncertain.
    */
-  add(
-    location: SourceLocation,
-    subject: string,
-    applicationName: string,
-    describe: (applicationNames: string) => string,
-    options: { readonly certain: boolean; readonly related?: readonly RelatedLocation[] },
-  ): void {
+  add(...[location, subject, applicationName, describe, options]: RecordedAdd): void {
     const key = `${location.file}\u0000${location.span.start}\u0000${location.span.end}\u0000${subject}`;
     let pending = this.#pending.get(key);
     if (!pending) {
