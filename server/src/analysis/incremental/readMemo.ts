@@ -12,6 +12,23 @@ interface MemoEntry<T> {
 }
 
 /**
+ * The kept entry's value when `index` answers its reads alike (the entry is then marked used by this
+ * analysis and its reads added to any open recording); otherwise computes, recording the reads, and
+ * hands the new entry to `keep`. The one lookup every memo kind shares.
+ */
+function reuseOrCompute<T>(index: RepoIndex, entry: MemoEntry<T> | undefined, generation: number, compute: () => T, keep: (fresh: MemoEntry<T>) => void): { value: T; reused: boolean } {
+  if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
+    entry.generation = generation;
+    entry.checkedIn = index.serial;
+    index.replayReads(entry.reads);
+    return { value: entry.value, reused: true };
+  }
+  const { value, reads } = index.recordReads(compute);
+  keep({ value, reads, checkedIn: index.serial, generation });
+  return { value, reused: false };
+}
+
+/**
  * Memoises a pure computation over a `RepoIndex` across successive indexes (a language server's
  * snapshots). An entry records every read its computation made (see `RepoIndex.recordReads`); a
  * later index reuses it when it answers all of them alike, so the value is exactly what the
@@ -25,17 +42,9 @@ export class ReadMemo<T> {
 
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
-    const entry = this.#entries.get(key);
-    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
-      this.#hits++;
-      entry.generation = this.#generation;
-      entry.checkedIn = index.serial;
-      index.replayReads(entry.reads);
-      return entry.value;
-    }
-    this.#misses++;
-    const { value, reads } = index.recordReads(compute);
-    this.#entries.set(key, { value, reads, checkedIn: index.serial, generation: this.#generation });
+    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh));
+    if (reused) this.#hits++;
+    else this.#misses++;
     return value;
   }
 
@@ -64,7 +73,7 @@ export class ReadMemo<T> {
  * render) instead of a string: entries go when the key object does.
  */
 export class ObjectReadMemo<K extends object, T> {
-  readonly #entries = new WeakMap<K, Map<string, { readonly value: T; readonly reads: readonly IndexRead[]; checkedIn: number }>>();
+  readonly #entries = new WeakMap<K, Map<string, MemoEntry<T>>>();
 
   /**
    * The value for `key` (and `context`, a short string naming the computation's other inputs):
@@ -72,16 +81,11 @@ export class ObjectReadMemo<K extends object, T> {
    */
   get(index: RepoIndex, key: K, compute: () => T, context = ''): T {
     let byContext = this.#entries.get(key);
-    const entry = byContext?.get(context);
-    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
-      entry.checkedIn = index.serial;
-      index.replayReads(entry.reads);
-      return entry.value;
-    }
-    const { value, reads } = index.recordReads(compute);
-    if (!byContext) this.#entries.set(key, (byContext = new Map()));
-    byContext.set(context, { value, reads, checkedIn: index.serial });
-    return value;
+    // Entries go with their key object, not by generation.
+    return reuseOrCompute(index, byContext?.get(context), 0, compute, (fresh) => {
+      if (!byContext) this.#entries.set(key, (byContext = new Map()));
+      byContext.set(context, fresh);
+    }).value;
   }
 }
 
@@ -97,17 +101,10 @@ export class NestedReadMemo<T> {
   /** The value for (`outer`, `inner`): reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, outer: string, inner: string, compute: () => T): T {
     let byInner = this.#entries.get(outer);
-    const entry = byInner?.get(inner);
-    if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
-      entry.generation = this.#generation;
-      entry.checkedIn = index.serial;
-      index.replayReads(entry.reads);
-      return entry.value;
-    }
-    const { value, reads } = index.recordReads(compute);
-    if (!byInner) this.#entries.set(outer, (byInner = new Map()));
-    byInner.set(inner, { value, reads, checkedIn: index.serial, generation: this.#generation });
-    return value;
+    return reuseOrCompute(index, byInner?.get(inner), this.#generation, compute, (fresh) => {
+      if (!byInner) this.#entries.set(outer, (byInner = new Map()));
+      byInner.set(inner, fresh);
+    }).value;
   }
 
   /** As {@link ReadMemo.nextGeneration}. */

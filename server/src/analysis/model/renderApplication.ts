@@ -29,6 +29,7 @@ export interface ApplicationRender {
 export interface RenderContext {
   readonly index: RepoIndex;
   readonly isThisRepository: (repoURL: string) => boolean;
+  /** Renders of this analysis by request, when there is no `renderMemo` (which then does this job). */
   readonly renderCache: Map<string, SourceRender>;
   /** Renders kept from earlier analyses (a language server), reused while the files they read are unchanged. */
   readonly renderMemo?: ReadMemo<SourceRender> | undefined;
@@ -103,12 +104,8 @@ export function renderApplicationFolder(context: RenderContext, folder: string):
 
 function cachedRender(context: RenderContext, request: SourceRequest): SourceRender {
   const key = JSON.stringify(request);
-  if (context.renderMemo) {
-    // Through the memo even when this analysis rendered it already: a hit adds its reads to the open recording.
-    const render = context.renderMemo.get(context.index, key, () => renderSource(context.index, request));
-    context.renderCache.set(key, render);
-    return render;
-  }
+  // With a memo, through it even when this analysis rendered it already: a hit adds its reads to the open recording.
+  if (context.renderMemo) return context.renderMemo.get(context.index, key, () => renderSource(context.index, request));
   const cached = context.renderCache.get(key);
   if (cached) return cached;
   const render = renderSource(context.index, request);
