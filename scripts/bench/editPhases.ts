@@ -24,7 +24,7 @@ export interface EditPhases {
   /** Mean milliseconds per phase, in the order `analyze` runs them. */
   readonly phasesMeanMs: Readonly<Record<string, number>>;
   /** Memo lookups over the measured edits only: misses are what the edits made the analysis compute again. */
-  readonly memo: { readonly renders: Lookups; readonly nodeNeeds: Lookups; readonly nodeProviders: Lookups };
+  readonly memo: { readonly renders: Lookups; readonly nodeNeeds: Lookups; readonly nodeProviders: Lookups; readonly nodes: { readonly kept: number; readonly built: number } };
 }
 
 interface Lookups {
@@ -42,7 +42,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   const totals = new Map<string, number>();
   const analysisTimes: number[] = [];
   let before: EditPhases['memo'] | undefined;
-  const lookups = (): EditPhases['memo'] => ({ renders: memo.renders.statistics, nodeNeeds: memo.nodeNeeds.statistics, nodeProviders: memo.nodeProviders.statistics });
+  const lookups = (): EditPhases['memo'] => ({ renders: memo.renders.statistics, nodeNeeds: memo.nodeNeeds.statistics, nodeProviders: memo.nodeProviders.statistics, nodes: memo.keptNodes.statistics });
   for (let edit = -1; edit < edits; edit++) {
     if (edit === 1) before = lookups();
     const files = new Map<string, SnapshotFile>(original.files);
@@ -85,11 +85,11 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   const measured = Math.max(1, edits - 1);
   const sorted = [...analysisTimes].sort((a, b) => a - b);
   const after = lookups();
-  const since = (name: keyof EditPhases['memo']): Lookups => ({ hits: after[name].hits - (before?.[name].hits ?? 0), misses: after[name].misses - (before?.[name].misses ?? 0) });
+  const since = (name: 'renders' | 'nodeNeeds' | 'nodeProviders'): Lookups => ({ hits: after[name].hits - (before?.[name].hits ?? 0), misses: after[name].misses - (before?.[name].misses ?? 0) });
   return {
     edits: measured,
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
     phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 10) / 10])),
-    memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders') },
+    memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders'), nodes: { kept: after.nodes.kept - (before?.nodes.kept ?? 0), built: after.nodes.built - (before?.nodes.built ?? 0) } },
   };
 }

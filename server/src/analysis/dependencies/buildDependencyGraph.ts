@@ -1,6 +1,6 @@
 // Builds the dependency graph of a model: every need of every Application matched against an index of providers.
 import type { ProjectConfig } from '../config/projectConfig';
-import type { RepositoryModel } from '../model/types';
+import type { AppNode, RepositoryModel } from '../model/types';
 import type { RepoIndex } from '../repoIndex';
 import { locateField } from '../kube/locateObject';
 import { readCatalogueConfig } from './catalogueConfig';
@@ -12,30 +12,68 @@ import type { ReadMemo } from '../incremental/readMemo';
 import { nodeInputsKey } from '../incremental/nodeKeys';
 import { ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyEdge, DependencyGraph } from './types';
+import type { KeptGraph, NodeContribution } from './keptGraph';
 
 /** Per-node results kept across analyses (a language server's `AnalysisMemo`). */
 export interface DependencyMemo {
   readonly nodeNeeds: ReadMemo<readonly Need[]>;
   readonly nodeProviders: ReadMemo<readonly ProviderFinding[]>;
+  /** The previous graph and each node's previous lists, for the early cut-off. */
+  readonly keptGraph?: KeptGraph;
 }
 
 /**
  * Infers every dependency edge of the model (pure, linear in the number of objects): providers are
  * indexed once, then each need is looked up. Several providers for one need give one edge each; a
  * need nothing satisfies goes to `unsatisfied`. Malformed config catalogue entries are skipped here
- * (the check `deps/invalid-catalogue-entry` reports them).
+ * (the check `deps/invalid-catalogue-entry` reports them). With a memo, each node's lists are kept,
+ * and the whole graph is kept while no node's lists change (see `KeptGraph`).
  */
 export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, config: ProjectConfig, memo?: DependencyMemo): DependencyGraph {
   const configured = readCatalogueConfig(config).entries;
   const catalogue = new ChartCatalogue(configured.length === 0 ? BUILTIN_CHART_CATALOGUE : [...BUILTIN_CHART_CATALOGUE, ...configured]);
-  const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
+  const kept = memo?.keptGraph;
+  const providersByNode = new Map<AppNode, readonly ProviderFinding[]>();
+  const { providers, knownScopes } = collectProviders(
+    index,
+    model,
+    catalogue,
+    memo?.nodeProviders,
+    kept
+      ? (node, findings) => {
+          const chosen = kept.sameProviders(node.id, findings);
+          providersByNode.set(node, chosen);
+          return chosen;
+        }
+      : undefined,
+  );
   const scopesKey = memo ? knownScopesKey(knownScopes) : '';
+  const needsOf = (node: AppNode): readonly Need[] => {
+    if (!memo) return collectNeeds(index, node, knownScopes);
+    const needs = memo.nodeNeeds.get(index, `${nodeInputsKey(node)}\u0000${scopesKey}`, () => collectNeeds(index, node, knownScopes));
+    return kept ? kept.sameNeeds(node.id, needs) : needs;
+  };
+  if (!kept) return matchNeeds(index, model, providers, model.nodes.map(needsOf));
+  const needsByNode = model.nodes.map(needsOf);
+  const contributions: NodeContribution[] = model.nodes.map((node, position) => ({
+    id: node.id,
+    object: node.object,
+    originParse: index.parsed(node.origin.file),
+    needs: needsByNode[position] as readonly Need[],
+    providers: providersByNode.get(node) ?? NO_FINDINGS,
+  }));
+  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, providers, needsByNode));
+}
+
+const NO_FINDINGS: readonly ProviderFinding[] = [];
+
+/** Matches each node's needs (in model order) against the providers. */
+function matchNeeds(index: RepoIndex, model: RepositoryModel, providers: ProviderIndex, needsByNode: readonly (readonly Need[])[]): DependencyGraph {
   const applications = applicationProviders(index, model);
   const edges: DependencyEdge[] = [];
   const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
   const argoCdNamespaces = argoCdNamespacesOf(model);
-  for (const node of model.nodes) {
-    const needs = memo ? memo.nodeNeeds.get(index, `${nodeInputsKey(node)}\u0000${scopesKey}`, () => collectNeeds(index, node, knownScopes)) : collectNeeds(index, node, knownScopes);
+  for (const needs of needsByNode) {
     for (const need of needs) {
       // Argo CD runs in the namespaces its Applications live in: they exist before any sync.
       if (need.kind === 'namespace' && argoCdNamespaces.has(need.key)) continue;

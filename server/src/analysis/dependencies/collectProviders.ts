@@ -30,17 +30,26 @@ export interface ProviderMemo {
   get(index: RepoIndex, key: string, compute: () => readonly ProviderFinding[]): readonly ProviderFinding[];
 }
 
+
 /**
  * Indexes the providers of every Application node (one pass over nodes, objects and charts). Each
- * node's findings are listed first (kept per node by `memo` when given), then replayed in order.
+ * node's findings are listed first (kept per node by `memo` when given, then passed through `cutOff`
+ * when given), then replayed in order.
  */
-export function collectProviders(index: RepoIndex, model: RepositoryModel, catalogue: ChartCatalogue, memo?: ProviderMemo): CollectedProviders {
+export function collectProviders(
+  index: RepoIndex,
+  model: RepositoryModel,
+  catalogue: ChartCatalogue,
+  memo?: ProviderMemo,
+  cutOff?: (node: AppNode, findings: readonly ProviderFinding[]) => readonly ProviderFinding[],
+): CollectedProviders {
   const providers = new ProviderIndex();
   const knownScopes = new Map<string, 'Cluster' | 'Namespaced'>();
   for (const node of model.nodes) {
     if (node.kind !== 'Application') continue;
     const compute = (): readonly ProviderFinding[] => nodeProviders(index, node, catalogue);
-    const findings = memo ? memo.get(index, `${nodeInputsKey(node)}\u0000${catalogue.key}`, compute) : compute();
+    const computed = memo ? memo.get(index, `${nodeInputsKey(node)}\u0000${catalogue.key}`, compute) : compute();
+    const findings = cutOff ? cutOff(node, computed) : computed;
     for (const found of findings) {
       if (found.provider) providers.add(found.kind, found.key, found.provider);
       else if (found.onlyIfUnknown !== true || !knownScopes.has(found.key)) knownScopes.set(found.key, found.scope);

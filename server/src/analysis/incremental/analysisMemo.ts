@@ -9,6 +9,8 @@ import { snapshotChanges } from './snapshotChanges';
 import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { NestedReadMemo, ReadMemo } from './readMemo';
+import { KeptNodes } from './keptNodes';
+import { KeptGraph } from '../dependencies/keptGraph';
 
 /**
  * The caches a language server passes to every analysis of one folder. Each holds results of pure
@@ -31,6 +33,10 @@ export class AnalysisMemo {
   readonly nodeNeeds = new ReadMemo<readonly Need[]>();
   /** Each Application node's providers, likewise. */
   readonly nodeProviders = new ReadMemo<readonly ProviderFinding[]>();
+  /** The previous dependency graph and each node's lists, for the graph's early cut-off (see `KeptGraph`). */
+  readonly keptGraph = new KeptGraph();
+  /** The previous model's nodes, put in the place of equal new ones (see `KeptNodes`). */
+  readonly keptNodes = new KeptNodes();
   /** What checks found per node (`keptPerNode`), by check, node key and the facts the check reads. */
   readonly checks = new NestedReadMemo<readonly unknown[]>();
 

@@ -20,6 +20,15 @@ export function serialOf(value: object | undefined): number {
  * beyond these (values files) are checked by the memo that uses the key.
  */
 export function nodeInputsKey(node: AppNode): string {
+  let key = inputKeys.get(node);
+  if (key === undefined) inputKeys.set(node, (key = computeNodeInputsKey(node)));
+  return key;
+}
+
+/** Kept nodes keep their keys (a node's fields never change once the model is built). */
+const inputKeys = new WeakMap<AppNode, string>();
+
+function computeNodeInputsKey(node: AppNode): string {
   const renders = node.renders.map(serialOf).join(',');
   return `${node.id}\u0000${node.kind}\u0000${node.name}\u0000${node.destinationNamespace ?? ''}\u0000${serialOf(node.object)}\u0000${serialOf(node.application)}\u0000${renders}`;
 }
@@ -29,7 +38,7 @@ const checkKeys = new WeakMap<AppNode, string>();
 /**
  * What a per-node check may read of a node (see `keptPerNode`): its inputs ({@link nodeInputsKey}), its wave
  * and ordering, the set that generated it, and its children (ids, objects, and whether it is their parent).
- * Built once per node object.
+ * Built once per node object: a kept node's children are kept nodes (see `KeptNodes`).
  */
 export function nodeCheckKey(node: AppNode, model: RepositoryModel): string {
   let key = checkKeys.get(node);

@@ -7,7 +7,7 @@ import { readApplication } from '../argo/readApplication';
 import { readApplicationSet } from '../argo/readApplicationSet';
 import { readAppProject } from '../argo/readAppProject';
 import { identifyRepository, normalizeGitUrl } from '../argo/repositoryIdentity';
-import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
+import type { ApplicationSetSpec, ApplicationSpec, AppProjectSpec } from '../argo/types';
 import { getPath, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
@@ -203,6 +203,7 @@ class ModelBuilder {
       }
     }
 
+    this.#options.memo?.keptNodes.finishModel();
     const model: RepositoryModel = {
       rootIds,
       nodes: this.#nodes,
@@ -281,10 +282,10 @@ class ModelBuilder {
       destinationNamespace: undefined,
     };
     this.#nodesById.set(id, node);
-    this.#nodes.push(node);
+    const position = this.#nodes.push(node) - 1;
 
     if (kind === 'ApplicationSet') {
-      const { applicationSet } = readApplicationSet(object, index);
+      const applicationSet = applicationSetOf(object, index);
       const expansion = this.#expand(object);
       const templateNamespace = applicationSet.template ? (applicationSet.template as { spec?: { destination?: { namespace?: unknown } } }).spec?.destination?.namespace : undefined;
       const fixedNamespace = typeof templateNamespace === 'string' && !templateNamespace.includes('{{') ? templateNamespace : undefined;
@@ -296,6 +297,7 @@ class ModelBuilder {
       for (const { generated, generatedObject } of generatedNodes) {
         node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters: generated.parameters }));
       }
+      this.#keep(node, position);
       return id;
     }
 
@@ -325,8 +327,26 @@ class ModelBuilder {
     }
     // One render (the usual case): its kept list as it is; several: their lists one after another.
     node.resources = render.renders.length === 1 ? resourceNodesOf(render.renders[0] as SourceRender) : render.renders.flatMap(resourceNodesOf);
+    this.#keep(node, position);
     return id;
   }
+
+  /** With a memo, puts the previous analysis's node in the place of an equal new one (see `KeptNodes`). */
+  #keep(node: AppNode, position: number): void {
+    const kept = this.#options.memo?.keptNodes.keep(node);
+    if (kept === undefined || kept === node) return;
+    this.#nodesById.set(node.id, kept);
+    this.#nodes[position] = kept;
+  }
+}
+
+/** ApplicationSet readings by object (a reading depends on the object only): a kept object keeps its reading. */
+const applicationSetReadings = new WeakMap<KubeObject, ApplicationSetSpec>();
+
+function applicationSetOf(object: KubeObject, index: RepoIndex): ApplicationSetSpec {
+  let applicationSet = applicationSetReadings.get(object);
+  if (applicationSet === undefined) applicationSetReadings.set(object, (applicationSet = readApplicationSet(object, index).applicationSet));
+  return applicationSet;
 }
 
 /** Short keys for long descriptions of an analysis's facts (repository URLs, cluster Secrets…). */

@@ -39,6 +39,15 @@ export interface EffectiveWave {
  * it parses, else 0. When any annotation value is not a string, Argo CD sees no annotations at all.
  */
 export function effectiveWave(object: KubeObject): EffectiveWave {
+  // Objects are immutable: each one's wave is worked out once (and stays the same object, so nodes built on it compare equal).
+  let wave = wavesByObject.get(object);
+  if (wave === undefined) wavesByObject.set(object, (wave = computeEffectiveWave(object)));
+  return wave;
+}
+
+const wavesByObject = new WeakMap<KubeObject, EffectiveWave>();
+
+function computeEffectiveWave(object: KubeObject): EffectiveWave {
   if (object.nonStringAnnotationKeys.length > 0) return { wave: 0, source: 'default' };
   const waveText = object.annotations[SYNC_WAVE_ANNOTATION];
   if (waveText !== undefined) {

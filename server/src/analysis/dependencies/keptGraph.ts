@@ -1,0 +1,92 @@
+// The dependency graph kept from the previous analysis, reused while every node contributes the same needs and providers.
+import type { AppNode } from '../model/types';
+import { plainEqual } from '../incremental/plainEqual';
+import type { Need } from './collectNeeds';
+import type { ProviderFinding } from './collectProviders';
+import type { DependencyGraph } from './types';
+
+/**
+ * What one node brought to a graph: its needs and providers (the very lists), the object naming it, and
+ * the parse of the file it is written in (where its name is located for explicit dependencies).
+ */
+interface NodeContribution {
+  readonly id: string;
+  readonly object: AppNode['object'];
+  readonly originParse: unknown;
+  readonly needs: readonly Need[];
+  readonly providers: readonly ProviderFinding[];
+}
+
+/** What a graph was built from. */
+interface GraphInputs {
+  readonly catalogueKey: string;
+  readonly contributions: readonly NodeContribution[];
+}
+
+/**
+ * Early cut-off for the dependency graph (a language server's memo). A node's needs or providers
+ * computed again but equal to the previous analysis's lists for the same node are replaced by those
+ * lists; when then every node, in the same order, brings the same lists, the same manifest object
+ * and the same parse of its file (its name, namespace and name's place are read for explicit
+ * dependencies and Argo CD's namespaces), the previous graph is the graph: matching would give the
+ * same edges in the same order.
+ */
+export class KeptGraph {
+  #needs = new Map<string, readonly Need[]>();
+  #providers = new Map<string, readonly ProviderFinding[]>();
+  #nextNeeds = new Map<string, readonly Need[]>();
+  #nextProviders = new Map<string, readonly ProviderFinding[]>();
+  #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph } | undefined;
+  #reused = 0;
+
+  /** The previous list of `nodeId`'s needs when equal to `needs`, else `needs`. */
+  sameNeeds(nodeId: string, needs: readonly Need[]): readonly Need[] {
+    const chosen = cutOff(this.#needs.get(nodeId), needs);
+    this.#nextNeeds.set(nodeId, chosen);
+    return chosen;
+  }
+
+  /** The previous list of `nodeId`'s providers when equal to `providers`, else `providers`. */
+  sameProviders(nodeId: string, providers: readonly ProviderFinding[]): readonly ProviderFinding[] {
+    const chosen = cutOff(this.#providers.get(nodeId), providers);
+    this.#nextProviders.set(nodeId, chosen);
+    return chosen;
+  }
+
+  /** The previous graph when it was built from the same inputs; `build` otherwise (then kept). */
+  graphFor(inputs: GraphInputs, build: () => DependencyGraph): DependencyGraph {
+    this.#needs = this.#nextNeeds;
+    this.#providers = this.#nextProviders;
+    this.#nextNeeds = new Map();
+    this.#nextProviders = new Map();
+    const previous = this.#previous;
+    if (previous !== undefined && sameInputs(previous.inputs, inputs)) {
+      this.#reused++;
+      return previous.graph;
+    }
+    const graph = build();
+    this.#previous = { inputs, graph };
+    return graph;
+  }
+
+  /** Analyses that reused the previous graph (for tests and the benchmark). */
+  get reused(): number {
+    return this.#reused;
+  }
+}
+
+function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {
+  return previous !== undefined && previous !== next && plainEqual(previous, next) ? previous : next;
+}
+
+function sameInputs(a: GraphInputs, b: GraphInputs): boolean {
+  if (a.catalogueKey !== b.catalogueKey || a.contributions.length !== b.contributions.length) return false;
+  for (let position = 0; position < a.contributions.length; position++) {
+    const before = a.contributions[position] as NodeContribution;
+    const after = b.contributions[position] as NodeContribution;
+    if (before.id !== after.id || before.object !== after.object || before.originParse !== after.originParse || before.needs !== after.needs || before.providers !== after.providers) return false;
+  }
+  return true;
+}
+
+export type { GraphInputs, NodeContribution };
