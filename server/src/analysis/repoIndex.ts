@@ -357,7 +357,17 @@ export class RepoIndex {
     const succession = this.#succession;
     if (succession !== undefined && checkedIn === succession.previousSerial) {
       const { changes } = succession;
-      for (const read of reads) if (mayHaveChanged(read, changes) && !this.#answersAsBefore(read)) return false;
+      if (changes.structural || changes.files.size > reads.length) {
+        for (const read of reads) if (mayHaveChanged(read, changes) && !this.#answersAsBefore(read)) return false;
+        return true;
+      }
+      // A few changed files: look them up among the files read, instead of looking each read up among them.
+      const summary = summaryOf(reads);
+      for (const path of changes.files) {
+        const fileReads = summary.byPath.get(path);
+        if (fileReads !== undefined) for (const read of fileReads) if (!this.#answersAsBefore(read)) return false;
+      }
+      if (changes.files.size > 0) for (const read of summary.wholeIndex) if (!this.#answersAsBefore(read)) return false;
       return true;
     }
     for (const read of reads) if (!this.#answersAsBefore(read)) return false;
@@ -410,6 +420,38 @@ function mayHaveChanged(read: IndexRead, changes: SnapshotChanges): boolean {
     default:
       return changes.structural;
   }
+}
+
+/** A read list sorted for small changes: file and parse reads by path, and the reads any file change may alter. */
+interface ReadSummary {
+  readonly byPath: ReadonlyMap<string, readonly IndexRead[]>;
+  /** Searches, derivations and scans: any changed file may change their answer. */
+  readonly wholeIndex: readonly IndexRead[];
+}
+
+/** Read lists are immutable once recorded: each one is summarised once. */
+const summaries = new WeakMap<readonly IndexRead[], ReadSummary>();
+
+/**
+ * The reads a non-structural change may alter, sorted (see {@link mayHaveChanged}): listings, folders
+ * and chart roots change only with structural changes, so they are left out.
+ */
+function summaryOf(reads: readonly IndexRead[]): ReadSummary {
+  let summary = summaries.get(reads);
+  if (summary !== undefined) return summary;
+  const byPath = new Map<string, IndexRead[]>();
+  const wholeIndex: IndexRead[] = [];
+  for (const read of reads) {
+    if (read.kind === 'file' || read.kind === 'parsed') {
+      const list = byPath.get(read.path);
+      if (list) list.push(read);
+      else byPath.set(read.path, [read]);
+    } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
+      wholeIndex.push(read);
+    }
+  }
+  summaries.set(reads, (summary = { byPath, wholeIndex }));
+  return summary;
 }
 
 /** One scan over every file: items by file (files with none left out) and all of them in path order. */

@@ -7,17 +7,16 @@ import { readCatalogueConfig } from './catalogueConfig';
 import { ChartCatalogue } from './catalogueLookup';
 import { BUILTIN_CHART_CATALOGUE } from './chartCatalogue';
 import { collectNeeds, knownScopesKey, type Need } from './collectNeeds';
-import { collectProviders, type ProviderFinding } from './collectProviders';
-import type { ReadMemo } from '../incremental/readMemo';
-import { nodeInputsKey } from '../incremental/nodeKeys';
+import { collectProviders, indexProviders, providerFindingsOf, type ProviderFinding } from './collectProviders';
+import type { ObjectReadMemo } from '../incremental/readMemo';
 import { ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyEdge, DependencyGraph } from './types';
 import type { KeptGraph, NodeContribution } from './keptGraph';
 
 /** Per-node results kept across analyses (a language server's `AnalysisMemo`). */
 export interface DependencyMemo {
-  readonly nodeNeeds: ReadMemo<readonly Need[]>;
-  readonly nodeProviders: ReadMemo<readonly ProviderFinding[]>;
+  readonly nodeNeeds: ObjectReadMemo<AppNode, readonly Need[]>;
+  readonly nodeProviders: ObjectReadMemo<AppNode, readonly ProviderFinding[]>;
   /** The previous graph and each node's previous lists, for the early cut-off. */
   readonly keptGraph?: KeptGraph;
 }
@@ -33,36 +32,26 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const configured = readCatalogueConfig(config).entries;
   const catalogue = new ChartCatalogue(configured.length === 0 ? BUILTIN_CHART_CATALOGUE : [...BUILTIN_CHART_CATALOGUE, ...configured]);
   const kept = memo?.keptGraph;
-  const providersByNode = new Map<AppNode, readonly ProviderFinding[]>();
-  const { providers, knownScopes } = collectProviders(
-    index,
-    model,
-    catalogue,
-    memo?.nodeProviders,
-    kept
-      ? (node, findings) => {
-          const chosen = kept.sameProviders(node.id, findings);
-          providersByNode.set(node, chosen);
-          return chosen;
-        }
-      : undefined,
-  );
-  const scopesKey = memo ? knownScopesKey(knownScopes) : '';
-  const needsOf = (node: AppNode): readonly Need[] => {
-    if (!memo) return collectNeeds(index, node, knownScopes);
-    const needs = memo.nodeNeeds.get(index, `${nodeInputsKey(node)}\u0000${scopesKey}`, () => collectNeeds(index, node, knownScopes));
-    return kept ? kept.sameNeeds(node.id, needs) : needs;
-  };
-  if (!kept) return matchNeeds(index, model, providers, model.nodes.map(needsOf));
-  const needsByNode = model.nodes.map(needsOf);
+  if (!memo || !kept) {
+    const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
+    const needsByNode = model.nodes.map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
+    return matchNeeds(index, model, providers, needsByNode);
+  }
+  // Each node's providers, the previous list when equal; the previous index of them while every list is the same.
+  const providerLists = model.nodes.map((node) => (node.kind === 'Application' ? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders)) : NO_FINDINGS));
+  const { collected, scopesKey } = kept.providersFor(catalogue.key, providerLists, () => {
+    const fresh = indexProviders(providerLists);
+    return { collected: fresh, scopesKey: knownScopesKey(fresh.knownScopes) };
+  });
+  const needsByNode = model.nodes.map((node) => kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey)));
   const contributions: NodeContribution[] = model.nodes.map((node, position) => ({
     id: node.id,
     object: node.object,
     originParse: index.parsed(node.origin.file),
     needs: needsByNode[position] as readonly Need[],
-    providers: providersByNode.get(node) ?? NO_FINDINGS,
+    providers: providerLists[position] as readonly ProviderFinding[],
   }));
-  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, providers, needsByNode));
+  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, collected.providers, needsByNode));
 }
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];

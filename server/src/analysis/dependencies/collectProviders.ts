@@ -10,7 +10,6 @@ import { chartsInstalledBy, type InstalledChart } from './installedCharts';
 import { DEFAULT_CLASS_KEY, ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyKind } from './types';
 import { PerRenderMemo } from './perRender';
-import { nodeInputsKey } from '../incremental/nodeKeys';
 import { isDeployedResource } from '../model/declaredObjects';
 import type { SourceRender } from '../sources/sourceRender';
 
@@ -26,30 +25,30 @@ const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-def
 
 /** Where the providers of the model are kept (a language server's memo keeps each node's list). */
 export interface ProviderMemo {
-  /** The findings of one node for a key that holds all its inputs besides the files read. */
-  get(index: RepoIndex, key: string, compute: () => readonly ProviderFinding[]): readonly ProviderFinding[];
+  /** The findings of one node object (kept while its inputs are) and catalogue (`context`), besides the files read. */
+  get(index: RepoIndex, node: AppNode, compute: () => readonly ProviderFinding[], context: string): readonly ProviderFinding[];
 }
 
 
 /**
  * Indexes the providers of every Application node (one pass over nodes, objects and charts). Each
- * node's findings are listed first (kept per node by `memo` when given, then passed through `cutOff`
- * when given), then replayed in order.
+ * node's findings are listed first (kept per node by `memo` when given), then replayed in order.
  */
-export function collectProviders(
-  index: RepoIndex,
-  model: RepositoryModel,
-  catalogue: ChartCatalogue,
-  memo?: ProviderMemo,
-  cutOff?: (node: AppNode, findings: readonly ProviderFinding[]) => readonly ProviderFinding[],
-): CollectedProviders {
+export function collectProviders(index: RepoIndex, model: RepositoryModel, catalogue: ChartCatalogue, memo?: ProviderMemo): CollectedProviders {
+  return indexProviders(model.nodes.filter((node) => node.kind === 'Application').map((node) => providerFindingsOf(index, node, catalogue, memo)));
+}
+
+/** One Application node's findings (kept by `memo` when given). */
+export function providerFindingsOf(index: RepoIndex, node: AppNode, catalogue: ChartCatalogue, memo?: ProviderMemo): readonly ProviderFinding[] {
+  const compute = (): readonly ProviderFinding[] => nodeProviders(index, node, catalogue);
+  return memo ? memo.get(index, node, compute, catalogue.key) : compute();
+}
+
+/** Replays the findings of each Application node, in model order, into an index of providers and a scope table. */
+export function indexProviders(findingsByNode: readonly (readonly ProviderFinding[])[]): CollectedProviders {
   const providers = new ProviderIndex();
   const knownScopes = new Map<string, 'Cluster' | 'Namespaced'>();
-  for (const node of model.nodes) {
-    if (node.kind !== 'Application') continue;
-    const compute = (): readonly ProviderFinding[] => nodeProviders(index, node, catalogue);
-    const computed = memo ? memo.get(index, `${nodeInputsKey(node)}\u0000${catalogue.key}`, compute) : compute();
-    const findings = cutOff ? cutOff(node, computed) : computed;
+  for (const findings of findingsByNode) {
     for (const found of findings) {
       if (found.provider) providers.add(found.kind, found.key, found.provider);
       else if (found.onlyIfUnknown !== true || !knownScopes.has(found.key)) knownScopes.set(found.key, found.scope);

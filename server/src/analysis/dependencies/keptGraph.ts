@@ -2,7 +2,7 @@
 import type { AppNode } from '../model/types';
 import { plainEqual } from '../incremental/plainEqual';
 import type { Need } from './collectNeeds';
-import type { ProviderFinding } from './collectProviders';
+import type { CollectedProviders, ProviderFinding } from './collectProviders';
 import type { DependencyGraph } from './types';
 
 /**
@@ -15,6 +15,12 @@ interface NodeContribution {
   readonly originParse: unknown;
   readonly needs: readonly Need[];
   readonly providers: readonly ProviderFinding[];
+}
+
+/** Providers indexed from every node's lists, with the key of the scope table learnt on the way. */
+interface IndexedProviders {
+  readonly collected: CollectedProviders;
+  readonly scopesKey: string;
 }
 
 /** What a graph was built from. */
@@ -37,6 +43,7 @@ export class KeptGraph {
   #nextNeeds = new Map<string, readonly Need[]>();
   #nextProviders = new Map<string, readonly ProviderFinding[]>();
   #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph } | undefined;
+  #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
   #reused = 0;
 
   /** The previous list of `nodeId`'s needs when equal to `needs`, else `needs`. */
@@ -51,6 +58,18 @@ export class KeptGraph {
     const chosen = cutOff(this.#providers.get(nodeId), providers);
     this.#nextProviders.set(nodeId, chosen);
     return chosen;
+  }
+
+  /**
+   * The previous index of providers (and its scope table's key) when made from the same lists in the same
+   * order with the same catalogue; `index` otherwise (then kept).
+   */
+  providersFor(catalogueKey: string, lists: readonly (readonly ProviderFinding[])[], index: () => IndexedProviders): IndexedProviders {
+    const previous = this.#previousProviders;
+    if (previous !== undefined && previous.catalogueKey === catalogueKey && sameItems(previous.lists, lists)) return previous.indexed;
+    const indexed = index();
+    this.#previousProviders = { catalogueKey, lists, indexed };
+    return indexed;
   }
 
   /** The previous graph when it was built from the same inputs; `build` otherwise (then kept). */
@@ -73,6 +92,12 @@ export class KeptGraph {
   get reused(): number {
     return this.#reused;
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
+  return true;
 }
 
 function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {

@@ -8,7 +8,8 @@ import type { RepoSnapshot } from '../snapshot';
 import { snapshotChanges } from './snapshotChanges';
 import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
-import { NestedReadMemo, ReadMemo } from './readMemo';
+import { ObjectReadMemo, ReadMemo } from './readMemo';
+import type { AppNode } from '../model/types';
 import { KeptNodes } from './keptNodes';
 import { KeptGraph } from '../dependencies/keptGraph';
 
@@ -29,16 +30,16 @@ export class AnalysisMemo {
   readonly expansions = new ReadMemo<ExpansionResult>();
   /** Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's configuration…). */
   readonly derivations = new ReadMemo<unknown>();
-  /** Each Application node's needs, by the identity of its inputs (see `nodeInputsKey`). */
-  readonly nodeNeeds = new ReadMemo<readonly Need[]>();
+  /** Each node's needs, by node object (kept while its inputs are, see `KeptNodes`) and the scope table. */
+  readonly nodeNeeds = new ObjectReadMemo<AppNode, readonly Need[]>();
   /** Each Application node's providers, likewise. */
-  readonly nodeProviders = new ReadMemo<readonly ProviderFinding[]>();
+  readonly nodeProviders = new ObjectReadMemo<AppNode, readonly ProviderFinding[]>();
   /** The previous dependency graph and each node's lists, for the graph's early cut-off (see `KeptGraph`). */
   readonly keptGraph = new KeptGraph();
   /** The previous model's nodes, put in the place of equal new ones (see `KeptNodes`). */
   readonly keptNodes = new KeptNodes();
-  /** What checks found per node (`keptPerNode`), by check, node key and the facts the check reads. */
-  readonly checks = new NestedReadMemo<readonly unknown[]>();
+  /** What checks found per node (`keptPerNode`), by node object, check and the facts the check reads. */
+  readonly checks = new ObjectReadMemo<AppNode, readonly unknown[]>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
@@ -66,9 +67,6 @@ export class AnalysisMemo {
   nextGeneration(): void {
     this.renders.nextGeneration();
     this.expansions.nextGeneration();
-    this.nodeNeeds.nextGeneration();
     this.derivations.nextGeneration();
-    this.nodeProviders.nextGeneration();
-    this.checks.nextGeneration();
   }
 }

@@ -5,11 +5,13 @@ import type { AppNode, Ordering } from '../model/types';
  * The nodes of the previous model by id. An analysis that builds a node equal, field by field and
  * by identity of its objects, to the kept node of the same id uses the kept node instead, so
  * everything keyed by a node object (per-node check results, need lists, keys) carries over while
- * the node's inputs and children are the same. Field equality is exact: nothing is reused on a guess.
+ * the node's inputs and children are the same. A node is kept only while the file it is written in
+ * has the same parse, so places located from its origin stay right (a generated Application's object
+ * can outlive an edit of its set's file). Field equality is exact: nothing is reused on a guess.
  */
 export class KeptNodes {
-  #previous = new Map<string, AppNode>();
-  #next = new Map<string, AppNode>();
+  #previous = new Map<string, KeptNode>();
+  #next = new Map<string, KeptNode>();
   #kept = 0;
   #built = 0;
 
@@ -18,19 +20,20 @@ export class KeptNodes {
    * analysis). Children are visited first: a node is kept only when every child node is the kept one,
    * so what is keyed by a node may read its children.
    */
-  keep<N extends AppNode>(node: N): N {
+  keep<N extends AppNode>(node: N, originParse: unknown): N {
     const previous = this.#previous.get(node.id);
-    const chosen = previous !== undefined && sameNode(previous, node) && this.#childrenKept(node) ? (previous as N) : node;
-    if (chosen === node) this.#built++;
-    else this.#kept++;
-    this.#next.set(node.id, chosen);
+    const kept = previous !== undefined && previous.originParse === originParse && sameNode(previous.node, node) && this.#childrenKept(node);
+    const chosen = kept ? (previous.node as N) : node;
+    if (kept) this.#kept++;
+    else this.#built++;
+    this.#next.set(node.id, { node: chosen, originParse });
     return chosen;
   }
 
   #childrenKept(node: AppNode): boolean {
     for (const childId of node.childIds) {
-      const child = this.#next.get(childId);
-      if (child === undefined || child !== this.#previous.get(childId)) return false;
+      const child = this.#next.get(childId)?.node;
+      if (child === undefined || child !== this.#previous.get(childId)?.node) return false;
     }
     return true;
   }
@@ -45,6 +48,12 @@ export class KeptNodes {
   get statistics(): { readonly kept: number; readonly built: number } {
     return { kept: this.#kept, built: this.#built };
   }
+}
+
+/** A node and the parse of the file it is written in when it was built. */
+interface KeptNode {
+  readonly node: AppNode;
+  readonly originParse: unknown;
 }
 
 /** True when two nodes have the same fields: the same objects, and equal strings and lists. */

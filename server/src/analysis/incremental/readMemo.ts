@@ -74,6 +74,8 @@ export class ReadMemo<T> {
  */
 export class ObjectReadMemo<K extends object, T> {
   readonly #entries = new WeakMap<K, Map<string, MemoEntry<T>>>();
+  #hits = 0;
+  #misses = 0;
 
   /**
    * The value for `key` (and `context`, a short string naming the computation's other inputs):
@@ -82,37 +84,17 @@ export class ObjectReadMemo<K extends object, T> {
   get(index: RepoIndex, key: K, compute: () => T, context = ''): T {
     let byContext = this.#entries.get(key);
     // Entries go with their key object, not by generation.
-    return reuseOrCompute(index, byContext?.get(context), 0, compute, (fresh) => {
+    const { value, reused } = reuseOrCompute(index, byContext?.get(context), 0, compute, (fresh) => {
       if (!byContext) this.#entries.set(key, (byContext = new Map()));
       byContext.set(context, fresh);
-    }).value;
-  }
-}
-
-/**
- * {@link ReadMemo} with two-part keys: an outer key shared by many lookups of one analysis (a node's key,
- * built once per node) and a short inner key (which check, which facts). Long outer keys are then hashed
- * once per string rather than once per lookup.
- */
-export class NestedReadMemo<T> {
-  readonly #entries = new Map<string, Map<string, MemoEntry<T>>>();
-  #generation = 0;
-
-  /** The value for (`outer`, `inner`): reused when its reads still hold in `index`, computed (and recorded) otherwise. */
-  get(index: RepoIndex, outer: string, inner: string, compute: () => T): T {
-    let byInner = this.#entries.get(outer);
-    return reuseOrCompute(index, byInner?.get(inner), this.#generation, compute, (fresh) => {
-      if (!byInner) this.#entries.set(outer, (byInner = new Map()));
-      byInner.set(inner, fresh);
-    }).value;
+    });
+    if (reused) this.#hits++;
+    else this.#misses++;
+    return value;
   }
 
-  /** As {@link ReadMemo.nextGeneration}. */
-  nextGeneration(): void {
-    for (const [outer, byInner] of this.#entries) {
-      for (const [inner, entry] of byInner) if (entry.generation < this.#generation) byInner.delete(inner);
-      if (byInner.size === 0) this.#entries.delete(outer);
-    }
-    this.#generation++;
+  /** Lookups answered by a kept entry and lookups that computed, since creation. */
+  get statistics(): { readonly hits: number; readonly misses: number } {
+    return { hits: this.#hits, misses: this.#misses };
   }
 }

@@ -48,7 +48,8 @@ class ModelBuilder {
   readonly #problems: Problem[] = [];
   readonly #renderCache = new Map<string, SourceRender>();
   readonly #expansionCache = new Map<string, ExpansionResult>();
-  readonly #applicationRenderCache = new Map<string, ApplicationRender>();
+  /** Renders of this build by reading (readings are kept per object, so pass 1 and the visits share them). */
+  readonly #applicationRenderCache = new Map<ApplicationSpec, ApplicationRender>();
   #renderContext!: RenderContext;
   #expansionContext!: ExpansionContext;
   /** Everything an expansion depends on besides the files it reads (for the memo's keys). */
@@ -63,6 +64,7 @@ class ModelBuilder {
   }
 
   build(): { model: RepositoryModel; problems: Problem[] } {
+    const T = (globalThis as any).__T ??= {}; let t0 = performance.now(); const lap = (n: string) => { const t = performance.now(); T[n] = (T[n] ?? 0) + t - t0; t0 = t; };
     const index = this.#index;
     const declared = findDeclaredArgoObjects(index);
     const declaredApplications = new Map<string, ApplicationSpec>();
@@ -77,6 +79,7 @@ class ModelBuilder {
       this.#problems.push(...problems);
       projects.push(project);
     }
+    lap('declared+readings');
     const wholeApplications = [...declaredApplications.values()].filter((application) => !application.looksLikePatch);
     const identity = identifyRepository({
       gitRemoteUrls: index.snapshot.gitRemoteUrls,
@@ -101,10 +104,12 @@ class ModelBuilder {
       kustomizeBuildOptions: buildOptions,
       factsKey: shortKey(JSON.stringify([[...explicit], [...identity.urls], buildOptions ?? null])),
     };
+    lap('identity+health');
     const clusterSecrets = findClusterSecrets(index);
     this.#expansionContext = { index, isThisRepository, clusterSecrets };
     this.#expansionFacts = shortKey(JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]));
 
+    lap('clusterSecrets');
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
     /** What every Application (written or generated) renders. */
@@ -130,10 +135,10 @@ class ModelBuilder {
     };
     for (const [key, application] of declaredApplications) {
       if (application.looksLikePatch) continue;
-      const render = this.#renderApplication(key, application);
+      const render = this.#renderApplication(application);
       applicationRenders.push(render);
       addRendered(render.renderedFolders, key);
-      addCreated(key, render.renders.flatMap(createdObjectsOf));
+      addCreated(key, createdObjectsOfApplication(render));
     }
     for (const object of declared.applicationSets) {
       const key = originKey(object.origin);
@@ -141,13 +146,14 @@ class ModelBuilder {
         const generatedObject = generatedApplicationObject(object, generated.body);
         if (!generatedObject) continue;
         const application = readApplication(generatedObject, index).application;
-        const render = this.#renderApplication(`${key}/${generatedObject.name}`, application);
+        const render = this.#renderApplication(application);
         applicationRenders.push(render);
         addRendered(render.renderedFolders, key);
-        addCreated(key, render.renders.flatMap(createdObjectsOf));
+        addCreated(key, createdObjectsOfApplication(render));
       }
     }
 
+    lap('pass1');
     // Roots and orphans: never created by an Application; applied by hand, or forgotten in a rendered folder.
     const candidates = [...declared.applications.filter((object) => !declaredApplications.get(originKey(object.origin))?.looksLikePatch), ...declared.applicationSets];
     const decision = chooseRootsAndOrphans({
@@ -179,6 +185,7 @@ class ModelBuilder {
         this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
       }
     }
+    lap('roots+kustomizations');
     const rootObjects = candidates.filter((object) => rootKeys.has(originKey(object.origin)));
     const rootIds: string[] = [];
     for (const object of rootObjects) rootIds.push(this.#visit(object, undefined, new Set()));
@@ -191,18 +198,20 @@ class ModelBuilder {
       this.#nodes.forEach((node) => reached.add(originKey(node.origin)));
     }
 
+    lap('visit');
     // AppProjects that exist only as rendered objects (the argocd-apps chart's `projects:` values) are projects too.
     const projectOrigins = new Set(declared.projects.map((object) => originKey(object.origin)));
     for (const node of this.#nodes) {
-      for (const resource of node.resources) {
-        if (!isArgoKind(resource.object, 'AppProject') || projectOrigins.has(originKey(resource.object.origin))) continue;
-        projectOrigins.add(originKey(resource.object.origin));
-        const { project, problems } = readAppProject(resource.object, index);
+      for (const object of appProjectsDeployedBy(node)) {
+        if (projectOrigins.has(originKey(object.origin))) continue;
+        projectOrigins.add(originKey(object.origin));
+        const { project, problems } = readAppProject(object, index);
         this.#problems.push(...problems);
         projects.push(project);
       }
     }
 
+    lap('projects');
     this.#options.memo?.keptNodes.finishModel();
     const model: RepositoryModel = {
       rootIds,
@@ -217,11 +226,11 @@ class ModelBuilder {
     return { model, problems: this.#problems };
   }
 
-  #renderApplication(cacheKey: string, application: ApplicationSpec): ApplicationRender {
-    const cached = this.#applicationRenderCache.get(cacheKey);
+  #renderApplication(application: ApplicationSpec): ApplicationRender {
+    const cached = this.#applicationRenderCache.get(application);
     if (cached) return cached;
     const render = renderApplication(application, this.#renderContext);
-    this.#applicationRenderCache.set(cacheKey, render);
+    this.#applicationRenderCache.set(application, render);
     return render;
   }
 
@@ -290,12 +299,9 @@ class ModelBuilder {
       const templateNamespace = applicationSet.template ? (applicationSet.template as { spec?: { destination?: { namespace?: unknown } } }).spec?.destination?.namespace : undefined;
       const fixedNamespace = typeof templateNamespace === 'string' && !templateNamespace.includes('{{') ? templateNamespace : undefined;
       Object.assign(node, { applicationSet, destinationNamespace: fixedNamespace });
-      const generatedNodes = expansion.applications
-        .map((generated) => ({ generated, generatedObject: generatedApplicationObject(object, generated.body) }))
-        .filter((entry): entry is { generated: typeof entry.generated; generatedObject: KubeObject } => entry.generatedObject !== undefined)
-        .sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
-      for (const { generated, generatedObject } of generatedNodes) {
-        node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters: generated.parameters }));
+      const generatedNodes = generatedInNameOrder(object, expansion);
+      for (const { generatedObject, parameters } of generatedNodes) {
+        node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters }));
       }
       this.#keep(node, position);
       return id;
@@ -303,7 +309,7 @@ class ModelBuilder {
 
     const { application, problems } = readApplication(object, index);
     if (generatedBy) this.#problems.push(...problems);
-    const render = renderApplication(application, this.#renderContext);
+    const render = this.#renderApplication(application);
     this.#problems.push(...render.problems);
     for (const sourceRender of render.renders) this.#problems.push(...sourceRender.problems);
     Object.assign(node, {
@@ -312,9 +318,7 @@ class ModelBuilder {
       externalSources: render.externalSources,
       destinationNamespace: application.destination.namespace,
     });
-    const children = render.renders
-      .flatMap(createdObjectsOf)
-      .sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
+    const children = childrenInWaveOrder(render);
     for (const child of children) {
       const childKey = originKey(child.origin);
       if (childStack.has(childKey)) {
@@ -333,11 +337,69 @@ class ModelBuilder {
 
   /** With a memo, puts the previous analysis's node in the place of an equal new one (see `KeptNodes`). */
   #keep(node: AppNode, position: number): void {
-    const kept = this.#options.memo?.keptNodes.keep(node);
+    const kept = this.#options.memo?.keptNodes.keep(node, this.#index.parsed(node.origin.file));
     if (kept === undefined || kept === node) return;
     this.#nodesById.set(node.id, kept);
     this.#nodes[position] = kept;
   }
+}
+
+/** A generated Application: its object and its generator's parameters. */
+interface GeneratedEntry {
+  readonly generatedObject: KubeObject;
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** Generated Applications in name order, by expansion: a kept expansion keeps its sorted list. */
+const generatedByExpansion = new WeakMap<ExpansionResult, { readonly setKey: string; readonly entries: readonly GeneratedEntry[] }>();
+
+/** The Applications an expansion generates, as objects at the set's template, in name order (the order nodes get). */
+function generatedInNameOrder(applicationSet: KubeObject, expansion: ExpansionResult): readonly GeneratedEntry[] {
+  const setKey = originKey(applicationSet.origin);
+  const known = generatedByExpansion.get(expansion);
+  if (known !== undefined && known.setKey === setKey) return known.entries;
+  const entries: GeneratedEntry[] = [];
+  for (const generated of expansion.applications) {
+    const generatedObject = generatedApplicationObject(applicationSet, generated.body);
+    if (generatedObject) entries.push({ generatedObject, parameters: generated.parameters });
+  }
+  entries.sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
+  generatedByExpansion.set(expansion, { setKey, entries });
+  return entries;
+}
+
+/** AppProjects among a node's resources, by node: a kept node keeps its list. */
+const appProjectsByNode = new WeakMap<AppNode, readonly KubeObject[]>();
+
+function appProjectsDeployedBy(node: AppNode): readonly KubeObject[] {
+  let projects = appProjectsByNode.get(node);
+  if (projects === undefined) {
+    projects = node.resources.filter((resource) => isArgoKind(resource.object, 'AppProject')).map((resource) => resource.object);
+    appProjectsByNode.set(node, projects);
+  }
+  return projects;
+}
+
+/** What an Application's sources create, in render order, by render: a kept render keeps its list. */
+const createdByApplicationRender = new WeakMap<ApplicationRender, readonly KubeObject[]>();
+
+function createdObjectsOfApplication(render: ApplicationRender): readonly KubeObject[] {
+  let created = createdByApplicationRender.get(render);
+  if (created === undefined) createdByApplicationRender.set(render, (created = render.renders.length === 1 ? createdObjectsOf(render.renders[0] as SourceRender) : render.renders.flatMap(createdObjectsOf)));
+  return created;
+}
+
+/** Created Applications and sets in wave then name order, by render: a kept render keeps its sorted list. */
+const childrenByRender = new WeakMap<ApplicationRender, readonly KubeObject[]>();
+
+/** What an Application's sources create (Applications and ApplicationSets), in wave then name order (the order nodes get). */
+function childrenInWaveOrder(render: ApplicationRender): readonly KubeObject[] {
+  let children = childrenByRender.get(render);
+  if (children === undefined) {
+    children = [...createdObjectsOfApplication(render)].sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
+    childrenByRender.set(render, children);
+  }
+  return children;
 }
 
 /** ApplicationSet readings by object (a reading depends on the object only): a kept object keeps its reading. */

@@ -4,9 +4,16 @@ import { objectFromDocument, type KubeObject, type ObjectOrigin } from '../kube/
 
 /** A stable key for where an object is written: `file#document` plus its path inside the document. */
 export function originKey(origin: ObjectOrigin): string {
-  const base = `${origin.file}#${origin.documentIndex}`;
-  return origin.path.length === 0 ? base : `${base}:${origin.path.join('.')}`;
+  // Origins are immutable and kept with kept parses and renders: each key is built once.
+  let key = originKeys.get(origin);
+  if (key === undefined) {
+    const base = `${origin.file}#${origin.documentIndex}`;
+    originKeys.set(origin, (key = origin.path.length === 0 ? base : `${base}:${origin.path.join('.')}`));
+  }
+  return key;
 }
+
+const originKeys = new WeakMap<ObjectOrigin, string>();
 
 /** True for `argoproj.io` objects of a kind. */
 export function isArgoKind(object: KubeObject, kind: 'Application' | 'ApplicationSet' | 'AppProject'): boolean {

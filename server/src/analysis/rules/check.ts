@@ -2,8 +2,7 @@
 import type { ProjectConfig } from '../config/projectConfig';
 import type { DependencyGraph } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
-import type { NestedReadMemo } from '../incremental/readMemo';
-import { nodeCheckKey } from '../incremental/nodeKeys';
+import type { ObjectReadMemo } from '../incremental/readMemo';
 import type { RepoIndex } from '../repoIndex';
 import { defineRule, type Problem, type RuleMeta } from './rule';
 
@@ -14,18 +13,19 @@ export interface CheckContext {
   readonly graph: DependencyGraph;
   readonly config: ProjectConfig;
   /** Per-node results kept from earlier analyses (a language server's memo), see {@link keptPerNode}. */
-  readonly memo?: NestedReadMemo<readonly unknown[]> | undefined;
+  readonly memo?: ObjectReadMemo<AppNode, readonly unknown[]> | undefined;
 }
 
 /**
  * The results of a check for one node, computed by `compute`, and kept across analyses (with the context's
- * memo) while the node's key ({@link nodeCheckKey}), `facts` and every file `compute` read are the same.
- * `compute` may read the node, its children, what `facts` names (project definitions, the scope table…)
- * and, through the index, files; `name` tells the check (and the part of it) apart.
+ * memo) while the node object (kept by `KeptNodes` while its fields, children and file are the same),
+ * `facts` and every file `compute` read through the index are the same. `compute` may read the node, its
+ * children, places in its file and in its renders' files, what `facts` names (project definitions, the
+ * scope table…) and, through the index, other files; `name` tells the check (and the part of it) apart.
  */
 export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
   if (!context.memo) return compute();
-  return context.memo.get(context.index, nodeCheckKey(node, context.model), `${name}\u0000${facts}`, compute) as readonly T[];
+  return context.memo.get(context.index, node, compute, `${name}\u0000${facts}`) as readonly T[];
 }
 
 /** A rule with a check over the model; the file that defines it is named after its id. */

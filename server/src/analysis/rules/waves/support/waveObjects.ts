@@ -39,25 +39,70 @@ export function waveObjects(model: RepositoryModel): readonly WaveObject[] {
 const waveObjectsByModel = new WeakMap<RepositoryModel, readonly WaveObject[]>();
 
 function collectWaveObjects(model: RepositoryModel): WaveObject[] {
-  const seen = new Set<string>();
+  const stamp = nextStamp();
   const result: WaveObject[] = [];
-  const add = (item: WaveObject): void => {
-    const key = writtenPlaceKey(item.object.origin);
-    if (seen.has(key)) return;
-    seen.add(key);
-    result.push(item);
-  };
   for (const node of model.nodes) {
-    if (node.kind === 'ApplicationSet') {
-      add({ object: node.object, node, role: 'node' });
-      const template = templateObject(node);
-      if (template) add({ object: template, node, role: 'template' });
-    } else {
-      add({ object: node.object, node, role: 'node' });
+    for (const item of waveObjectsOfNode(node)) {
+      if (placeStamps[item.place] === stamp) continue;
+      placeStamps[item.place] = stamp;
+      result.push(item.waveObject);
     }
-    for (const resource of node.resources) add({ object: resource.object, node, role: 'resource' });
   }
   return result;
+}
+
+/** A wave object with the number of the place it is written at (see {@link placeNumber}). */
+interface NumberedWaveObject {
+  readonly waveObject: WaveObject;
+  readonly place: number;
+}
+
+/** Each node's own list, before places written twice are dropped: a kept node keeps its list. */
+const waveObjectsByNode = new WeakMap<AppNode, readonly NumberedWaveObject[]>();
+
+/** The node, its set's template (for an ApplicationSet), and the resources it deploys, in that order. */
+function waveObjectsOfNode(node: AppNode): readonly NumberedWaveObject[] {
+  let items = waveObjectsByNode.get(node);
+  if (items !== undefined) return items;
+  const list: WaveObject[] = [{ object: node.object, node, role: 'node' }];
+  if (node.kind === 'ApplicationSet') {
+    const template = templateObject(node);
+    if (template) list.push({ object: template, node, role: 'template' });
+  }
+  for (const resource of node.resources) list.push({ object: resource.object, node, role: 'resource' });
+  items = list.map((waveObject) => ({ waveObject, place: placeNumber(writtenPlaceKey(waveObject.object.origin)) }));
+  waveObjectsByNode.set(node, items);
+  return items;
+}
+
+/**
+ * Written places by number, so dropping places met before is an array lookup (a list of every
+ * resource is made after each edit). Numbers are never reused; the table holds each place ever met.
+ */
+const placeNumbers = new Map<string, number>();
+/** For each place number, the stamp of the last list that took it. */
+let placeStamps = new Uint32Array(1024);
+let lastStamp = 0;
+
+function placeNumber(key: string): number {
+  let number = placeNumbers.get(key);
+  if (number === undefined) {
+    placeNumbers.set(key, (number = placeNumbers.size));
+    if (number >= placeStamps.length) {
+      const grown = new Uint32Array(placeStamps.length * 2);
+      grown.set(placeStamps);
+      placeStamps = grown;
+    }
+  }
+  return number;
+}
+
+function nextStamp(): number {
+  if (lastStamp === 0xffffffff) {
+    placeStamps.fill(0);
+    lastStamp = 0;
+  }
+  return ++lastStamp;
 }
 
 /** An ApplicationSet's template metadata as an object (origin at `spec.template`), so its annotations read like an Application's. */
