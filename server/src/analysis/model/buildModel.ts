@@ -64,7 +64,6 @@ class ModelBuilder {
   }
 
   build(): { model: RepositoryModel; problems: Problem[] } {
-    const T = (globalThis as any).__T ??= {}; let t0 = performance.now(); const lap = (n: string) => { const t = performance.now(); T[n] = (T[n] ?? 0) + t - t0; t0 = t; };
     const index = this.#index;
     const declared = findDeclaredArgoObjects(index);
     const declaredApplications = new Map<string, ApplicationSpec>();
@@ -79,7 +78,6 @@ class ModelBuilder {
       this.#problems.push(...problems);
       projects.push(project);
     }
-    lap('declared+readings');
     const wholeApplications = [...declaredApplications.values()].filter((application) => !application.looksLikePatch);
     const identity = identifyRepository({
       gitRemoteUrls: index.snapshot.gitRemoteUrls,
@@ -104,12 +102,10 @@ class ModelBuilder {
       kustomizeBuildOptions: buildOptions,
       factsKey: shortKey(JSON.stringify([[...explicit], [...identity.urls], buildOptions ?? null])),
     };
-    lap('identity+health');
     const clusterSecrets = findClusterSecrets(index);
     this.#expansionContext = { index, isThisRepository, clusterSecrets };
     this.#expansionFacts = shortKey(JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]));
 
-    lap('clusterSecrets');
     // Pass 1: who creates whom, among the objects written in the repository.
     const creators = new Map<string, Set<string>>();
     /** What every Application (written or generated) renders. */
@@ -153,7 +149,6 @@ class ModelBuilder {
       }
     }
 
-    lap('pass1');
     // Roots and orphans: never created by an Application; applied by hand, or forgotten in a rendered folder.
     const candidates = [...declared.applications.filter((object) => !declaredApplications.get(originKey(object.origin))?.looksLikePatch), ...declared.applicationSets];
     const decision = chooseRootsAndOrphans({
@@ -185,7 +180,6 @@ class ModelBuilder {
         this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
       }
     }
-    lap('roots+kustomizations');
     const rootObjects = candidates.filter((object) => rootKeys.has(originKey(object.origin)));
     const rootIds: string[] = [];
     for (const object of rootObjects) rootIds.push(this.#visit(object, undefined, new Set()));
@@ -198,7 +192,6 @@ class ModelBuilder {
       this.#nodes.forEach((node) => reached.add(originKey(node.origin)));
     }
 
-    lap('visit');
     // AppProjects that exist only as rendered objects (the argocd-apps chart's `projects:` values) are projects too.
     const projectOrigins = new Set(declared.projects.map((object) => originKey(object.origin)));
     for (const node of this.#nodes) {
@@ -211,7 +204,6 @@ class ModelBuilder {
       }
     }
 
-    lap('projects');
     this.#options.memo?.keptNodes.finishModel();
     const model: RepositoryModel = {
       rootIds,
