@@ -341,6 +341,28 @@ export class RepoIndex {
     return { value, reads: log.reads };
   }
 
+  /**
+   * Like {@link recordReads}, but the reads are not added to the open recording: the caller keeps
+   * them apart (the model keeps each node's reads apart from its own, see `KeptModel`).
+   */
+  recordReadsApart<T>(compute: () => T): { value: T; reads: readonly IndexRead[] } {
+    const log = new ReadLog();
+    this.#recordings.push(log);
+    try {
+      return { value: compute(), reads: log.reads };
+    } finally {
+      this.#recordings.pop();
+    }
+  }
+
+  /**
+   * What changed since the index whose serial is given, when this index follows that one directly
+   * (made by {@link RepoIndex.following} from it); undefined otherwise.
+   */
+  changesSince(serial: number): SnapshotChanges | undefined {
+    return this.#succession !== undefined && this.#succession.previousSerial === serial ? this.#succession.changes : undefined;
+  }
+
   /** Adds reads made earlier (a reused result's) to the open recording, if any. */
   replayReads(reads: readonly IndexRead[]): void {
     const outer = this.#recordings[this.#recordings.length - 1];

@@ -10,7 +10,9 @@ import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode } from '../model/types';
+import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
+import { plainEqual } from './plainEqual';
 import { KeptGraph } from '../dependencies/keptGraph';
 
 /**
@@ -28,14 +30,21 @@ export class AnalysisMemo {
   readonly renders = new ReadMemo<SourceRender>();
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
-  /** Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's configuration…). */
-  readonly derivations = new ReadMemo<unknown>();
+  /**
+   * Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's
+   * configuration…); one computed again but equal to the kept one stays the kept one, since readers
+   * compare derived values by identity (an edited kustomization that patches the same files as before
+   * leaves every Application reading as it was).
+   */
+  readonly derivations = new ReadMemo<unknown>(plainEqual);
   /** Each node's needs, by node object (kept while its inputs are, see `KeptNodes`) and the scope table. */
   readonly nodeNeeds = new ObjectReadMemo<AppNode, readonly Need[]>();
   /** Each Application node's providers, likewise. */
   readonly nodeProviders = new ObjectReadMemo<AppNode, readonly ProviderFinding[]>();
   /** The previous dependency graph and each node's lists, for the graph's early cut-off (see `KeptGraph`). */
   readonly keptGraph = new KeptGraph();
+  /** The previous model and what patching it needs (see `patchModel`). */
+  modelRecord: ModelRecord | undefined;
   /** The previous model's nodes, put in the place of equal new ones (see `KeptNodes`). */
   readonly keptNodes = new KeptNodes();
   /** What checks found per node (`keptPerNode`), by node object, check and the facts the check reads. */
@@ -61,6 +70,16 @@ export class AnalysisMemo {
     if (changes === undefined || changes.structural) this.parseCache.retain((path) => snapshot.files.has(path));
     this.#previousIndex = sameLimits ? index : undefined;
     return index;
+  }
+
+  /**
+   * Called when an analysis patched the previous model instead of building it: renders, expansions and
+   * derivations it did not look up stay for the next full build (see `ReadMemo.undoGeneration`).
+   */
+  keepEntriesOfLastBuild(): void {
+    this.renders.undoGeneration();
+    this.expansions.undoGeneration();
+    this.derivations.undoGeneration();
   }
 
   /** Called by `analyze` at the start of each analysis: forgets what the previous one did not use. */

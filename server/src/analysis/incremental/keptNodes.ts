@@ -38,13 +38,19 @@ export class KeptNodes {
     return true;
   }
 
+  /** After a patched model (see `patchModel`): `node` is now the node of its id. */
+  replace(node: AppNode, originParse: unknown): void {
+    this.#built++;
+    this.#previous.set(node.id, { node, originParse });
+  }
+
   /** Ends a model build: the nodes it used are the ones the next build compares with. */
   finishModel(): void {
     this.#previous = this.#next;
     this.#next = new Map();
   }
 
-  /** Nodes kept and built since the memo was made (for the benchmark and tests). */
+  /** Nodes kept and built (or put in place by a patch) since the memo was made (for the benchmark and tests). */
   get statistics(): { readonly kept: number; readonly built: number } {
     return { kept: this.#kept, built: this.#built };
   }

@@ -1,9 +1,10 @@
-// Structural equality of plain data (what analyses produce: records, arrays, strings, numbers, booleans).
+// Structural equality of plain data (what analyses produce: records, arrays, sets, maps, strings, numbers, booleans).
 
 /**
- * True when `a` and `b` are the same plain data: equal primitives, or arrays and records with equal
- * items and the same keys (a key set to undefined differs from a missing key). Objects are compared
- * by content, never by prototype; values made by analyses hold no cycles, functions or class instances.
+ * True when `a` and `b` are the same plain data: equal primitives, or arrays, sets, maps and records
+ * with equal items and the same keys (a key set to undefined differs from a missing key; sets and maps
+ * in the same order). Records are compared by content, never by prototype; values made by analyses
+ * hold no cycles, and functions are equal only when they are the same function.
  */
 export function plainEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -14,6 +15,8 @@ export function plainEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
+  if (a instanceof Set || b instanceof Set) return a instanceof Set && b instanceof Set && a.size === b.size && plainEqual([...a], [...b]);
+  if (a instanceof Map || b instanceof Map) return a instanceof Map && b instanceof Map && a.size === b.size && plainEqual([...a], [...b]);
   const aKeys = Object.keys(a);
   if (aKeys.length !== Object.keys(b).length) return false;
   for (const key of aKeys) {

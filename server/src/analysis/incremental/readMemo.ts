@@ -16,15 +16,24 @@ interface MemoEntry<T> {
  * analysis and its reads added to any open recording); otherwise computes, recording the reads, and
  * hands the new entry to `keep`. The one lookup every memo kind shares.
  */
-function reuseOrCompute<T>(index: RepoIndex, entry: MemoEntry<T> | undefined, generation: number, compute: () => T, keep: (fresh: MemoEntry<T>) => void): { value: T; reused: boolean } {
+function reuseOrCompute<T>(
+  index: RepoIndex,
+  entry: MemoEntry<T> | undefined,
+  generation: number,
+  compute: () => T,
+  keep: (fresh: MemoEntry<T>) => void,
+  sameValue?: (before: T, after: T) => boolean,
+): { value: T; reused: boolean } {
   if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
     entry.generation = generation;
     entry.checkedIn = index.serial;
     index.replayReads(entry.reads);
     return { value: entry.value, reused: true };
   }
-  const { value, reads } = index.recordReads(compute);
-  keep({ value, reads, checkedIn: index.serial, generation });
+  const recorded = index.recordReads(compute);
+  // Early cut-off: a value computed again but equal to the kept one is the kept one, so what was built on it holds.
+  const value = entry !== undefined && sameValue !== undefined && sameValue(entry.value, recorded.value) ? entry.value : recorded.value;
+  keep({ value, reads: recorded.reads, checkedIn: index.serial, generation });
   return { value, reused: false };
 }
 
@@ -36,13 +45,22 @@ function reuseOrCompute<T>(index: RepoIndex, entry: MemoEntry<T> | undefined, ge
  */
 export class ReadMemo<T> {
   readonly #entries = new Map<string, MemoEntry<T>>();
+  readonly #sameValue: ((before: T, after: T) => boolean) | undefined;
   #generation = 0;
   #hits = 0;
   #misses = 0;
 
+  /**
+   * `sameValue`, when given, is the early cut-off: a value computed again and equal to the kept one is
+   * replaced by the kept one (those who compare results by identity then see no change).
+   */
+  constructor(sameValue?: (before: T, after: T) => boolean) {
+    this.#sameValue = sameValue;
+  }
+
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
-    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh));
+    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh), this.#sameValue);
     if (reused) this.#hits++;
     else this.#misses++;
     return value;
@@ -55,6 +73,14 @@ export class ReadMemo<T> {
   nextGeneration(): void {
     for (const [key, entry] of this.#entries) if (entry.generation < this.#generation) this.#entries.delete(key);
     this.#generation++;
+  }
+
+  /**
+   * Makes the current analysis not count as one: the next {@link nextGeneration} forgets only what the
+   * analysis before it did not use either (a patched model uses few entries; the next full build needs the rest).
+   */
+  undoGeneration(): void {
+    if (this.#generation > 0) this.#generation--;
   }
 
   /** Number of entries kept. */

@@ -17,16 +17,19 @@ import { orphanedApplication } from '../rules/model/orphaned-application';
 import type { SourceRender } from '../sources/sourceRender';
 import { normalizeRepoPath } from '../text/repoPath';
 import { chooseRootsAndOrphans } from './rootsAndOrphans';
-import { findDeclaredArgoObjects, isArgoKind, isDeployedResource, originKey } from './declaredObjects';
-import { hookTypes } from './hooks';
+import { findDeclaredArgoObjects, isArgoKind, originKey } from './declaredObjects';
 import { orderingOf } from './ordering';
 import { renderApplication, renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
+import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
 import { kustomizationFiles } from '../argo/kustomizationFiles';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { ShortKeys } from '../incremental/shortKeys';
 import type { ArgoConfigLocation } from '../argo/types';
+import type { IndexRead } from '../incremental/indexReads';
+import { patchModel } from './patchModel';
+import { indexNodeReads, modelFactsKey, ownProblemsOf, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -37,8 +40,21 @@ export interface ModelOptions {
 }
 
 /** Builds the model and reports the problems met on the way. Never throws on repository content. */
-export function buildModel(index: RepoIndex, options: ModelOptions): { model: RepositoryModel; problems: Problem[] } {
-  return new ModelBuilder(index, options).build();
+export function buildModel(index: RepoIndex, options: ModelOptions): { model: RepositoryModel; problems: readonly Problem[] } {
+  const memo = options.memo;
+  const previous = memo?.modelRecord;
+  if (memo !== undefined && previous !== undefined) {
+    memo.modelRecord = undefined;
+    const patched = patchModel(index, previous, memo, modelFactsKey(options.explicitRepoUrls));
+    if (patched !== undefined) {
+      memo.modelRecord = patched.record;
+      memo.keepEntriesOfLastBuild();
+      return patched;
+    }
+  }
+  const { model, problems, record } = new ModelBuilder(index, options).build();
+  if (memo !== undefined) memo.modelRecord = record;
+  return { model, problems };
 }
 
 /** One use only: holds the caches of a single build. */
@@ -57,13 +73,45 @@ class ModelBuilder {
   #healthCheckFile: string | undefined;
   readonly #nodes: AppNode[] = [];
   readonly #nodesById = new Map<string, AppNode>();
+  /** With a memo: each node object's own reads (reading, render), kept apart from the build's. */
+  readonly #readsByObject = new Map<KubeObject, (readonly IndexRead[])[]>();
+  /** Each Application node's reading, render and own problems (the rest of the problems are the build's). */
+  readonly #applications = new Map<string, ApplicationRecord>();
+  #renderFacts!: RenderFacts;
 
   constructor(index: RepoIndex, options: ModelOptions) {
     this.#index = index;
     this.#options = options;
   }
 
-  build(): { model: RepositoryModel; problems: Problem[] } {
+  /** The model, its problems, and with a memo what the next analysis needs to patch it (see `ModelRecord`). */
+  build(): { model: RepositoryModel; problems: Problem[]; record?: ModelRecord } {
+    if (!this.#options.memo) return this.#build();
+    const { value, reads: frameReads } = this.#index.recordReads(() => this.#build());
+    const { objectsReadingFile, wholeIndexReads } = indexNodeReads(this.#readsByObject);
+    const nodeIdsByObject = new Map<KubeObject, string[]>();
+    for (const node of value.model.nodes) {
+      const ids = nodeIdsByObject.get(node.object);
+      if (ids) ids.push(node.id);
+      else nodeIdsByObject.set(node.object, [node.id]);
+    }
+    const record: ModelRecord = {
+      serial: this.#index.serial,
+      factsKey: modelFactsKey(this.#options.explicitRepoUrls),
+      model: value.model,
+      problems: value.problems,
+      frameReads,
+      frameProblems: this.#problems,
+      applications: this.#applications,
+      nodeIdsByObject,
+      objectsReadingFile,
+      wholeIndexReads,
+      renderFacts: this.#renderFacts,
+    };
+    return { ...value, record };
+  }
+
+  #build(): { model: RepositoryModel; problems: Problem[] } {
     const index = this.#index;
     const declared = findDeclaredArgoObjects(index);
     const declaredApplications = new Map<string, ApplicationSpec>();
@@ -94,14 +142,12 @@ class ModelBuilder {
     const health = findHealthCustomization(index);
     this.#healthCheckFile = health.health[0]?.location.file;
     const buildOptions = kustomizeBuildOptions(index, health.configLocations);
-    this.#renderContext = {
-      index,
+    this.#renderFacts = {
       isThisRepository,
-      renderCache: this.#renderCache,
-      renderMemo: this.#options.memo?.renders,
       kustomizeBuildOptions: buildOptions,
       factsKey: shortKey(JSON.stringify([[...explicit], [...identity.urls], buildOptions ?? null])),
     };
+    this.#renderContext = { ...this.#renderFacts, index, renderCache: this.#renderCache, renderMemo: this.#options.memo?.renders };
     const clusterSecrets = findClusterSecrets(index);
     this.#expansionContext = { index, isThisRepository, clusterSecrets };
     this.#expansionFacts = shortKey(JSON.stringify([[...explicit], [...identity.urls], clusterSecrets]));
@@ -129,9 +175,11 @@ class ModelBuilder {
         set.add(creatorKey);
       }
     };
-    for (const [key, application] of declaredApplications) {
-      if (application.looksLikePatch) continue;
-      const render = this.#renderApplication(application);
+    for (const object of declared.applications) {
+      const key = originKey(object.origin);
+      const application = declaredApplications.get(key);
+      if (application === undefined || application.looksLikePatch) continue;
+      const render = this.#apart(object, () => this.#renderApplication(application));
       applicationRenders.push(render);
       addRendered(render.renderedFolders, key);
       addCreated(key, createdObjectsOfApplication(render));
@@ -141,8 +189,7 @@ class ModelBuilder {
       for (const generated of this.#expand(object).applications) {
         const generatedObject = generatedApplicationObject(object, generated.body);
         if (!generatedObject) continue;
-        const application = readApplication(generatedObject, index).application;
-        const render = this.#renderApplication(application);
+        const render = this.#apart(generatedObject, () => this.#renderApplication(readApplication(generatedObject, index).application));
         applicationRenders.push(render);
         addRendered(render.renderedFolders, key);
         addCreated(key, createdObjectsOfApplication(render));
@@ -205,6 +252,12 @@ class ModelBuilder {
     }
 
     this.#options.memo?.keptNodes.finishModel();
+    // The build's own problems, then each Application's, in model order (a patch gives them in the same order).
+    const problems = [...this.#problems];
+    for (const node of this.#nodes) {
+      const application = this.#applications.get(node.id);
+      if (application) problems.push(...ownProblemsOf(application));
+    }
     const model: RepositoryModel = {
       rootIds,
       nodes: this.#nodes,
@@ -215,7 +268,17 @@ class ModelBuilder {
       argoConfigLocations: health.configLocations,
       repository: { urls: [...new Set([...[...explicit].map(normalizeGitUrl), ...identity.urls])], how: explicit.size > 0 ? 'option' : identity.how },
     };
-    return { model, problems: this.#problems };
+    return { model, problems };
+  }
+
+  /** Runs a node's own work; with a memo, its reads are kept apart, under the node's object. */
+  #apart<T>(object: KubeObject, compute: () => T): T {
+    if (!this.#options.memo) return compute();
+    const { value, reads } = this.#index.recordReadsApart(compute);
+    const lists = this.#readsByObject.get(object);
+    if (lists) lists.push(reads);
+    else this.#readsByObject.set(object, [reads]);
+    return value;
   }
 
   #renderApplication(application: ApplicationSpec): ApplicationRender {
@@ -299,11 +362,11 @@ class ModelBuilder {
       return id;
     }
 
-    const { application, problems } = readApplication(object, index);
-    if (generatedBy) this.#problems.push(...problems);
-    const render = this.#renderApplication(application);
-    this.#problems.push(...render.problems);
-    for (const sourceRender of render.renders) this.#problems.push(...sourceRender.problems);
+    const reading = this.#apart(object, () => readApplication(object, index));
+    const { application } = reading;
+    // An Application another one creates is the rendered object (a Kustomize copy), not the written one pass 1 read.
+    const render = this.#apart(object, () => this.#renderApplication(application));
+    const cycleProblems: Problem[] = [];
     Object.assign(node, {
       application,
       renders: render.renders,
@@ -314,15 +377,15 @@ class ModelBuilder {
     for (const child of children) {
       const childKey = originKey(child.origin);
       if (childStack.has(childKey)) {
-        this.#problems.push(
+        cycleProblems.push(
           problem(creationCycle, `${child.kind} ${child.name} is created again by ${object.name}, which it creates itself: a creation loop.`, locateField(index, child.origin, ['metadata', 'name'])),
         );
         continue;
       }
       node.childIds.push(this.#visit(child, node, childStack));
     }
-    // One render (the usual case): its kept list as it is; several: their lists one after another.
-    node.resources = render.renders.length === 1 ? resourceNodesOf(render.renders[0] as SourceRender) : render.renders.flatMap(resourceNodesOf);
+    node.resources = resourcesOf(render);
+    this.#applications.set(id, { reading, render, generated: generatedBy !== undefined, cycleProblems });
     this.#keep(node, position);
     return id;
   }
@@ -360,40 +423,6 @@ function generatedInNameOrder(applicationSet: KubeObject, expansion: ExpansionRe
   return entries;
 }
 
-/** AppProjects among a node's resources, by node: a kept node keeps its list. */
-const appProjectsByNode = new WeakMap<AppNode, readonly KubeObject[]>();
-
-function appProjectsDeployedBy(node: AppNode): readonly KubeObject[] {
-  let projects = appProjectsByNode.get(node);
-  if (projects === undefined) {
-    projects = node.resources.filter((resource) => isArgoKind(resource.object, 'AppProject')).map((resource) => resource.object);
-    appProjectsByNode.set(node, projects);
-  }
-  return projects;
-}
-
-/** What an Application's sources create, in render order, by render: a kept render keeps its list. */
-const createdByApplicationRender = new WeakMap<ApplicationRender, readonly KubeObject[]>();
-
-function createdObjectsOfApplication(render: ApplicationRender): readonly KubeObject[] {
-  let created = createdByApplicationRender.get(render);
-  if (created === undefined) createdByApplicationRender.set(render, (created = render.renders.length === 1 ? createdObjectsOf(render.renders[0] as SourceRender) : render.renders.flatMap(createdObjectsOf)));
-  return created;
-}
-
-/** Created Applications and sets in wave then name order, by render: a kept render keeps its sorted list. */
-const childrenByRender = new WeakMap<ApplicationRender, readonly KubeObject[]>();
-
-/** What an Application's sources create (Applications and ApplicationSets), in wave then name order (the order nodes get). */
-function childrenInWaveOrder(render: ApplicationRender): readonly KubeObject[] {
-  let children = childrenByRender.get(render);
-  if (children === undefined) {
-    children = [...createdObjectsOfApplication(render)].sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
-    childrenByRender.set(render, children);
-  }
-  return children;
-}
-
 /** ApplicationSet readings by object (a reading depends on the object only): a kept object keeps its reading. */
 const applicationSetReadings = new WeakMap<KubeObject, ApplicationSetSpec>();
 
@@ -408,32 +437,6 @@ const factKeys = new ShortKeys('facts');
 
 function shortKey(contents: string): string {
   return factKeys.keyOf(contents);
-}
-
-/** The Applications and ApplicationSets a render creates, by render: a kept render keeps them. */
-const createdObjectsByRender = new WeakMap<SourceRender, readonly KubeObject[]>();
-
-/** The Applications and ApplicationSets among a render's objects (what its Application creates), in render order. */
-function createdObjectsOf(render: SourceRender): readonly KubeObject[] {
-  let created = createdObjectsByRender.get(render);
-  if (!created) {
-    created = render.objects.filter((object) => !isDeployedResource(object));
-    createdObjectsByRender.set(render, created);
-  }
-  return created;
-}
-
-/** Resource nodes by render: a kept render keeps them. */
-const resourceNodesByRender = new WeakMap<SourceRender, readonly ResourceNode[]>();
-
-/** The resources a render deploys (its objects but Applications and ApplicationSets), with their waves and hooks. */
-function resourceNodesOf(render: SourceRender): readonly ResourceNode[] {
-  let resources = resourceNodesByRender.get(render);
-  if (!resources) {
-    resources = render.objects.filter(isDeployedResource).map((object) => ({ object, wave: effectiveWave(object), hooks: hookTypes(object) }));
-    resourceNodesByRender.set(render, resources);
-  }
-  return resources;
 }
 
 /** Generated Applications as objects, by body: a kept expansion keeps its bodies, and so its objects. */

@@ -1,0 +1,98 @@
+// Patching the kept model after an edit: which edits patch it, which build it again, and that either way the result is a fresh build's.
+import { describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+
+const application = (name: string, path: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: ${name}
+  namespace: argocd
+  annotations:
+    argocd.argoproj.io/sync-wave: "${wave}"
+spec:
+  project: default
+  source:
+    repoURL: https://example.com/repo.git
+    path: ${path}
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: ${name}
+`;
+
+const CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  mode: blue\n';
+const CLAIM = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast\n';
+
+const TEXTS: Record<string, string> = {
+  'root.yaml': application('root', 'apps', 0),
+  'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n',
+  'apps/storage.yaml': application('storage', 'platform/storage', 1),
+  'apps/web.yaml': application('web', 'platform/web', 2),
+  'platform/storage/kustomization.yaml': 'resources:\n  - class.yaml\n',
+  'platform/storage/class.yaml': 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\n',
+  'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n',
+  'platform/web/pvc.yaml': CLAIM,
+  'platform/web/config.yaml': CONFIG,
+  'platform/web/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n',
+};
+
+/** A snapshot sharing the unchanged entries of `base`, with some texts replaced. */
+function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
+  const files = new Map<string, SnapshotFile>(base.files);
+  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
+  return { ...base, files };
+}
+
+/** What a person sees of an analysis: the model's nodes and the findings. */
+function outcome(analysis: Analysis): unknown {
+  return {
+    nodes: analysis.model.nodes.map((node) => ({ id: node.id, wave: node.wave.wave, resources: node.resources.map((resource) => `${resource.object.kind}/${resource.object.name}`) })),
+    edges: analysis.graph.edges.map((edge) => `${edge.dependent.nodeId} -> ${edge.provider.nodeId}: ${edge.reason}`),
+    findings: analysis.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.span.start} ${finding.message}`),
+  };
+}
+
+/** Analyses `base`, then `next` with the same memo; returns the second analysis, the first, and a fresh analysis of `next`. */
+function analyseAfter(changes: Record<string, string>): { before: Analysis; after: Analysis; fresh: Analysis; memo: AnalysisMemo } {
+  const base = snapshotFromTexts(TEXTS);
+  const memo = new AnalysisMemo();
+  const before = analyze(base, { memo });
+  const next = edited(base, changes);
+  const after = analyze(next, { memo });
+  return { before, after, fresh: analyze(next), memo };
+}
+
+describe('patchModel (through analyze with a memo)', () => {
+  it('patches after an edit of a resource file: the edited Application and its parent are new nodes, the others are kept', () => {
+    const { before, after, fresh } = analyseAfter({ 'platform/web/config.yaml': CONFIG.replace('blue', 'green') });
+    expect(outcome(after)).toEqual(outcome(fresh));
+    const kept = after.model.nodes.filter((node) => before.model.nodesById.get(node.id) === node).map((node) => node.id);
+    expect(kept).toEqual(['apps/storage.yaml#0']);
+    expect(after.model.nodesById.get('apps/web.yaml#0')?.resources.find((resource) => resource.object.kind === 'ConfigMap')?.object.body.data).toEqual({ mode: 'green' });
+  });
+
+  it('keeps the whole model after an edit no Application reads', () => {
+    const { before, after } = analyseAfter({ 'platform/web/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra2\n' });
+    expect(after.model).toBe(before.model);
+  });
+
+  it('builds again when a render lists other files (the kustomization reads one more), and matches a fresh build', () => {
+    const { before, after, fresh } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - extra.yaml\n' });
+    expect(outcome(after)).toEqual(outcome(fresh));
+    expect(after.model.nodesById.get('apps/web.yaml#0')?.resources.map((resource) => resource.object.name)).toContain('extra');
+    expect(after.model.nodesById.get('apps/storage.yaml#0')).toBe(before.model.nodesById.get('apps/storage.yaml#0'));
+  });
+
+  it('builds again when an Application written in the repository changes, and matches a fresh build', () => {
+    const { after, fresh } = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 5) });
+    expect(outcome(after)).toEqual(outcome(fresh));
+    expect(after.model.nodesById.get('apps/web.yaml#0')?.wave.wave).toBe(5);
+  });
+
+  it('follows a change of what a resource needs into the graph', () => {
+    const { after, fresh } = analyseAfter({ 'platform/web/pvc.yaml': CLAIM.replace('fast', 'slow') });
+    expect(outcome(after)).toEqual(outcome(fresh));
+    expect(after.graph.edges.filter((edge) => edge.kind === 'storage-class')).toEqual([]);
+  });
+});
