@@ -141,7 +141,9 @@ export class RepoIndex {
       for (const [needle, answer] of previous.#mentioning) {
         const kept = answer.filter((path) => !changes.files.has(path));
         for (const path of changes.files) if (index.text(path)?.includes(needle)) kept.push(path);
-        index.#mentioning.set(needle, changes.files.size === 0 ? answer : kept.sort());
+        kept.sort();
+        // The same list stays the same array, so reads of it are checked by identity.
+        index.#mentioning.set(needle, changes.files.size === 0 || sameList(kept, answer) ? answer : kept);
       }
     }
     return index;
