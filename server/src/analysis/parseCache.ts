@@ -1,5 +1,6 @@
 // ParseCache: parsed files kept across analyses, so a host that re-analyses after an edit re-parses only what changed.
 import type { ParsedFile, ParseLimits } from './yaml/parseYamlFile';
+import { LineIndex } from './text/lineIndex';
 
 /** One cached parse: the exact text it was made from. */
 interface CachedParse {
@@ -19,6 +20,8 @@ export class ParseCache {
   readonly #entries = new Map<string, CachedParse>();
   /** Per searched string: per path, the text searched and whether it contains the string. */
   readonly #mentions = new Map<string, Map<string, { readonly text: string; readonly found: boolean }>>();
+  /** Line indexes by path, each for the exact text it was made from. */
+  readonly #lineIndexes = new Map<string, { readonly text: string; readonly lines: LineIndex }>();
   #hits = 0;
   #misses = 0;
 
@@ -47,6 +50,15 @@ export class ParseCache {
     this.#entries.set(path, { text, parsed });
   }
 
+  /** The line index of `text`, the text of `path`: made once per path and text. */
+  lineIndex(path: string, text: string): LineIndex {
+    const known = this.#lineIndexes.get(path);
+    if (known !== undefined && known.text === text) return known.lines;
+    const lines = new LineIndex(text);
+    this.#lineIndexes.set(path, { text, lines });
+    return lines;
+  }
+
   /** True when `text` (the text of `path`) contains `needle`; remembered per path and text. */
   mentions(path: string, text: string, needle: string): boolean {
     let byPath = this.#mentions.get(needle);
@@ -61,6 +73,7 @@ export class ParseCache {
   /** Forgets every path for which `keep` is false (files deleted since), so the cache cannot grow without bound. */
   retain(keep: (path: string) => boolean): void {
     for (const path of [...this.#entries.keys()]) if (!keep(path)) this.#entries.delete(path);
+    for (const path of [...this.#lineIndexes.keys()]) if (!keep(path)) this.#lineIndexes.delete(path);
     for (const byPath of this.#mentions.values()) for (const path of [...byPath.keys()]) if (!keep(path)) byPath.delete(path);
   }
 

@@ -130,10 +130,11 @@ export class RepoIndex {
     index.#succession = { previousSerial: previous.serial, changes };
     const chartRootsKept = !changes.structural || sameSet(previous.#chartRootSet(), index.#chartRootSet());
     if (chartRootsKept) {
-      for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
+      // With a parse cache, unchanged files' parses are found there (the same objects) when asked for.
+      if (!parseCache) for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
       index.#inheritedScans = previous.#fileScans;
     }
-    for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
+    if (!parseCache) for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
     if (!changes.structural) {
       index.#sortedFiles = previous.#sortedFiles;
       index.#filesByDirectory = previous.#filesByDirectory;
@@ -168,7 +169,7 @@ export class RepoIndex {
     if (!lines) {
       const text = this.text(location.file);
       if (text === undefined) return { line: 0, column: 0 };
-      lines = new LineIndex(text);
+      lines = this.#parseCache ? this.#parseCache.lineIndex(location.file, text) : new LineIndex(text);
       this.#lineIndexes.set(location.file, lines);
     }
     return lines.position(location.span.start);

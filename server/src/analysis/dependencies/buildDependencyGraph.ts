@@ -38,12 +38,29 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     return matchNeeds(index, model, providers, needsByNode);
   }
   // Each node's providers, the previous list when equal; the previous index of them while every list is the same.
-  const providerLists = model.nodes.map((node) => (node.kind === 'Application' ? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders)) : NO_FINDINGS));
+  // A node the edit cannot have touched keeps its lists without asking the memo (see NodeReadTracker).
+  const tracker = kept.tracker;
+  tracker.begin(index);
+  const previousScopesKey = kept.scopesKey;
+  const trusted = model.nodes.map((node) => (kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined));
+  const providerLists = model.nodes.map((node, position) => {
+    if (node.kind !== 'Application') return NO_FINDINGS;
+    return trusted[position]?.providers ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
+  });
   const { collected, scopesKey } = kept.providersFor(catalogue.key, providerLists, () => {
     const fresh = indexProviders(providerLists);
     return { collected: fresh, scopesKey: knownScopesKey(fresh.knownScopes) };
   });
-  const needsByNode = model.nodes.map((node) => kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey)));
+  const needsByNode = model.nodes.map((node, position) => {
+    const lists = trusted[position];
+    if (lists !== undefined && scopesKey === previousScopesKey) return lists.needs;
+    const needs = kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey));
+    const providers = providerLists[position] as readonly ProviderFinding[];
+    kept.keepLists(node, { needs, providers });
+    tracker.track(node, [memo.nodeNeeds.readsOf(node, scopesKey), node.kind === 'Application' ? memo.nodeProviders.readsOf(node, catalogue.key) : undefined]);
+    return needs;
+  });
+  kept.noteKeys(catalogue.key, scopesKey);
   const contributions: NodeContribution[] = model.nodes.map((node, position) => ({
     id: node.id,
     object: node.object,

@@ -4,6 +4,7 @@ import { plainEqual } from '../incremental/plainEqual';
 import type { Need } from './collectNeeds';
 import type { CollectedProviders, ProviderFinding } from './collectProviders';
 import type { DependencyGraph } from './types';
+import { NodeReadTracker } from '../incremental/nodeReadTracker';
 
 /**
  * What one node brought to a graph: its needs and providers (the very lists), the object naming it, and
@@ -38,25 +39,48 @@ interface GraphInputs {
  * same edges in the same order.
  */
 export class KeptGraph {
-  #needs = new Map<string, readonly Need[]>();
-  #providers = new Map<string, readonly ProviderFinding[]>();
-  #nextNeeds = new Map<string, readonly Need[]>();
-  #nextProviders = new Map<string, readonly ProviderFinding[]>();
+  /** The last lists computed for each node id (also for nodes whose lists were then kept as they were). */
+  readonly #needs = new Map<string, readonly Need[]>();
+  readonly #providers = new Map<string, readonly ProviderFinding[]>();
   #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph } | undefined;
+  /** Each node's lists as last kept, with the node they were kept for. */
+  readonly #lists = new Map<string, { readonly node: AppNode; readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }>();
+  /** Which kept nodes an edit can have touched (see `NodeReadTracker`). */
+  readonly tracker = new NodeReadTracker();
+  /** The catalogue and scope-table keys of the previous analysis (the lists depend on them). */
+  catalogueKey: string | undefined;
+  scopesKey: string | undefined;
   #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
   #reused = 0;
+
+  /** The lists last kept for `node` (the same node object), if any. */
+  listsOf(node: AppNode): { readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] } | undefined {
+    const lists = this.#lists.get(node.id);
+    return lists !== undefined && lists.node === node ? lists : undefined;
+  }
+
+  /** Keeps `node`'s lists for the next analysis. */
+  keepLists(node: AppNode, lists: { readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }): void {
+    this.#lists.set(node.id, { node, ...lists });
+  }
+
+  /** Remembers the keys the lists of this analysis were made with. */
+  noteKeys(catalogueKey: string, scopesKey: string): void {
+    this.catalogueKey = catalogueKey;
+    this.scopesKey = scopesKey;
+  }
 
   /** The previous list of `nodeId`'s needs when equal to `needs`, else `needs`. */
   sameNeeds(nodeId: string, needs: readonly Need[]): readonly Need[] {
     const chosen = cutOff(this.#needs.get(nodeId), needs);
-    this.#nextNeeds.set(nodeId, chosen);
+    this.#needs.set(nodeId, chosen);
     return chosen;
   }
 
   /** The previous list of `nodeId`'s providers when equal to `providers`, else `providers`. */
   sameProviders(nodeId: string, providers: readonly ProviderFinding[]): readonly ProviderFinding[] {
     const chosen = cutOff(this.#providers.get(nodeId), providers);
-    this.#nextProviders.set(nodeId, chosen);
+    this.#providers.set(nodeId, chosen);
     return chosen;
   }
 
@@ -74,10 +98,6 @@ export class KeptGraph {
 
   /** The previous graph when it was built from the same inputs; `build` otherwise (then kept). */
   graphFor(inputs: GraphInputs, build: () => DependencyGraph): DependencyGraph {
-    this.#needs = this.#nextNeeds;
-    this.#providers = this.#nextProviders;
-    this.#nextNeeds = new Map();
-    this.#nextProviders = new Map();
     const previous = this.#previous;
     if (previous !== undefined && sameInputs(previous.inputs, inputs)) {
       this.#reused++;

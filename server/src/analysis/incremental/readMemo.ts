@@ -119,6 +119,11 @@ export class ObjectReadMemo<K extends object, T> {
     return value;
   }
 
+  /** The reads of the entry for `key` and `context`, if there is one. */
+  readsOf(key: K, context = ''): readonly IndexRead[] | undefined {
+    return this.#entries.get(key)?.get(context)?.reads;
+  }
+
   /** Lookups answered by a kept entry and lookups that computed, since creation. */
   get statistics(): { readonly hits: number; readonly misses: number } {
     return { hits: this.#hits, misses: this.#misses };
