@@ -4,7 +4,7 @@ import { effectiveWave, HELM_HOOK_WEIGHT_ANNOTATION, SYNC_WAVE_ANNOTATION } from
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { waveReplacementFixes } from './support/waveFixes';
-import { waveObjects, writtenAnnotation } from './support/waveObjects';
+import { judgeWaveObjects, writtenAnnotation } from './support/waveObjects';
 
 /** A sync-wave value that is not a Go integer (`"1.5"`, `" 5"`, `"five"`, `""`): Argo CD drops it without a word. */
 export const notAnInteger = defineCheck(
@@ -14,14 +14,13 @@ export const notAnInteger = defineCheck(
     summary: 'A sync-wave annotation is not an integer (e.g. "1.5"): Argo CD ignores it and uses the hook weight or wave 0.',
   },
   (context) => {
-    const { index, model } = context;
-    const problems: Problem[] = [];
-    for (const { object, node, role } of waveObjects(model)) {
+    const { index } = context;
+    return judgeWaveObjects(context.model, 'waves/not-an-integer', ({ object, node, role }) => {
       // Where nothing orders the object (a root, a set template), waves/wave-orders-nothing says so: its wave does not matter.
-      if (role !== 'resource' && node.ordering.gating === 'unordered') continue;
-      if (role === 'template') continue;
+      if (role !== 'resource' && node.ordering.gating === 'unordered') return NONE;
+      if (role === 'template') return NONE;
       const wave = effectiveWave(object);
-      if (wave.invalidText === undefined) continue;
+      if (wave.invalidText === undefined) return NONE;
       const written = writtenAnnotation(index, object.origin, SYNC_WAVE_ANNOTATION);
       const writtenHere = written !== undefined && written.value === wave.invalidText;
       const fallback =
@@ -32,8 +31,9 @@ export const notAnInteger = defineCheck(
       const location = writtenHere ? written.location : locateField(index, object.origin, ['metadata', 'annotations', SYNC_WAVE_ANNOTATION], 'value');
       const fixes = writtenHere ? waveReplacementFixes(index, object.origin, wave.invalidText) : [];
       const found = problem(notAnInteger, message, location);
-      problems.push(fixes.length > 0 ? { ...found, fixes } : found);
-    }
-    return problems;
+      return [fixes.length > 0 ? { ...found, fixes } : found];
+    });
   },
 );
+
+const NONE: readonly Problem[] = [];

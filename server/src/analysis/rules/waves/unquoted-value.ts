@@ -6,7 +6,7 @@ import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import type { ObjectOrigin } from '../../kube/kubeObject';
 import type { RepoIndex } from '../../repoIndex';
-import { waveObjects, writtenAnnotation, type WrittenAnnotation } from './support/waveObjects';
+import { judgeWaveObjects, writtenAnnotation, type WrittenAnnotation } from './support/waveObjects';
 
 /**
  * An annotation whose value is a number, boolean, null or collection instead of a string. One rule
@@ -20,9 +20,10 @@ export const unquotedValue = defineCheck(
     summary: 'An annotation value is not a string (e.g. sync-wave: 5): the API server rejects the object and Argo CD ignores all its annotations.',
   },
   (context) => {
-    const { index, model } = context;
-    const problems: Problem[] = [];
-    for (const { object, node, role } of waveObjects(model)) {
+    const { index } = context;
+    return judgeWaveObjects(context.model, 'waves/unquoted-value', ({ object, node, role }) => {
+      if (object.nonStringAnnotationKeys.length === 0) return NONE;
+      const problems: Problem[] = [];
       for (const key of object.nonStringAnnotationKeys) {
         // Only where the value is written in the object's own document; a non-string value in a
         // kustomization is kustomize/non-string-value's finding.
@@ -40,10 +41,12 @@ export const unquotedValue = defineCheck(
         const capped = written.value === null ? { ...found, severityCap: 'warning' as const } : found;
         problems.push(fixes.length > 0 ? { ...capped, fixes } : capped);
       }
-    }
-    return problems;
+      return problems;
+    });
   },
 );
+
+const NONE: readonly Problem[] = [];
 
 function describeValue(value: unknown): { description: string; goType: string } {
   if (value === null) return { description: 'empty (null)', goType: 'null' };

@@ -7,9 +7,10 @@ import { SYNC_WAVE_ANNOTATION } from '../../model/syncWave';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { waveObjects, writtenAnnotation } from './support/waveObjects';
+import { judgeWaveObjects, writtenAnnotation } from './support/waveObjects';
 
 const MAX_NAMES = 5;
+const NONE: readonly Problem[] = [];
 
 /** A sync-wave where no sync reads it: in an ApplicationSet template (copied onto generated Applications) or on a root. */
 export const waveOrdersNothing = defineCheck(
@@ -20,20 +21,18 @@ export const waveOrdersNothing = defineCheck(
   },
   (context) => {
     const { index, model } = context;
-    const problems: Problem[] = [];
-    for (const { object, node, role } of waveObjects(model)) {
-      if (!hasWaveAnnotation(object)) continue;
+    return judgeWaveObjects(model, 'waves/wave-orders-nothing', ({ object, node, role }) => {
+      if (!hasWaveAnnotation(object)) return NONE;
       let message: string;
       if (role === 'template') {
         message = `sync-wave ${waveText(object)} in the template of ApplicationSet ${node.name} is copied onto the Applications it generates${generatedNames(model, node)}, but nothing orders them: the ApplicationSet controller ignores sync waves (it creates Applications in name order), and no sync applies generated Applications as resources (argo-cd #17639, #18268). To order generated Applications, use Progressive Syncs (RollingSync).`;
       } else if (role === 'node' && node.ordering.gating === 'unordered' && node.generatedById === undefined) {
         message = `sync-wave ${waveText(object)} on ${node.kind} ${node.name} orders nothing: no Application of this repository creates it (a root), so no sync applies it in waves.`;
       } else {
-        continue;
+        return NONE;
       }
-      problems.push(withRemoveFix(index, object, problem(waveOrdersNothing, message, waveLocation(index, object))));
-    }
-    return problems;
+      return [withRemoveFix(index, object, problem(waveOrdersNothing, message, waveLocation(index, object)))];
+    });
   },
 );
 

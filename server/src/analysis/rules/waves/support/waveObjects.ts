@@ -4,6 +4,7 @@ import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { RepoIndex } from '../../../repoIndex';
 import type { SourceLocation } from '../../../text/span';
 import { locate } from '../../../yaml/yamlDocument';
+import type { Problem } from '../../rule';
 
 /** An object Argo CD would apply (or an ApplicationSet template it copies), with the model node it belongs to. */
 export interface WaveObject {
@@ -12,6 +13,106 @@ export interface WaveObject {
   readonly node: AppNode;
   /** `node`: the object is the node; `resource`: a resource the node deploys; `template`: the node's ApplicationSet template. */
   readonly role: 'node' | 'resource' | 'template';
+}
+
+/** What a check found for one wave object, with the number of the place it is written at. */
+interface Judged {
+  readonly place: number;
+  readonly problems: readonly Problem[];
+}
+
+/** Per node, per check: what the check found for the node's wave objects (a kept node keeps its list). */
+const judgedByNode = new WeakMap<AppNode, Map<string, readonly Judged[]>>();
+
+/**
+ * What `judge` finds for every wave object of the model, in model order and each written place once
+ * (on the first node that has it, as {@link waveObjects} lists them). `judge` may read the object, the
+ * node and its children, and places in the node's files and rendered files: it runs once per node object
+ * (kept nodes keep their findings, see `KeptNodes`), and only written places two nodes share need
+ * the model order to decide which node reports them.
+ */
+export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (item: WaveObject) => readonly Problem[]): Problem[] {
+  const owners = placeOwnersOf(model);
+  const problems: Problem[] = [];
+  for (const node of model.nodes) {
+    for (const judged of judgedFor(node, check, judge)) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
+  }
+  return problems;
+}
+
+function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => readonly Problem[]): readonly Judged[] {
+  let byCheck = judgedByNode.get(node);
+  if (!byCheck) judgedByNode.set(node, (byCheck = new Map()));
+  let judged = byCheck.get(check);
+  if (judged === undefined) {
+    const found: Judged[] = [];
+    for (const item of waveObjectsOfNode(node)) {
+      const problems = judge(item.waveObject);
+      if (problems.length > 0) found.push({ place: item.place, problems });
+    }
+    byCheck.set(check, (judged = found));
+  }
+  return judged;
+}
+
+/**
+ * How many nodes have each written place among their wave objects, kept up to date from one model to
+ * the next by the nodes that came and went (a language server's models share most nodes).
+ */
+class PlaceOwners {
+  #nodes = new Set<AppNode>();
+  readonly #counts = new Map<number, number>();
+  /** Per shared place: the node that reports it in the current model (worked out when first asked). */
+  #firstOwners = new Map<number, AppNode | undefined>();
+  #model: RepositoryModel | undefined;
+
+  /** The model whose nodes are counted. */
+  get model(): RepositoryModel | undefined {
+    return this.#model;
+  }
+
+  /** Takes the nodes of `model`: counts the places of nodes that came, forgets those of nodes that went. */
+  follow(model: RepositoryModel): void {
+    const nodes = new Set<AppNode>();
+    for (const node of model.nodes) {
+      nodes.add(node);
+      if (!this.#nodes.has(node)) this.#count(node, 1);
+    }
+    for (const node of this.#nodes) if (!nodes.has(node)) this.#count(node, -1);
+    this.#nodes = nodes;
+    this.#model = model;
+    this.#firstOwners = new Map();
+  }
+
+  /** True when `node` is the node that reports the place (the first node of the model that has it). */
+  reportsAt(node: AppNode, place: number): boolean {
+    if ((this.#counts.get(place) ?? 0) <= 1) return true;
+    if (!this.#firstOwners.has(place)) {
+      const first = this.#model?.nodes.find((candidate) => waveObjectsOfNode(candidate).some((item) => item.place === place));
+      this.#firstOwners.set(place, first);
+    }
+    return this.#firstOwners.get(place) === node;
+  }
+
+  #count(node: AppNode, step: number): void {
+    const seen = new Set<number>();
+    for (const item of waveObjectsOfNode(node)) {
+      if (seen.has(item.place)) continue;
+      seen.add(item.place);
+      const count = (this.#counts.get(item.place) ?? 0) + step;
+      if (count === 0) this.#counts.delete(item.place);
+      else this.#counts.set(item.place, count);
+    }
+  }
+}
+
+/** One instance follows the models as they are analysed, one after another (a language server's share most nodes). */
+const owners = new PlaceOwners();
+
+/** The place owners of `model`: moving them from the previous model costs the nodes that changed. */
+function placeOwnersOf(model: RepositoryModel): PlaceOwners {
+  if (owners.model !== model) owners.follow(model);
+  return owners;
 }
 
 /** A stable key for the place an object is written (file, document, path). */
@@ -23,33 +124,6 @@ export function writtenPlaceKey(origin: ObjectOrigin): string {
 }
 
 const placeKeys = new WeakMap<ObjectOrigin, string>();
-
-/**
- * Every Application, ApplicationSet, ApplicationSet template and deployed resource of the model,
- * each written place once (a file rendered by two Applications, or a template shared by every
- * Application a set generates, counts once), in model order.
- */
-export function waveObjects(model: RepositoryModel): readonly WaveObject[] {
-  let objects = waveObjectsByModel.get(model);
-  if (!objects) waveObjectsByModel.set(model, (objects = collectWaveObjects(model)));
-  return objects;
-}
-
-/** The wave rules share one list per model. */
-const waveObjectsByModel = new WeakMap<RepositoryModel, readonly WaveObject[]>();
-
-function collectWaveObjects(model: RepositoryModel): WaveObject[] {
-  const stamp = nextStamp();
-  const result: WaveObject[] = [];
-  for (const node of model.nodes) {
-    for (const item of waveObjectsOfNode(node)) {
-      if (placeStamps[item.place] === stamp) continue;
-      placeStamps[item.place] = stamp;
-      result.push(item.waveObject);
-    }
-  }
-  return result;
-}
 
 /** A wave object with the number of the place it is written at (see {@link placeNumber}). */
 interface NumberedWaveObject {
@@ -75,34 +149,13 @@ function waveObjectsOfNode(node: AppNode): readonly NumberedWaveObject[] {
   return items;
 }
 
-/**
- * Written places by number, so dropping places met before is an array lookup (a list of every
- * resource is made after each edit). Numbers are never reused; the table holds each place ever met.
- */
+/** Written places by number (a number compares faster than a key). Numbers are never reused; the table holds each place ever met. */
 const placeNumbers = new Map<string, number>();
-/** For each place number, the stamp of the last list that took it. */
-let placeStamps = new Uint32Array(1024);
-let lastStamp = 0;
 
 function placeNumber(key: string): number {
   let number = placeNumbers.get(key);
-  if (number === undefined) {
-    placeNumbers.set(key, (number = placeNumbers.size));
-    if (number >= placeStamps.length) {
-      const grown = new Uint32Array(placeStamps.length * 2);
-      grown.set(placeStamps);
-      placeStamps = grown;
-    }
-  }
+  if (number === undefined) placeNumbers.set(key, (number = placeNumbers.size));
   return number;
-}
-
-function nextStamp(): number {
-  if (lastStamp === 0xffffffff) {
-    placeStamps.fill(0);
-    lastStamp = 0;
-  }
-  return ++lastStamp;
 }
 
 /** An ApplicationSet's template metadata as an object (origin at `spec.template`), so its annotations read like an Application's. */
