@@ -69,7 +69,8 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     lap('model');
     const graph = buildDependencyGraph(index, model, config, memo);
     lap('dependency graph');
-    const context: CheckContext = { index, model, graph, config, memo: memo.checks };
+    memo.checkTracker.begin(index);
+    const context: CheckContext = { index, model, graph, config, memo: memo.checks, tracker: memo.checkTracker };
     for (const rule of RULES) {
       if (!isCheckedRule(rule)) continue;
       problems.push(...rule.check(context));

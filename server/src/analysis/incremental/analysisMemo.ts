@@ -12,6 +12,7 @@ import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode } from '../model/types';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
+import { NodeReadTracker } from './nodeReadTracker';
 import { plainEqual } from './plainEqual';
 import { KeptGraph } from '../dependencies/keptGraph';
 
@@ -49,6 +50,8 @@ export class AnalysisMemo {
   readonly keptNodes = new KeptNodes();
   /** What checks found per node (`keptPerNode`), by node object, check and the facts the check reads. */
   readonly checks = new ObjectReadMemo<AppNode, readonly unknown[]>();
+  /** Which nodes an edit can have touched, for the checks' kept results (see `keptPerNode`). */
+  readonly checkTracker = new NodeReadTracker();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;

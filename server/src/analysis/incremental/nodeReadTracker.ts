@@ -40,10 +40,11 @@ export class NodeReadTracker {
     return this.#trusting && this.#nodes.get(node.id) === node && !this.#touched.has(node.id);
   }
 
-  /** Records that `node`'s results were kept after making `reads` (lists of reads, one per result). */
+  /** Records that `node`'s results were kept after making `reads` (lists of reads, one per result; added to earlier ones for the same node object). */
   track(node: AppNode, reads: readonly (readonly IndexRead[] | undefined)[]): void {
+    // Another node object for the id: its searches and derivations are its own (file readers may keep the old id, harmlessly).
+    if (this.#nodes.get(node.id) !== node) this.#wholeIndexReads.delete(node.id);
     this.#nodes.set(node.id, node);
-    this.#wholeIndexReads.delete(node.id);
     for (const list of reads) {
       for (const read of list ?? []) {
         if (read.kind === 'file' || read.kind === 'parsed') {

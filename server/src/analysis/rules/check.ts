@@ -3,6 +3,7 @@ import type { ProjectConfig } from '../config/projectConfig';
 import type { DependencyGraph } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { ObjectReadMemo } from '../incremental/readMemo';
+import type { NodeReadTracker } from '../incremental/nodeReadTracker';
 import type { RepoIndex } from '../repoIndex';
 import { defineRule, type Problem, type RuleMeta } from './rule';
 
@@ -14,6 +15,8 @@ export interface CheckContext {
   readonly config: ProjectConfig;
   /** Per-node results kept from earlier analyses (a language server's memo), see {@link keptPerNode}. */
   readonly memo?: ObjectReadMemo<AppNode, readonly unknown[]> | undefined;
+  /** With the memo: which nodes this analysis's changes may have touched (begun for this analysis). */
+  readonly tracker?: NodeReadTracker | undefined;
 }
 
 /**
@@ -22,10 +25,19 @@ export interface CheckContext {
  * `facts` and every file `compute` read through the index are the same. `compute` may read the node, its
  * children, places in its file and in its renders' files, what `facts` names (project definitions, the
  * scope table…) and, through the index, other files; `name` tells the check (and the part of it) apart.
+ * A node the analysis's changes cannot have touched (see `NodeReadTracker`) gets its kept result unasked.
  */
 export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
-  if (!context.memo) return compute();
-  return context.memo.get(context.index, node, compute, `${name}\u0000${facts}`) as readonly T[];
+  const { memo, tracker } = context;
+  if (!memo) return compute();
+  const key = `${name}\u0000${facts}`;
+  if (tracker?.trusts(node)) {
+    const kept = memo.peek(node, key);
+    if (kept !== undefined) return kept as readonly T[];
+  }
+  const found = memo.get(context.index, node, compute, key) as readonly T[];
+  tracker?.track(node, [memo.readsOf(node, key)]);
+  return found;
 }
 
 /** A rule with a check over the model; the file that defines it is named after its id. */
