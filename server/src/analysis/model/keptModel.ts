@@ -108,6 +108,15 @@ export function parentIdOf(node: AppNode): string | undefined {
 
 /** An Application node's own problems: its reading's (generated ones only), its render's and its creation loops. */
 export function ownProblemsOf(application: ApplicationRecord): readonly Problem[] {
+  let problems = ownProblems.get(application);
+  if (problems === undefined) ownProblems.set(application, (problems = collectOwnProblems(application)));
+  return problems;
+}
+
+/** Records are immutable: each one's problems are gathered once (a patch keeps the records of untouched nodes). */
+const ownProblems = new WeakMap<ApplicationRecord, readonly Problem[]>();
+
+function collectOwnProblems(application: ApplicationRecord): readonly Problem[] {
   const { reading, render, generated, cycleProblems } = application;
   if (render.problems.length === 0 && cycleProblems.length === 0 && (!generated || reading.problems.length === 0) && render.renders.every((source) => source.problems.length === 0)) return NO_PROBLEMS;
   return [...(generated ? reading.problems : []), ...render.problems, ...render.renders.flatMap((source) => source.problems), ...cycleProblems];
