@@ -90,13 +90,24 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
     if (configured === 'off') continue;
     const defaultSeverity = RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning';
     const severity: Severity = configured ?? milder(defaultSeverity, item.severityCap);
-    const { severityCap: _cap, ...finding } = item;
-    findings.push({ ...finding, severity });
+    findings.push(findingOf(item, severity));
   }
   return findings.sort(
     (a, b) =>
       compare(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compare(a.ruleId, b.ruleId) || compare(a.message, b.message),
   );
+}
+
+/** Findings by problem: a kept problem (an untouched node's) gives the same finding object, which hosts may key conversions on. */
+const findingsByProblem = new WeakMap<Problem, Finding>();
+
+function findingOf(item: Problem, severity: Severity): Finding {
+  const known = findingsByProblem.get(item);
+  if (known !== undefined && known.severity === severity) return known;
+  const { severityCap: _cap, ...rest } = item;
+  const finding: Finding = { ...rest, severity };
+  findingsByProblem.set(item, finding);
+  return finding;
 }
 
 /** The milder of a severity and an optional cap. */

@@ -358,6 +358,11 @@ export class RepoIndex {
     }
   }
 
+  /** What changed since the index this one follows (made by {@link RepoIndex.following}); undefined for a first index. */
+  get changes(): SnapshotChanges | undefined {
+    return this.#succession?.changes;
+  }
+
   /**
    * What changed since the index whose serial is given, when this index follows that one directly
    * (made by {@link RepoIndex.following} from it); undefined otherwise.

@@ -1,5 +1,6 @@
 // Turns what a host could not read (skipped files, walk problems) into problems of the parse/* rules.
-import type { RepoSnapshot, SkipReason, WalkProblem } from './snapshot';
+import type { RepoSnapshot, SkipReason, SnapshotFile, WalkProblem } from './snapshot';
+import { OverlaidFiles } from './overlaidFiles';
 import { problem, type Problem, type RuleMeta } from './rules/rule';
 import { binaryFile } from './rules/parse/binary-file';
 import { fileCountCap } from './rules/parse/file-count-cap';
@@ -32,10 +33,13 @@ const WALK: Readonly<Record<WalkProblem['kind'], { readonly rule: RuleMeta; read
  */
 export function snapshotProblems(snapshot: RepoSnapshot): Problem[] {
   const problems: Problem[] = [];
-  for (const [path, file] of snapshot.files) {
-    if (file.kind !== 'skipped') continue;
-    const entry = SKIPPED[file.reason];
-    problems.push(problem(entry.rule, entry.describe(file.detail), fileLocation(path)));
+  const { files } = snapshot;
+  if (files instanceof OverlaidFiles) {
+    // The base's problems are found once per base map; replaced entries are looked at one by one.
+    for (const found of skippedFileProblems(files.base)) if (!files.replacements.has(found.location.file)) problems.push(found);
+    for (const [path, file] of files.replacements) if (file !== undefined) problems.push(...skippedFileProblems(new Map([[path, file]])));
+  } else {
+    problems.push(...skippedFileProblems(files));
   }
   for (const walkProblem of snapshot.walkProblems) {
     const entry = WALK[walkProblem.kind];
@@ -43,6 +47,23 @@ export function snapshotProblems(snapshot: RepoSnapshot): Problem[] {
   }
   return problems.sort((a, b) => compareText(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compareText(a.ruleId, b.ruleId));
 }
+
+/** One problem per skipped file of a map (kept per map: a host's disk map serves many snapshots). */
+function skippedFileProblems(files: ReadonlyMap<string, SnapshotFile>): readonly Problem[] {
+  let problems = skippedByMap.get(files);
+  if (problems === undefined) {
+    const found: Problem[] = [];
+    for (const [path, file] of files) {
+      if (file.kind !== 'skipped') continue;
+      const entry = SKIPPED[file.reason];
+      found.push(problem(entry.rule, entry.describe(file.detail), fileLocation(path)));
+    }
+    skippedByMap.set(files, (problems = found));
+  }
+  return problems;
+}
+
+const skippedByMap = new WeakMap<ReadonlyMap<string, SnapshotFile>, readonly Problem[]>();
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -34,6 +34,8 @@ export class DiskSnapshot {
   readonly #fileSystem: RepositoryFileSystem;
   readonly #files: Map<string, SnapshotFile>;
   readonly #directories: Set<string>;
+  /** The copy `current` hands out, until the next change. */
+  #published: RepoSnapshot | undefined;
   readonly #gitRemoteUrls: readonly string[];
   readonly #walkProblems: readonly WalkProblem[];
 
@@ -66,14 +68,18 @@ export class DiskSnapshot {
     return this.#files.size;
   }
 
-  /** An immutable copy of the current state. */
+  /**
+   * An immutable copy of the current state: the same one until the next change on disk (each refresh
+   * makes one copy), so successive snapshots share their maps. Callers must not change it.
+   */
   current(): RepoSnapshot {
-    return {
+    this.#published ??= {
       files: new Map(this.#files),
       directories: new Set(this.#directories),
       gitRemoteUrls: this.#gitRemoteUrls,
       walkProblems: this.#walkProblems,
     };
+    return this.#published;
   }
 
   /**
@@ -112,6 +118,7 @@ export class DiskSnapshot {
     const entry: SnapshotFile = READ_FILE_NAME.test(repoPath)
       ? await readSnapshotFile(absolutePath, stats, this.#options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, this.#fileSystem)
       : { kind: 'listed' };
+    this.#published = undefined;
     this.#files.set(repoPath, entry);
     for (let folder = parentDirectory(repoPath); folder !== '' && !this.#directories.has(folder); folder = parentDirectory(folder)) {
       this.#directories.add(folder);
@@ -129,6 +136,7 @@ export class DiskSnapshot {
 
   /** Removes a file, or a folder with everything under it. */
   #forget(repoPath: string): void {
+    this.#published = undefined;
     this.#files.delete(repoPath);
     if (!this.#directories.has(repoPath)) return;
     const prefix = `${repoPath}/`;

@@ -144,7 +144,8 @@ export class AnalysisScheduler {
     const input = this.#settings.takeInput();
     const { memo, journal } = this.#settings;
     const parseCache = memo.parseCache;
-    const index = new RepoIndex(input.snapshot, parseCache.limits, parseCache);
+    // The index the analysis will use (the memo hands the same one to analyze), so parsing ahead is not done twice.
+    const index = memo.indexFor(input.snapshot, parseCache.limits);
     const toParse = filesToParse(input.snapshot, index, parseCache);
     let parsed = 0;
     for (const batch of batches(toParse)) {
@@ -175,11 +176,17 @@ interface ParseTask {
   readonly text: string;
 }
 
-/** Files the analysis will parse that the cache does not hold (the same test as `RepoIndex.parsed`). */
+/**
+ * Files the analysis will parse that the cache does not hold (the same test as `RepoIndex.parsed`): after
+ * an edit that added or removed nothing, only the changed files can be new to the cache.
+ */
 function filesToParse(snapshot: RepoSnapshot, index: RepoIndex, parseCache: ParseCache): ParseTask[] {
   const tasks: ParseTask[] = [];
-  for (const [path, file] of snapshot.files) {
-    if (file.kind !== 'text' || !RepoIndex.isYamlLike(path) || parseCache.has(path, file.text) || index.isHelmTemplate(path)) continue;
+  const changes = index.changes;
+  const candidates = changes !== undefined && !changes.structural ? changes.files : snapshot.files.keys();
+  for (const path of candidates) {
+    const file = snapshot.files.get(path);
+    if (file?.kind !== 'text' || !RepoIndex.isYamlLike(path) || parseCache.has(path, file.text) || index.isHelmTemplate(path)) continue;
     tasks.push({ path, text: file.text });
   }
   return tasks;

@@ -6,6 +6,7 @@ import { quarantined } from '../analysis/rules/parse/quarantined';
 import type { Problem } from '../analysis/rules/rule';
 import type { RepoSnapshot, SnapshotFile } from '../analysis/snapshot';
 import { parentDirectory } from '../analysis/snapshot';
+import { OverlaidFiles } from '../analysis/overlaidFiles';
 import { DEFAULT_PARSE_LIMITS } from '../analysis/yaml/parseYamlFile';
 import { DiskSnapshot, isExcludedPath } from '../host/diskSnapshot';
 import { nodeFileSystem } from '../host/fileSystem';
@@ -72,6 +73,8 @@ export class RepositoryFolder {
   readonly #scheduler: AnalysisScheduler;
   readonly #batcher: ChangeBatcher;
   #disk: DiskSnapshot | undefined;
+  /** Snapshot entries of open documents' texts (see `#bufferEntry`). */
+  readonly #bufferEntries = new Map<string, SnapshotFile>();
   #settings: ClientSettings = DEFAULT_CLIENT_SETTINGS;
   #state: FolderStatus['state'] = 'indexing';
   #progress: IndexingProgress | undefined;
@@ -252,27 +255,42 @@ export class RepositoryFolder {
     if (!this.#disposed) this.#scheduler.request(0);
   }
 
+  /** The snapshot entry of an open document's text: the same entry while the text is the same. */
+  #bufferEntry(repoPath: string, text: string): SnapshotFile {
+    const known = this.#bufferEntries.get(repoPath);
+    if (known !== undefined && known.kind === 'text' && known.text === text) return known;
+    const entry: SnapshotFile = { kind: 'text', text };
+    this.#bufferEntries.set(repoPath, entry);
+    return entry;
+  }
+
   #takeInput(): AnalysisInput {
     const disk = this.#disk;
     if (!disk) throw new Error('analysis requested before the folder was read');
     const base = disk.current();
-    const files = base.files as Map<string, SnapshotFile>;
-    const directories = base.directories as Set<string>;
+    // The disk's maps are shared between snapshots: open documents (and quarantined files) replace entries in an overlay.
+    const replacements = new Map<string, SnapshotFile | undefined>();
+    const files = new OverlaidFiles(base.files, replacements);
+    let directories = base.directories;
     const openDocuments = new Map<string, AnalysedDocument>();
     for (const document of this.#services.documents.all()) {
       const repoPath = this.repoPathOf(document.uri);
       if (repoPath === undefined || !this.analysesBufferOf(repoPath)) continue;
-      files.set(repoPath, { kind: 'text', text: document.getText() });
-      for (let folder = parentDirectory(repoPath); folder !== '' && !directories.has(folder); folder = parentDirectory(folder)) directories.add(folder);
+      replacements.set(repoPath, this.#bufferEntry(repoPath, document.getText()));
+      for (let folder = parentDirectory(repoPath); folder !== '' && !directories.has(folder); folder = parentDirectory(folder)) {
+        if (directories === base.directories) directories = new Set(base.directories);
+        (directories as Set<string>).add(folder);
+      }
       openDocuments.set(repoPath, { uri: document.uri, version: document.version });
     }
+    for (const repoPath of this.#bufferEntries.keys()) if (!openDocuments.has(repoPath)) this.#bufferEntries.delete(repoPath);
     const hostProblems: Problem[] = [];
     if (!this.#quarantine.isEmpty) {
       this.#quarantine.retain((path) => files.has(path));
       for (const entry of this.#quarantine.entries()) {
         const file = files.get(entry.path);
         if (!this.#quarantine.isQuarantined(entry.path, file?.kind === 'text' ? file.text : undefined, openDocuments.has(entry.path))) continue;
-        files.set(entry.path, { kind: 'listed' });
+        replacements.set(entry.path, { kind: 'listed' });
         hostProblems.push(quarantineProblem(entry));
       }
     }

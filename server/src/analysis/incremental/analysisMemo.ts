@@ -66,6 +66,8 @@ export class AnalysisMemo {
    */
   indexFor(snapshot: RepoSnapshot, limits: ParseLimits): RepoIndex {
     const previous = this.#previousIndex;
+    // Asked again for the same snapshot (a host parses ahead of the analysis): the same index.
+    if (previous !== undefined && previous.snapshot === snapshot && this.parseCache.accepts(limits)) return previous;
     const sameLimits = this.parseCache.accepts(limits);
     const changes = previous !== undefined && sameLimits ? snapshotChanges(previous.snapshot, snapshot) : undefined;
     const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache, this.derivations);

@@ -11,6 +11,18 @@ interface FileDiagnostics {
   readonly version: number | undefined;
 }
 
+/** A finding's diagnostic and what making it read. */
+interface ConvertedFinding {
+  readonly inputs: readonly unknown[];
+  readonly diagnostic: Diagnostic;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
+  return true;
+}
+
 /** The folder a result belongs to, as the publisher needs it. */
 export interface PublishingFolder {
   readonly uri: string;
@@ -28,7 +40,11 @@ export class DiagnosticsPublisher {
   readonly #send: (params: PublishDiagnosticsParams) => void;
   readonly #byFolder = new Map<string, ReadonlyMap<string, FileDiagnostics>>();
   readonly #lastSent = new Map<string, string>();
+  /** The lists last sent per URI, to skip building a fingerprint when a list is made of the same diagnostics. */
+  readonly #lastSentLists = new Map<string, { readonly version: number | undefined; readonly diagnostics: readonly Diagnostic[] }>();
   readonly #lines = new LineIndexCache();
+  /** Each finding's diagnostic, with what the conversion read (an untouched file's findings are the same objects). */
+  readonly #converted = new WeakMap<Finding, ConvertedFinding>();
 
   constructor(send: (params: PublishDiagnosticsParams) => void) {
     this.#send = send;
@@ -62,12 +78,29 @@ export class DiagnosticsPublisher {
       }
       // An open document's diagnostics are sent again for each new version (the client then knows
       // they are current); other files only when their diagnostics change.
+      const lastList = this.#lastSentLists.get(uri);
+      if (lastList !== undefined && lastList.version === version && sameItems(lastList.diagnostics, diagnostics)) continue;
+      this.#lastSentLists.set(uri, { version, diagnostics });
       const fingerprint = `${version ?? ''}${JSON.stringify(diagnostics)}`;
       if ((this.#lastSent.get(uri) ?? '[]') === fingerprint) continue;
-      if (fingerprint === '[]') this.#lastSent.delete(uri);
+      if (fingerprint === '[]') {
+        this.#lastSent.delete(uri);
+        this.#lastSentLists.delete(uri);
+      }
       else this.#lastSent.set(uri, fingerprint);
       this.#send(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     }
+  }
+
+  /** A finding's diagnostic: the one made before while the folder, line indexes and URIs it read are the same. */
+  #diagnosticOf(folderUri: string, finding: Finding, conversion: DiagnosticConversion): Diagnostic {
+    const inputs: unknown[] = [folderUri, conversion.linesOf(finding.location.file)];
+    for (const related of finding.related ?? []) inputs.push(conversion.uriOf(related.location.file), conversion.linesOf(related.location.file));
+    const known = this.#converted.get(finding);
+    if (known !== undefined && sameItems(known.inputs, inputs)) return known.diagnostic;
+    const diagnostic = findingToDiagnostic(finding, conversion);
+    this.#converted.set(finding, { inputs, diagnostic });
+    return diagnostic;
   }
 
   #diagnosticsByUri(folder: PublishingFolder, result: AnalysisResult): Map<string, FileDiagnostics> {
@@ -89,7 +122,7 @@ export class DiagnosticsPublisher {
     const byUri = new Map<string, FileDiagnostics>();
     for (const [repoPath, findings] of byFile) {
       byUri.set(uriOf(repoPath), {
-        diagnostics: findings.map((finding) => findingToDiagnostic(finding, conversion)),
+        diagnostics: findings.map((finding) => this.#diagnosticOf(folder.uri, finding, conversion)),
         version: result.input.openDocuments.get(repoPath)?.version,
       });
     }
