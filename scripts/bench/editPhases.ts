@@ -70,7 +70,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     const graph = buildDependencyGraph(index, model, config, memo);
     lap('dependency graph');
     memo.checkTracker.begin(index);
-    const context: CheckContext = { index, model, graph, config, memo: memo.checks, tracker: memo.checkTracker };
+    const context: CheckContext = { index, model, graph, config, memo: memo.checks, tracker: memo.checkTracker, recent: memo.recentCheckResults };
     for (const rule of RULES) {
       if (!isCheckedRule(rule)) continue;
       problems.push(...rule.check(context));

@@ -69,7 +69,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
   problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
   const graph = buildDependencyGraph(index, model, config, options.memo);
   options.memo?.checkTracker.begin(index);
-  const context: CheckContext = { index, model, graph, config, memo: options.memo?.checks, tracker: options.memo?.checkTracker };
+  const context: CheckContext = { index, model, graph, config, memo: options.memo?.checks, tracker: options.memo?.checkTracker, recent: options.memo?.recentCheckResults };
   for (const rule of RULES) {
     if (isCheckedRule(rule) && config.rules.get(rule.id) !== 'off' && options.severities?.get(rule.id) !== 'off') problems.push(...rule.check(context));
   }

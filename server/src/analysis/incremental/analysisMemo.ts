@@ -52,6 +52,8 @@ export class AnalysisMemo {
   readonly checks = new ObjectReadMemo<AppNode, readonly unknown[]>();
   /** Which nodes an edit can have touched, for the checks' kept results (see `keptPerNode`). */
   readonly checkTracker = new NodeReadTracker();
+  /** The last result of each per-node check by node id (see `keptPerNode`). */
+  readonly recentCheckResults = new Map<string, Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;

@@ -17,6 +17,8 @@ export interface CheckContext {
   readonly memo?: ObjectReadMemo<AppNode, readonly unknown[]> | undefined;
   /** With the memo: which nodes this analysis's changes may have touched (begun for this analysis). */
   readonly tracker?: NodeReadTracker | undefined;
+  /** With the memo: the last result per check key and node id, found without hashing node objects. */
+  readonly recent?: Map<string, Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>> | undefined;
 }
 
 /**
@@ -28,15 +30,24 @@ export interface CheckContext {
  * A node the analysis's changes cannot have touched (see `NodeReadTracker`) gets its kept result unasked.
  */
 export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
-  const { memo, tracker } = context;
+  const { memo, tracker, recent } = context;
   if (!memo) return compute();
   const key = `${name}\u0000${facts}`;
+  let byNode = recent?.get(key);
   if (tracker?.trusts(node)) {
-    const kept = memo.peek(node, key);
-    if (kept !== undefined) return kept as readonly T[];
+    const kept = byNode?.get(node.id);
+    if (kept !== undefined && kept.node === node) return kept.value as readonly T[];
   }
   const found = memo.get(context.index, node, compute, key) as readonly T[];
   tracker?.track(node, [memo.readsOf(node, key)]);
+  if (recent !== undefined) {
+    if (byNode === undefined) {
+      // New facts for this check: the results under its other facts are not asked for again.
+      for (const other of recent.keys()) if (other.startsWith(`${name}\u0000`)) recent.delete(other);
+      recent.set(key, (byNode = new Map()));
+    }
+    byNode.set(node.id, { node, value: found });
+  }
   return found;
 }
 
