@@ -374,7 +374,7 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
     return {
       initialIndexMs,
       ...(memory ? { memory } : {}),
-      editToDiagnostics: { medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), samples: editMs.length, file: relative(directory, resourceFile) },
+      editToDiagnostics: { medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), samples: editMs.length, samplesMs: editMs.map((ms) => Math.round(ms)), file: relative(directory, resourceFile) },
       hover: { medianMs: median(hoverMs), p95Ms: percentile(hoverMs, 0.95), samples: hoverMs.length, answered, file: relative(directory, applicationFile) },
     };
   } catch (error) {

@@ -95,14 +95,14 @@ export class RepoIndex {
         else byFile.delete(path);
         if ((before !== undefined && before.length > 0) || now.length > 0) changed = true;
       }
-      return { byFile, items: changed ? itemsInPathOrder(byFile) : inherited.items };
+      return { byFile, items: changed ? itemsInPathOrder(byFile) : inherited.items, scanFile };
     }
     const byFile = new Map<string, readonly T[]>();
     for (const path of this.#allFiles()) {
       const items = scanFile(this, path);
       if (items.length > 0) byFile.set(path, items);
     }
-    return { byFile, items: itemsInPathOrder(byFile) };
+    return { byFile, items: itemsInPathOrder(byFile), scanFile };
   }
 
   #isolated<T>(compute: () => T): T {
@@ -132,6 +132,11 @@ export class RepoIndex {
     if (chartRootsKept) {
       // With a parse cache, unchanged files' parses are found there (the same objects) when asked for.
       if (!parseCache) for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
+      // Scans the previous index inherited but was not asked for are brought up to date there first (its
+      // changed files only), so a scan is carried along a chain of indexes without the chain being kept.
+      for (const [name, inherited] of previous.#inheritedScans ?? []) {
+        if (!previous.#fileScans.has(name)) previous.#fileScans.set(name, previous.#scanFiles(name, inherited.scanFile));
+      }
       index.#inheritedScans = previous.#fileScans;
     }
     if (!parseCache) for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
@@ -488,6 +493,8 @@ function summaryOf(reads: readonly IndexRead[]): ReadSummary {
 interface FileScan<T> {
   readonly byFile: ReadonlyMap<string, readonly T[]>;
   readonly items: readonly T[];
+  /** What scans one file (to bring the scan up to date in a later index). */
+  readonly scanFile: (index: RepoIndex, path: string) => readonly T[];
 }
 
 function itemsInPathOrder<T>(byFile: ReadonlyMap<string, readonly T[]>): readonly T[] {
