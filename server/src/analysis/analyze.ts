@@ -15,6 +15,7 @@ import { SEVERITIES, type Finding, type Problem, type Severity } from './rules/r
 import { snapshotProblems } from './snapshotProblems';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './yaml/parseYamlFile';
 import { findDuplicateApplicationNames } from './model/duplicateNames';
+import { plainEqual } from './incremental/plainEqual';
 
 /** What a host may set besides the files. */
 export interface AnalysisOptions {
@@ -80,6 +81,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
 const NO_PROBLEMS: readonly Problem[] = [];
 
 function toFindings(problems: readonly Problem[], config: ProjectConfig, overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined): Finding[] {
+  nextFindingGeneration();
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const item of problems) {
@@ -90,7 +92,7 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
     if (configured === 'off') continue;
     const defaultSeverity = RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning';
     const severity: Severity = configured ?? milder(defaultSeverity, item.severityCap);
-    findings.push(findingOf(item, severity));
+    findings.push(findingOf(key, item, severity));
   }
   return findings.sort(
     (a, b) =>
@@ -100,14 +102,33 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
 
 /** Findings by problem: a kept problem (an untouched node's) gives the same finding object, which hosts may key conversions on. */
 const findingsByProblem = new WeakMap<Problem, Finding>();
+/**
+ * Findings by what they say, from the last two analyses: a problem found again with the same content
+ * (fixes and related places included) gives the same finding object.
+ */
+let recentFindings = new Map<string, Finding>();
+let olderFindings = new Map<string, Finding>();
 
-function findingOf(item: Problem, severity: Severity): Finding {
+function findingOf(key: string, item: Problem, severity: Severity): Finding {
   const known = findingsByProblem.get(item);
-  if (known !== undefined && known.severity === severity) return known;
+  if (known !== undefined && known.severity === severity) return remembered(key, known);
   const { severityCap: _cap, ...rest } = item;
-  const finding: Finding = { ...rest, severity };
+  const made: Finding = { ...rest, severity };
+  const same = recentFindings.get(key) ?? olderFindings.get(key);
+  const finding = same !== undefined && plainEqual(same, made) ? same : made;
   findingsByProblem.set(item, finding);
+  return remembered(key, finding);
+}
+
+function remembered(key: string, finding: Finding): Finding {
+  recentFindings.set(key, finding);
   return finding;
+}
+
+/** Starts remembering a new analysis's findings (the previous analysis's stay one more). */
+function nextFindingGeneration(): void {
+  olderFindings = recentFindings;
+  recentFindings = new Map();
 }
 
 /** The milder of a severity and an optional cap. */

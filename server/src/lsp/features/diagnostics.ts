@@ -46,12 +46,8 @@ export class DiagnosticsPublisher {
   /** The lists last sent per URI, to skip building a fingerprint when a list is made of the same diagnostics. */
   readonly #lastSentLists = new Map<string, { readonly version: number | undefined; readonly diagnostics: readonly Diagnostic[] }>();
   readonly #lines = new LineIndexCache();
-  /**
-   * Diagnostics by what they say (rule, severity, place, message, related places): a finding made again with
-   * the same content gets the same diagnostic object, so unchanged lists are recognised by identity.
-   */
-  #converted = new Map<string, ConvertedFinding>();
-  #convertedBefore = new Map<string, ConvertedFinding>();
+  /** Each finding's diagnostic, with what the conversion read (findings saying the same are the same objects). */
+  readonly #converted = new WeakMap<Finding, ConvertedFinding>();
   /** URIs of repository paths per folder (making file URLs is slow). */
   readonly #uris = new Map<string, string>();
 
@@ -101,18 +97,15 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** A finding's diagnostic: the one made before for the same content while the line indexes and URIs it read are the same. */
+  /** A finding's diagnostic: the one made before while the folder, line indexes and URIs it read are the same. */
   #diagnosticOf(folderUri: string, finding: Finding, conversion: DiagnosticConversion): Diagnostic {
-    const inputs: unknown[] = [conversion.linesOf(finding.location.file)];
-    let key = `${folderUri}\u0000${finding.ruleId}\u0000${finding.severity}\u0000${finding.location.file}\u0000${finding.location.span.start}\u0000${finding.location.span.end}\u0000${finding.message}`;
-    for (const related of finding.related ?? []) {
-      inputs.push(conversion.uriOf(related.location.file), conversion.linesOf(related.location.file));
-      key += `\u0000${related.location.file}\u0000${related.location.span.start}\u0000${related.location.span.end}\u0000${related.message}`;
-    }
-    const known = this.#converted.get(key) ?? this.#convertedBefore.get(key);
-    const converted = known !== undefined && sameItems(known.inputs, inputs) ? known : { inputs, diagnostic: findingToDiagnostic(finding, conversion) };
-    this.#converted.set(key, converted);
-    return converted.diagnostic;
+    const inputs: unknown[] = [folderUri, conversion.linesOf(finding.location.file)];
+    for (const related of finding.related ?? []) inputs.push(conversion.uriOf(related.location.file), conversion.linesOf(related.location.file));
+    const known = this.#converted.get(finding);
+    if (known !== undefined && sameItems(known.inputs, inputs)) return known.diagnostic;
+    const diagnostic = findingToDiagnostic(finding, conversion);
+    this.#converted.set(finding, { inputs, diagnostic });
+    return diagnostic;
   }
 
   #diskUri(folderPath: string, repoPath: string): string {
@@ -127,9 +120,6 @@ export class DiagnosticsPublisher {
 
   #diagnosticsByUri(folder: PublishingFolder, result: AnalysisResult): Map<string, FileDiagnostics> {
     const { index } = result.analysis;
-    // Conversions not used by this analysis are dropped after the next one (two generations: nested folders share the publisher).
-    this.#convertedBefore = this.#converted;
-    this.#converted = new Map();
     const uriOf = (repoPath: string): string => result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath);
     const conversion: DiagnosticConversion = {
       uriOf,
