@@ -115,7 +115,11 @@ function findingOf(key: string, item: Problem, severity: Severity): Finding {
   const { severityCap: _cap, ...rest } = item;
   const made: Finding = { ...rest, severity };
   const same = recentFindings.get(key) ?? olderFindings.get(key);
-  const finding = same !== undefined && plainEqual(same, made) ? same : made;
+  // The key holds the rule, file, span and message: what else a finding says is compared here.
+  const finding =
+    same !== undefined && same.severity === made.severity && plainEqual(same.related, made.related) && plainEqual(same.fixes, made.fixes) && same.location.file === made.location.file
+      ? same
+      : made;
   findingsByProblem.set(item, finding);
   return remembered(key, finding);
 }
