@@ -24,6 +24,8 @@ spec:
 const CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  mode: blue\n';
 const CLAIM = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast\n';
 
+const ARGOCD_CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n  namespace: argocd\ndata:\n  timeout.reconciliation: 180s\n';
+
 const TEXTS: Record<string, string> = {
   'root.yaml': application('root', 'apps', 0),
   'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n',
@@ -88,6 +90,19 @@ describe('patchModel (through analyze with a memo)', () => {
     const { after, fresh } = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 5) });
     expect(outcome(after)).toEqual(outcome(fresh));
     expect(after.model.nodesById.get('apps/web.yaml#0')?.wave.wave).toBe(5);
+  });
+
+  it('orders the kept graph anew when only the orderings changed (the Application health check configured)', () => {
+    const base = snapshotFromTexts({ ...TEXTS, 'argocd/argocd-cm.yaml': ARGOCD_CM });
+    const memo = new AnalysisMemo();
+    const before = analyze(base, { memo });
+    const next = edited(base, { 'argocd/argocd-cm.yaml': `${ARGOCD_CM}  resource.customizations.health.argoproj.io_Application: |\n    hs = {}\n    hs.status = "Healthy"\n    return hs\n` });
+    const after = analyze(next, { memo });
+    // Same objects, needs and providers: the graph is kept, while every child's wave now gates.
+    expect(after.graph).toBe(before.graph);
+    expect(after.model.nodesById.get('apps/web.yaml#0')?.ordering.gating).toBe('health');
+    expect(outcome(after)).toEqual(outcome(analyze(next)));
+    expect(outcome(after)).not.toEqual(outcome(before));
   });
 
   it('follows a change of what a resource needs into the graph', () => {

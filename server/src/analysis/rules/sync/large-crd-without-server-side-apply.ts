@@ -6,6 +6,7 @@ import { getPath } from '../../kube/kubeObject';
 import type { KubeObject } from '../../kube/kubeObject';
 import { locateField } from '../../kube/locateObject';
 import type { AppNode } from '../../model/types';
+import type { ApplicationSpec } from '../../argo/types';
 import { applicationsToJudge, listNames } from '../../projects/applicationsToJudge';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
@@ -24,12 +25,7 @@ export const largeCrdWithoutServerSideApply = defineCheck(
     const { index, model } = context;
     const byDefinition = new Map<string, { object: KubeObject; size: number; applications: AppNode[] }>();
     for (const { node, application } of applicationsToJudge(model)) {
-      for (const { object } of node.resources) {
-        if (object.kind !== 'CustomResourceDefinition' || object.group !== 'apiextensions.k8s.io') continue;
-        if (avoidsClientSideApply(application.syncPolicy.syncOptions, object)) continue;
-        const size = estimatedAnnotationsSize(object);
-        if (size <= ANNOTATIONS_SIZE_LIMIT) continue;
-        const key = `${object.origin.file}#${object.origin.documentIndex}:${object.origin.path.join('.')}`;
+      for (const { key, object, size } of oversizedDefinitions(node, application)) {
         const entry = byDefinition.get(key) ?? { object, size, applications: [] };
         entry.applications.push(node);
         byDefinition.set(key, entry);
@@ -49,6 +45,32 @@ export const largeCrdWithoutServerSideApply = defineCheck(
     return problems;
   },
 );
+
+/** A CRD too large for client-side apply that one Application applies that way. */
+interface OversizedDefinition {
+  readonly key: string;
+  readonly object: KubeObject;
+  readonly size: number;
+}
+
+/** Per node (its resources and sync options are its own): a kept node keeps its list. */
+const oversizedByNode = new WeakMap<AppNode, readonly OversizedDefinition[]>();
+
+/** The CRDs among a node's resources that client-side apply cannot apply (too large, without SSA or Replace). */
+function oversizedDefinitions(node: AppNode, application: ApplicationSpec): readonly OversizedDefinition[] {
+  let found = oversizedByNode.get(node);
+  if (found !== undefined) return found;
+  const list: OversizedDefinition[] = [];
+  for (const { object } of node.resources) {
+    if (object.kind !== 'CustomResourceDefinition' || object.group !== 'apiextensions.k8s.io') continue;
+    if (avoidsClientSideApply(application.syncPolicy.syncOptions, object)) continue;
+    const size = estimatedAnnotationsSize(object);
+    if (size <= ANNOTATIONS_SIZE_LIMIT) continue;
+    list.push({ key: `${object.origin.file}#${object.origin.documentIndex}:${object.origin.path.join('.')}`, object, size });
+  }
+  oversizedByNode.set(node, (found = list));
+  return found;
+}
 
 /** True when the resource is applied with server-side apply or replace (resource-level options win for SSA). */
 function avoidsClientSideApply(applicationOptions: ReadonlyMap<string, string>, object: KubeObject): boolean {

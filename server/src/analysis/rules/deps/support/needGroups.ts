@@ -22,15 +22,16 @@ export interface NeedGroup {
 /** How good an ordering is for the dependent: lower is better. Unordered beats same-wave: an earlier wave at least starts first. */
 const ORDERING_RANK: Readonly<Record<EdgeOrderingKind, number>> = { before: 0, unordered: 1, 'same-wave': 2, after: 3 };
 
-const cache = new WeakMap<DependencyGraph, readonly NeedGroup[]>();
+const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly groups: readonly NeedGroup[] }>();
 
 /**
  * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
- * order. Memoised per graph: the dependency rules share one computation of the orderings.
+ * order. Memoised per graph and model (a kept graph serves models whose orderings differ): the
+ * dependency rules share one computation of the orderings.
  */
 export function needGroups(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
   const cached = cache.get(graph);
-  if (cached) return cached;
+  if (cached !== undefined && cached.model === model) return cached.groups;
   const byNeed = new Map<string, OrderedEdge[]>();
   const needKeys = needKeysOf(graph.edges);
   for (const ordered of orderedEdges(model, graph.edges)) {
@@ -50,7 +51,7 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
       best,
     });
   }
-  cache.set(graph, groups);
+  cache.set(graph, { model, groups });
   return groups;
 }
 
