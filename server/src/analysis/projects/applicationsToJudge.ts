@@ -12,14 +12,21 @@ export interface JudgedApplication {
 }
 
 /** Every whole Application of the model (Kustomize patch fragments are not Applications). */
-export function applicationsToJudge(model: RepositoryModel): JudgedApplication[] {
-  const result: JudgedApplication[] = [];
-  for (const node of model.nodes) {
-    if (node.kind !== 'Application' || node.application === undefined || node.application.looksLikePatch) continue;
-    result.push({ node, application: node.application });
+export function applicationsToJudge(model: RepositoryModel): readonly JudgedApplication[] {
+  let result = judgedByModel.get(model);
+  if (result === undefined) {
+    const found: JudgedApplication[] = [];
+    for (const node of model.nodes) {
+      if (node.kind !== 'Application' || node.application === undefined || node.application.looksLikePatch) continue;
+      found.push({ node, application: node.application });
+    }
+    judgedByModel.set(model, (result = found));
   }
   return result;
 }
+
+/** Several checks judge the same list per model. */
+const judgedByModel = new WeakMap<RepositoryModel, readonly JudgedApplication[]>();
 
 /** A finding being collected: several Applications (e.g. generated from one template) may share it. */
 interface PendingProblem {

@@ -1,9 +1,9 @@
 // Dependency edges grouped by need (one written reference of one Application), each need with its best-ordered provider.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { RepositoryModel } from '../../../model/types';
-import type { EdgeOrderingKind } from '../../../ordering/edgeOrdering';
+import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
-import { orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
+import { keptOrderingOfEdge, orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
 
 /** One need of one Application and every provider found for it, with their orderings. */
 export interface NeedGroup {
@@ -22,7 +22,13 @@ export interface NeedGroup {
 /** How good an ordering is for the dependent: lower is better. Unordered beats same-wave: an earlier wave at least starts first. */
 const ORDERING_RANK: Readonly<Record<EdgeOrderingKind, number>> = { before: 0, unordered: 1, 'same-wave': 2, after: 3 };
 
-const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly groups: readonly NeedGroup[] }>();
+const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] }>();
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
+  return true;
+}
 
 /**
  * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
@@ -32,6 +38,12 @@ const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; re
 export function needGroups(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
   const cached = cache.get(graph);
   if (cached !== undefined && cached.model === model) return cached.groups;
+  // A kept graph whose every edge keeps its ordering in this model groups as before.
+  const orderings = graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
+  if (cached !== undefined && sameItems(cached.orderings, orderings)) {
+    cache.set(graph, { ...cached, model });
+    return cached.groups;
+  }
   const byNeed = new Map<string, OrderedEdge[]>();
   const needKeys = needKeysOf(graph.edges);
   for (const ordered of orderedEdges(model, graph.edges)) {
@@ -51,7 +63,7 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
       best,
     });
   }
-  cache.set(graph, { model, groups });
+  cache.set(graph, { model, orderings, groups });
   return groups;
 }
 
@@ -72,10 +84,17 @@ export const ARGO_CD_NAMESPACE = 'argocd';
  * every namespace the model's Applications and ApplicationSets live in (Argo CD watches them).
  */
 export function argoCdNamespaces(model: RepositoryModel): ReadonlySet<string> {
-  const namespaces = new Set([ARGO_CD_NAMESPACE]);
-  for (const node of model.nodes) if (node.object.namespace !== undefined) namespaces.add(node.object.namespace);
+  let namespaces = namespacesByModel.get(model);
+  if (namespaces === undefined) {
+    const found = new Set([ARGO_CD_NAMESPACE]);
+    for (const node of model.nodes) if (node.object.namespace !== undefined) found.add(node.object.namespace);
+    namespacesByModel.set(model, (namespaces = found));
+  }
   return namespaces;
 }
+
+/** The rules ask for each model's namespaces several times. */
+const namespacesByModel = new WeakMap<RepositoryModel, ReadonlySet<string>>();
 
 /** The namespace a `namespace` edge is about (its provider is `Namespace/<name>`). */
 function namespaceOf(edge: DependencyEdge): string {

@@ -3,6 +3,7 @@ import type { Fix } from '../../../fixes/types';
 import type { AppNode } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../../ordering/syncPosition';
+import { chainSignatures } from '../../../ordering/orderedEdges';
 import type { CheckContext } from '../../check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../../rule';
 import { crossApplicationNeeds, isSoftEdge, type NeedGroup } from './needGroups';
@@ -53,6 +54,43 @@ export interface PairWording {
  * created at run time).
  */
 export function pairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
+  if (wording.withFixes) return makePairProblem(rule, context, pair, wording);
+  // Without fixes a pair's problem reads the two nodes, their creation chains and the needs (their edges): kept while those are the same.
+  const signatures = chainSignatures(context.model);
+  const dependentChain = signatures.get(pair.dependent.id) ?? -1;
+  const providerChain = signatures.get(pair.provider.id) ?? -1;
+  let byProvider = keptPairProblems.get(pair.dependent);
+  const key = `${rule.id}\u0000${pair.provider.id}`;
+  const kept = byProvider?.get(key);
+  if (
+    kept !== undefined &&
+    kept.provider === pair.provider &&
+    kept.dependentChain === dependentChain &&
+    kept.providerChain === providerChain &&
+    kept.ordering === pair.ordering &&
+    sameItems(kept.needs, pair.needs)
+  ) {
+    return kept.problem;
+  }
+  const made = makePairProblem(rule, context, pair, wording);
+  if (!byProvider) keptPairProblems.set(pair.dependent, (byProvider = new Map()));
+  byProvider.set(key, { provider: pair.provider, dependentChain, providerChain, ordering: pair.ordering, needs: pair.needs, problem: made });
+  return made;
+}
+
+/** Problems of pairs without fixes, by dependent node, then rule and provider. */
+const keptPairProblems = new WeakMap<
+  AppNode,
+  Map<string, { readonly provider: AppNode; readonly dependentChain: number; readonly providerChain: number; readonly ordering: EdgeOrdering; readonly needs: readonly NeedGroup[]; readonly problem: Problem }>
+>();
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
+  return true;
+}
+
+function makePairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
   const { index, model, graph } = context;
   const { dependent, provider, ordering, needs } = pair;
   const edges = needs.map((group) => group.best.edge);
