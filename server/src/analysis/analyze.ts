@@ -85,7 +85,7 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const item of problems) {
-    const key = `${item.ruleId}\u0000${item.location.file}\u0000${item.location.span.start}\u0000${item.location.span.end}\u0000${item.message}`;
+    const key = problemKey(item);
     if (seen.has(key)) continue;
     seen.add(key);
     const configured = overrides?.get(item.ruleId) ?? config.rules.get(item.ruleId);
@@ -98,6 +98,15 @@ function toFindings(problems: readonly Problem[], config: ProjectConfig, overrid
     (a, b) =>
       compare(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compare(a.ruleId, b.ruleId) || compare(a.message, b.message),
   );
+}
+
+/** What tells two problems apart (rule, place, message), by problem: a kept problem keeps its key. */
+const keysByProblem = new WeakMap<Problem, string>();
+
+function problemKey(item: Problem): string {
+  let key = keysByProblem.get(item);
+  if (key === undefined) keysByProblem.set(item, (key = `${item.ruleId}\u0000${item.location.file}\u0000${item.location.span.start}\u0000${item.location.span.end}\u0000${item.message}`));
+  return key;
 }
 
 /** Findings by problem: a kept problem (an untouched node's) gives the same finding object, which hosts may key conversions on. */
