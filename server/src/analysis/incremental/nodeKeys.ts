@@ -1,4 +1,4 @@
-// Keys naming what a computation reads from a model node (its inputs, its place in the model), so results can be kept per node.
+// Serial numbers standing for object identity, for keys that must name which kept objects a result was made from.
 
 /** Serials of objects met so far (kept objects keep theirs, so equal serials mean the same object). */
 const serials = new WeakMap<object, number>();
