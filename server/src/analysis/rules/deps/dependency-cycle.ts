@@ -1,9 +1,9 @@
 // Rule deps/dependency-cycle: Applications that need one another in a circle, so no order of waves satisfies them all.
 import type { DependencyEdge } from '../../dependencies/types';
 import type { RepositoryModel } from '../../model/types';
-import { defineCheck } from '../check';
+import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
-import { crossApplicationNeeds, isSoftEdge } from './support/needGroups';
+import { argoCdNamespaces, crossApplicationNeeds, isSoftEdge, needGroups, type NeedGroup } from './support/needGroups';
 import { cyclicComponents, shortestCycle, type DirectedGraph } from './support/stronglyConnected';
 
 /** Node-level dependency edges, the first edge of each dependent → provider pair kept as evidence. */
@@ -25,23 +25,12 @@ export const dependencyCycle = defineCheck(
     summary: 'Applications need one another in a circle (CRDs, namespaces, stores, issuers, Services…): no order of waves satisfies every need.',
   },
   (context) => {
-    const { model, graph } = context;
-    const single = crossApplicationNeeds(model, graph)
-      .filter((group) => new Set(group.edges.map((ordered) => ordered.edge.provider.nodeId)).size === 1)
-      .map((group) => group.best.edge);
-    const all = nodeGraph(model, single);
-    const hard = nodeGraph(model, single.filter((edge) => !isSoftEdge(edge)));
+    const { model } = context;
     const problems: Problem[] = [];
-    for (const component of cyclicComponents(all)) {
-      const members = new Set(component);
-      const hardComponent = cyclicComponents({ nodes: component, successors: hard.successors }).find((candidate) => candidate.every((id) => members.has(id)));
-      const cycle = hardComponent ? shortestCycle(hard, hardComponent[0]!, new Set(hardComponent)) : shortestCycle(all, component[0]!, members);
-      if (!cycle) continue;
-      const used = hardComponent ? hard : all;
-      const steps = cycle.map((id, at) => used.evidence.get(`${id}\u0000${cycle[(at + 1) % cycle.length]}`)!);
+    for (const { component, steps, hardComponent } of cyclesOf(context)) {
       const name = (id: string): string => model.nodesById.get(id)?.name ?? id;
       const path = steps.map((edge) => `${name(edge.dependent.nodeId)} needs ${name(edge.provider.nodeId)} (${edge.reason})`).join(', ');
-      const others = component.length > cycle.length ? ` The cycle is part of a knot of ${component.length} Applications: ${component.map(name).join(', ')}.` : '';
+      const others = component.length > steps.length ? ` The cycle is part of a knot of ${component.length} Applications: ${component.map(name).join(', ')}.` : '';
       const message = `Dependency cycle: ${path}.${others} Whatever their waves, one of these Applications starts before what it needs exists${hardComponent ? '' : '; here at least one link is a Service URL, a condition or an object created at run time, which can resolve late by retries'}.`;
       const found = problem(
         dependencyCycle,
@@ -54,6 +43,43 @@ export const dependencyCycle = defineCheck(
     return problems;
   },
 );
+
+/** A cycle found: its strongly connected component, the steps of its shortest cycle, and whether hard needs alone close it. */
+interface FoundCycle {
+  readonly component: readonly string[];
+  readonly steps: readonly DependencyEdge[];
+  readonly hardComponent: boolean;
+}
+
+/**
+ * The cycles among the needs one Application alone provides. Kept per list of need groups (kept with the graph
+ * while every ordering is, so the node ids are the same) and the namespaces Argo CD runs in.
+ */
+function cyclesOf(context: CheckContext): readonly FoundCycle[] {
+  const { model, graph } = context;
+  const groups = needGroups(model, graph);
+  const namespacesKey = [...argoCdNamespaces(model)].join('\u0000');
+  const kept = cyclesByGroups.get(groups);
+  if (kept !== undefined && kept.namespacesKey === namespacesKey) return kept.cycles;
+  const single = crossApplicationNeeds(model, graph)
+    .filter((group) => new Set(group.edges.map((ordered) => ordered.edge.provider.nodeId)).size === 1)
+    .map((group) => group.best.edge);
+  const all = nodeGraph(model, single);
+  const hard = nodeGraph(model, single.filter((edge) => !isSoftEdge(edge)));
+  const cycles: FoundCycle[] = [];
+  for (const component of cyclicComponents(all)) {
+    const members = new Set(component);
+    const hardComponent = cyclicComponents({ nodes: component, successors: hard.successors }).find((candidate) => candidate.every((id) => members.has(id)));
+    const cycle = hardComponent ? shortestCycle(hard, hardComponent[0]!, new Set(hardComponent)) : shortestCycle(all, component[0]!, members);
+    if (!cycle) continue;
+    const used = hardComponent ? hard : all;
+    cycles.push({ component, steps: cycle.map((id, at) => used.evidence.get(`${id}\u0000${cycle[(at + 1) % cycle.length]}`)!), hardComponent: hardComponent !== undefined });
+  }
+  cyclesByGroups.set(groups, { namespacesKey, cycles });
+  return cycles;
+}
+
+const cyclesByGroups = new WeakMap<readonly NeedGroup[], { readonly namespacesKey: string; readonly cycles: readonly FoundCycle[] }>();
 
 function nodeGraph(model: RepositoryModel, edges: readonly DependencyEdge[]): NodeGraph {
   const successors = new Map<string, string[]>();
