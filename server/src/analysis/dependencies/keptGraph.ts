@@ -53,6 +53,12 @@ export class KeptGraph {
   #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
   #reused = 0;
 
+  /** Forgets node ids the model no longer has (so their node objects and lists can go). */
+  retainNodes(hasNode: (id: string) => boolean): void {
+    for (const map of [this.#lists, this.#needs, this.#providers]) for (const id of map.keys()) if (!hasNode(id)) map.delete(id);
+    this.tracker.retainNodes(hasNode);
+  }
+
   /** The lists last kept for `node` (the same node object), if any. */
   listsOf(node: AppNode): { readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] } | undefined {
     const lists = this.#lists.get(node.id);

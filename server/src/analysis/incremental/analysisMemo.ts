@@ -9,7 +9,7 @@ import { snapshotChanges } from './snapshotChanges';
 import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { ObjectReadMemo, ReadMemo } from './readMemo';
-import type { AppNode } from '../model/types';
+import type { AppNode, RepositoryModel } from '../model/types';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
 import { NodeReadTracker } from './nodeReadTracker';
@@ -46,6 +46,8 @@ export class AnalysisMemo {
   readonly keptGraph = new KeptGraph();
   /** The previous model and what patching it needs (see `patchModel`). */
   modelRecord: ModelRecord | undefined;
+  /** True when the last model was patched (a patch keeps every node id, so nothing kept per id needs pruning). */
+  modelPatched = false;
   /** The previous model's nodes, put in the place of equal new ones (see `KeptNodes`). */
   readonly keptNodes = new KeptNodes();
   /** What checks found per node (`keptPerNode`), by node object, check and the facts the check reads. */
@@ -77,6 +79,14 @@ export class AnalysisMemo {
     if (changes === undefined || changes.structural) this.parseCache.retain((path) => snapshot.files.has(path));
     this.#previousIndex = sameLimits ? index : undefined;
     return index;
+  }
+
+  /** After an analysis: forgets what is kept for node ids its model no longer has (node objects hold renders). */
+  retainNodesOf(model: RepositoryModel): void {
+    const hasNode = (id: string): boolean => model.nodesById.has(id);
+    this.keptGraph.retainNodes(hasNode);
+    this.checkTracker.retainNodes(hasNode);
+    for (const byNode of this.recentCheckResults.values()) for (const id of byNode.keys()) if (!hasNode(id)) byNode.delete(id);
   }
 
   /**

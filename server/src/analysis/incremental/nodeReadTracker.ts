@@ -40,6 +40,15 @@ export class NodeReadTracker {
     return this.#trusting && this.#nodes.get(node.id) === node && !this.#touched.has(node.id);
   }
 
+  /** Forgets node ids the model no longer has (so their node objects can go). */
+  retainNodes(hasNode: (id: string) => boolean): void {
+    for (const id of this.#nodes.keys()) {
+      if (hasNode(id)) continue;
+      this.#nodes.delete(id);
+      this.#wholeIndexReads.delete(id);
+    }
+  }
+
   /** Records that `node`'s results were kept after making `reads` (lists of reads, one per result; added to earlier ones for the same node object). */
   track(node: AppNode, reads: readonly (readonly IndexRead[] | undefined)[]): void {
     // Another node object for the id: its searches and derivations are its own (file readers may keep the old id, harmlessly).

@@ -48,12 +48,16 @@ export function buildModel(index: RepoIndex, options: ModelOptions): { model: Re
     const patched = patchModel(index, previous, memo, modelFactsKey(options.explicitRepoUrls));
     if (patched !== undefined) {
       memo.modelRecord = patched.record;
+      memo.modelPatched = true;
       memo.keepEntriesOfLastBuild();
       return patched;
     }
   }
   const { model, problems, record } = new ModelBuilder(index, options).build();
-  if (memo !== undefined) memo.modelRecord = record;
+  if (memo !== undefined) {
+    memo.modelRecord = record;
+    memo.modelPatched = false;
+  }
   return { model, problems };
 }
 

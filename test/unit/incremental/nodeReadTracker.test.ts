@@ -1,0 +1,62 @@
+// NodeReadTracker: which kept nodes an edit can have touched, from the files they read; and forgetting nodes that went.
+import { describe, expect, it } from 'vitest';
+import { NodeReadTracker } from '../../../server/src/analysis/incremental/nodeReadTracker';
+import { snapshotChanges } from '../../../server/src/analysis/incremental/snapshotChanges';
+import type { AppNode } from '../../../server/src/analysis/model/types';
+import { ParseCache } from '../../../server/src/analysis/parseCache';
+import { RepoIndex } from '../../../server/src/analysis/repoIndex';
+import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { DEFAULT_PARSE_LIMITS } from '../../../server/src/analysis/yaml/parseYamlFile';
+
+const node = (id: string): AppNode => ({ id }) as AppNode;
+
+function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
+  const files = new Map<string, SnapshotFile>(base.files);
+  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
+  return { ...base, files };
+}
+
+describe('NodeReadTracker', () => {
+  const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+  const base = snapshotFromTexts({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n' });
+
+  it('trusts a node whose files did not change, not one whose file did, and none after files came or went', () => {
+    const tracker = new NodeReadTracker();
+    const first = new RepoIndex(base, DEFAULT_PARSE_LIMITS, parseCache);
+    const reader = { a: node('reads-a'), b: node('reads-b') };
+    tracker.begin(first);
+    // Nothing is trusted before anything was tracked.
+    expect(tracker.trusts(reader.a)).toBe(false);
+    const readsA = first.recordReads(() => first.parsed('a.yaml')).reads;
+    const readsB = first.recordReads(() => first.parsed('b.yaml')).reads;
+    tracker.track(reader.a, [readsA]);
+    tracker.track(reader.b, [readsB]);
+
+    const next = edited(base, { 'a.yaml': 'a: 2\n' });
+    const second = RepoIndex.following(first, next, snapshotChanges(base, next), parseCache);
+    tracker.begin(second);
+    expect(tracker.trusts(reader.a)).toBe(false);
+    expect(tracker.trusts(reader.b)).toBe(true);
+    // Another object for the same id is not the tracked node.
+    expect(tracker.trusts(node('reads-b'))).toBe(false);
+
+    const grown = { ...next, files: new Map([...next.files, ['c.yaml', { kind: 'text' as const, text: 'c: 1\n' }]]) };
+    tracker.begin(RepoIndex.following(second, grown, snapshotChanges(next, grown), parseCache));
+    expect(tracker.trusts(reader.b)).toBe(false);
+  });
+
+  it('forgets the nodes a model no longer has', () => {
+    const tracker = new NodeReadTracker();
+    const first = new RepoIndex(base, DEFAULT_PARSE_LIMITS, parseCache);
+    tracker.begin(first);
+    const kept = node('kept');
+    const gone = node('gone');
+    tracker.track(kept, [[]]);
+    tracker.track(gone, [[]]);
+    tracker.retainNodes((id) => id === 'kept');
+    const same = { ...base, files: new Map(base.files) };
+    tracker.begin(RepoIndex.following(first, same, snapshotChanges(base, same), parseCache));
+    expect(tracker.trusts(kept)).toBe(true);
+    expect(tracker.trusts(gone)).toBe(false);
+  });
+});
