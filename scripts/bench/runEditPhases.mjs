@@ -1,6 +1,6 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
-// Usage: npm run bench:edit -- [--apps 2000] [--edits 10]
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>]
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
 import { spawnSync } from 'node:child_process';
@@ -29,12 +29,21 @@ if (!current || !existsSync(directory)) {
 const bundle = join(repositoryRoot, '.bench', 'editPhases.js');
 await build({ entryPoints: [join(repositoryRoot, 'scripts', 'bench', 'editPhasesMain.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'warning' });
 
-// A resource of one Application: the first ConfigMap under platform/ (the language-server benchmark edits the same kind of file).
-const platform = join(directory, 'platform');
-const folder = readdirSync(platform).sort()[0];
-const file = readdirSync(join(platform, folder)).sort().find((name) => readFileSync(join(platform, folder, name), 'utf8').includes('kind: ConfigMap'));
-if (file === undefined) throw new Error(`no ConfigMap in ${join(platform, folder)}`);
-const relativeFile = `platform/${folder}/${file}`;
+// By default a resource of one Application: the first ConfigMap under platform/ (the language-server benchmark edits
+// the same kind of file). --file picks another, e.g. an Application written in the repository (bootstrap/apps/…).
+const fileOption = process.argv.indexOf('--file');
+let relativeFile = fileOption >= 0 ? process.argv[fileOption + 1] : undefined;
+if (relativeFile === undefined) {
+  const platform = join(directory, 'platform');
+  const folder = readdirSync(platform).sort()[0];
+  const file = readdirSync(join(platform, folder)).sort().find((name) => readFileSync(join(platform, folder, name), 'utf8').includes('kind: ConfigMap'));
+  if (file === undefined) throw new Error(`no ConfigMap in ${join(platform, folder)}`);
+  relativeFile = `platform/${folder}/${file}`;
+}
+if (!existsSync(join(directory, relativeFile))) {
+  console.error(`bench:edit: ${relativeFile} is not a file of .bench/${apps}`);
+  process.exit(2);
+}
 
 const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 if (run.status !== 0) {
