@@ -12,7 +12,6 @@ import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
-import { keepEqualObjects } from './keptObjects';
 import { NodeReadTracker } from './nodeReadTracker';
 import { plainEqual } from './plainEqual';
 import { KeptGraph } from '../dependencies/keptGraph';
@@ -29,7 +28,7 @@ import { KeptGraph } from '../dependencies/keptGraph';
 export class AnalysisMemo {
   readonly parseCache: ParseCache;
   /** Source renders by request. */
-  readonly renders = new ReadMemo<SourceRender>(keepEqualObjects);
+  readonly renders = new ReadMemo<SourceRender>();
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
   /**
@@ -38,7 +37,7 @@ export class AnalysisMemo {
    * compare derived values by identity (an edited kustomization that patches the same files as before
    * leaves every Application reading as it was).
    */
-  readonly derivations = new ReadMemo<unknown>((before, after) => (plainEqual(before, after) ? before : after));
+  readonly derivations = new ReadMemo<unknown>(plainEqual);
   /** Each node's needs, by node object (kept while its inputs are, see `KeptNodes`) and the scope table. */
   readonly nodeNeeds = new ObjectReadMemo<AppNode, readonly Need[]>();
   /** Each Application node's providers, likewise. */

@@ -280,8 +280,8 @@ class ModelBuilder {
     if (!this.#options.memo) return compute();
     const { value, reads } = this.#index.recordReadsApart(compute);
     const lists = this.#readsByObject.get(object);
-    if (lists) lists.push(...reads);
-    else this.#readsByObject.set(object, [...reads]);
+    if (lists) lists.push(reads);
+    else this.#readsByObject.set(object, [reads]);
     return value;
   }
 

@@ -1,6 +1,6 @@
 // The model kept from the previous analysis, and patching it when an edit touched only what some Applications render.
 import type { ApplicationSpec } from '../argo/types';
-import { summaryOf, type IndexRead } from '../incremental/indexReads';
+import type { IndexRead } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
@@ -70,19 +70,17 @@ export function addNodeReads(
   object: KubeObject,
   lists: readonly (readonly IndexRead[])[],
 ): void {
-  // Summaries are kept per list, and a kept result's reads are its very list: a full build that reuses most
-  // results sorts few reads again.
   for (const reads of lists) {
-    const summary = summaryOf(reads);
-    for (const path of summary.byPath.keys()) {
-      let objects = objectsReadingFile.get(path);
-      if (!objects) objectsReadingFile.set(path, (objects = new Set()));
-      objects.add(object);
-    }
-    if (summary.wholeIndex.length > 0) {
-      let whole = wholeIndexReads.get(object);
-      if (!whole) wholeIndexReads.set(object, (whole = []));
-      whole.push(...summary.wholeIndex);
+    for (const read of reads) {
+      if (read.kind === 'file' || read.kind === 'parsed') {
+        let objects = objectsReadingFile.get(read.path);
+        if (!objects) objectsReadingFile.set(read.path, (objects = new Set()));
+        objects.add(object);
+      } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
+        let whole = wholeIndexReads.get(object);
+        if (!whole) wholeIndexReads.set(object, (whole = []));
+        whole.push(read);
+      }
     }
   }
 }

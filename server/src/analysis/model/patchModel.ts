@@ -35,7 +35,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const context: RenderContext = { ...record.renderFacts, index, renderCache: new Map(), renderMemo: memo.renders };
   const applications = new Map(record.applications);
   const replaced = new Map<string, AppNode>();
-  const redoneReads: [KubeObject, readonly (readonly IndexRead[])[]][] = [];
+  const redoneReads: [KubeObject, readonly IndexRead[]][] = [];
   for (const object of redo) {
     for (const id of record.nodeIdsByObject.get(object) ?? []) {
       const node = record.model.nodesById.get(id);
@@ -89,7 +89,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const wholeIndexReads = record.wholeIndexReads as Map<KubeObject, IndexRead[]>;
   for (const [object, reads] of redoneReads) {
     wholeIndexReads.delete(object);
-    addNodeReads(objectsReadingFile, wholeIndexReads, object, reads);
+    addNodeReads(objectsReadingFile, wholeIndexReads, object, [reads]);
   }
   return { model, problems, record: { ...record, serial: index.serial, model, problems, applications } };
 }
