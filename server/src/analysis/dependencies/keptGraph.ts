@@ -5,6 +5,7 @@ import type { Need } from './collectNeeds';
 import type { CollectedProviders, ProviderFinding } from './collectProviders';
 import type { DependencyGraph } from './types';
 import { NodeReadTracker } from '../incremental/nodeReadTracker';
+import { sameList } from '../incremental/indexReads';
 
 /**
  * What one node brought to a graph: its needs and providers (the very lists), the object naming it, and
@@ -96,7 +97,7 @@ export class KeptGraph {
    */
   providersFor(catalogueKey: string, lists: readonly (readonly ProviderFinding[])[], index: () => IndexedProviders): IndexedProviders {
     const previous = this.#previousProviders;
-    if (previous !== undefined && previous.catalogueKey === catalogueKey && sameItems(previous.lists, lists)) return previous.indexed;
+    if (previous !== undefined && previous.catalogueKey === catalogueKey && sameList(previous.lists, lists)) return previous.indexed;
     const indexed = index();
     this.#previousProviders = { catalogueKey, lists, indexed };
     return indexed;
@@ -120,11 +121,6 @@ export class KeptGraph {
   }
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}
 
 function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {
   return previous !== undefined && previous !== next && plainEqual(previous, next) ? previous : next;

@@ -51,8 +51,8 @@ export function sameSnapshotFile(a: SnapshotFile | undefined, b: SnapshotFile | 
   return true;
 }
 
-/** True when two path lists are equal, element by element. */
-export function sameList(a: readonly string[], b: readonly string[]): boolean {
+/** True when two lists hold the same items (by identity), in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;

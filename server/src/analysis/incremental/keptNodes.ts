@@ -1,5 +1,6 @@
 // Model nodes kept from the previous analysis: a node built again with the very same fields is replaced by the kept one.
 import type { AppNode, Ordering } from '../model/types';
+import { sameList } from './indexReads';
 
 /**
  * The nodes of the previous model by id. An analysis that builds a node equal, field by field and
@@ -77,10 +78,10 @@ export function sameNode(a: AppNode, b: AppNode): boolean {
     a.application === b.application &&
     a.applicationSet === b.applicationSet &&
     a.destinationNamespace === b.destinationNamespace &&
-    sameItems(a.renders, b.renders) &&
-    sameItems(a.externalSources, b.externalSources) &&
-    sameItems(a.childIds, b.childIds) &&
-    (a.resources === b.resources || sameItems(a.resources, b.resources))
+    sameList(a.renders, b.renders) &&
+    sameList(a.externalSources, b.externalSources) &&
+    sameList(a.childIds, b.childIds) &&
+    (a.resources === b.resources || sameList(a.resources, b.resources))
   );
 }
 
@@ -88,9 +89,3 @@ function sameOrdering(a: Ordering, b: Ordering): boolean {
   return a === b || (a.parentId === b.parentId && a.gating === b.gating && a.explanation === b.explanation);
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}

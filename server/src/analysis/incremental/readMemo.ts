@@ -119,11 +119,6 @@ export class ObjectReadMemo<K extends object, T> {
     return value;
   }
 
-  /** The kept value for `key` and `context` without checking its reads (the caller knows they hold), if there is one. */
-  peek(key: K, context = ''): T | undefined {
-    return this.#entries.get(key)?.get(context)?.value;
-  }
-
   /** The reads of the entry for `key` and `context`, if there is one. */
   readsOf(key: K, context = ''): readonly IndexRead[] | undefined {
     return this.#entries.get(key)?.get(context)?.reads;

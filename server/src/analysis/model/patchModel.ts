@@ -2,6 +2,7 @@
 import { readApplication } from '../argo/readApplication';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import type { IndexRead } from '../incremental/indexReads';
+import { sameList } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
@@ -97,18 +98,12 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 /** True when two renders of one Application create, render and read the same: the model around it stays as it is. */
 function sameShape(before: ApplicationRender, after: ApplicationRender): boolean {
   if (before === after) return true;
-  if (!sameItems(createdObjectsOfApplication(before), createdObjectsOfApplication(after))) return false;
-  if (!sameItems(before.renderedFolders, after.renderedFolders)) return false;
+  if (!sameList(createdObjectsOfApplication(before), createdObjectsOfApplication(after))) return false;
+  if (!sameList(before.renderedFolders, after.renderedFolders)) return false;
   if (before.renders.length !== after.renders.length) return false;
   for (let position = 0; position < before.renders.length; position++) {
-    if (!sameItems((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return false;
+    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return false;
   }
   return true;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}

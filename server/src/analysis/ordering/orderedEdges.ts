@@ -17,9 +17,9 @@ export interface OrderedEdge {
   readonly satisfiedBy: string | undefined;
 }
 
-/** Orders every edge (see `orderingOfEdge`) and finds needs that an earlier provider satisfies anyway. */
-export function orderedEdges(model: RepositoryModel, edges: readonly DependencyEdge[]): OrderedEdge[] {
-  const ordered = edges.map((edge) => ({ edge, ordering: keptOrderingOfEdge(model, edge) }));
+/** Orders every edge (see `orderingOfEdge`; `orderings` when the caller has them) and finds needs that an earlier provider satisfies anyway. */
+export function orderedEdges(model: RepositoryModel, edges: readonly DependencyEdge[], orderings: readonly EdgeOrdering[] = edges.map((edge) => keptOrderingOfEdge(model, edge))): OrderedEdge[] {
+  const ordered = edges.map((edge, position) => ({ edge, ordering: orderings[position] as EdgeOrdering }));
   const needKeys = needKeysOf(edges);
   const needKey = (edge: DependencyEdge): string => needKeys.get(edge) ?? '';
   const readyProviderByNeed = new Map<string, string>();

@@ -3,6 +3,7 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import type { Finding } from '../../analysis/rules/rule';
 import type { AnalysisResult } from '../analysisScheduler';
 import { findingToDiagnostic, LineIndexCache, repoPathToUri, type DiagnosticConversion } from '../toProtocol';
+import { sameList } from '../../analysis/incremental/indexReads';
 
 /** The diagnostics of one file from one folder's analysis. */
 interface FileDiagnostics {
@@ -20,11 +21,6 @@ interface ConvertedFinding {
   readonly diagnostic: Diagnostic;
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}
 
 /** The folder a result belongs to, as the publisher needs it. */
 export interface PublishingFolder {
@@ -84,7 +80,7 @@ export class DiagnosticsPublisher {
       // An open document's diagnostics are sent again for each new version (the client then knows
       // they are current); other files only when their diagnostics change.
       const lastList = this.#lastSentLists.get(uri);
-      if (lastList !== undefined && lastList.version === version && sameItems(lastList.diagnostics, diagnostics)) continue;
+      if (lastList !== undefined && lastList.version === version && sameList(lastList.diagnostics, diagnostics)) continue;
       this.#lastSentLists.set(uri, { version, diagnostics });
       const fingerprint = `${version ?? ''}${JSON.stringify(diagnostics)}`;
       if ((this.#lastSent.get(uri) ?? '[]') === fingerprint) continue;
@@ -102,7 +98,7 @@ export class DiagnosticsPublisher {
     const inputs: unknown[] = [folderUri, conversion.linesOf(finding.location.file)];
     for (const related of finding.related ?? []) inputs.push(conversion.uriOf(related.location.file), conversion.linesOf(related.location.file));
     const known = this.#converted.get(finding);
-    if (known !== undefined && sameItems(known.inputs, inputs)) return known.diagnostic;
+    if (known !== undefined && sameList(known.inputs, inputs)) return known.diagnostic;
     const diagnostic = findingToDiagnostic(finding, conversion);
     this.#converted.set(finding, { inputs, diagnostic });
     return diagnostic;

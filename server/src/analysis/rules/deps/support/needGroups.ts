@@ -4,6 +4,7 @@ import type { RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
 import { keptOrderingOfEdge, orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
+import { sameList } from '../../../incremental/indexReads';
 
 /** One need of one Application and every provider found for it, with their orderings. */
 export interface NeedGroup {
@@ -24,11 +25,6 @@ const ORDERING_RANK: Readonly<Record<EdgeOrderingKind, number>> = { before: 0, u
 
 const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] }>();
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}
 
 /**
  * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
@@ -40,13 +36,13 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
   if (cached !== undefined && cached.model === model) return cached.groups;
   // A kept graph whose every edge keeps its ordering in this model groups as before.
   const orderings = graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
-  if (cached !== undefined && sameItems(cached.orderings, orderings)) {
+  if (cached !== undefined && sameList(cached.orderings, orderings)) {
     cache.set(graph, { ...cached, model });
     return cached.groups;
   }
   const byNeed = new Map<string, OrderedEdge[]>();
   const needKeys = needKeysOf(graph.edges);
-  for (const ordered of orderedEdges(model, graph.edges)) {
+  for (const ordered of orderedEdges(model, graph.edges, orderings)) {
     const key = needKeys.get(ordered.edge) ?? '';
     const group = byNeed.get(key);
     if (group) group.push(ordered);

@@ -10,6 +10,7 @@ import { crossApplicationNeeds, isSoftEdge, type NeedGroup } from './needGroups'
 import { syncOptionFix } from './syncOptionFixes';
 import { describeInSync } from './syncAncestors';
 import { dependencyWaveFixes } from './waveFixes';
+import { sameList } from '../../../incremental/indexReads';
 
 const MAX_REASONS = 3;
 
@@ -68,7 +69,7 @@ export function pairProblem(rule: RuleMeta, context: CheckContext, pair: Depende
     kept.dependentChain === dependentChain &&
     kept.providerChain === providerChain &&
     kept.ordering === pair.ordering &&
-    sameItems(kept.needs, pair.needs)
+    sameList(kept.needs, pair.needs)
   ) {
     return kept.problem;
   }
@@ -84,11 +85,6 @@ const keptPairProblems = new WeakMap<
   Map<string, { readonly provider: AppNode; readonly dependentChain: number; readonly providerChain: number; readonly ordering: EdgeOrdering; readonly needs: readonly NeedGroup[]; readonly problem: Problem }>
 >();
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
-  return true;
-}
 
 function makePairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
   const { index, model, graph } = context;
