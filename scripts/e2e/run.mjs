@@ -80,6 +80,14 @@ function waitForListening(child, logFile) {
   });
 }
 
+/** The harness's last progress lines (it appends one as each test starts and ends), for a timeout's message. */
+function lastProgress(reportFile) {
+  const progressFile = `${reportFile}.progress`;
+  if (!existsSync(progressFile)) return 'the harness reported no progress (no test started: the harness was not activated or the suites did not start)';
+  const lines = readFileSync(progressFile, 'utf8').trim().split('\n');
+  return `the harness's last progress lines:\n  ${lines.slice(-6).join('\n  ')}`;
+}
+
 /** Resolves with the parsed report once the harness has written it completely. */
 function waitForReport(reportFile, child) {
   return new Promise((resolve, reject) => {
@@ -95,7 +103,7 @@ function waitForReport(reportFile, child) {
         }
       }
       if (exited) return reject(new Error('code-server exited before the harness wrote its report'));
-      if (Date.now() > deadline) return reject(new Error(`no report from the harness within ${REPORT_TIMEOUT_MS} ms`));
+      if (Date.now() > deadline) return reject(new Error(`no report from the harness within ${REPORT_TIMEOUT_MS} ms; ${lastProgress(reportFile)}`));
       setTimeout(check, 250);
     };
     check();

@@ -30,6 +30,8 @@ export interface SuiteInputs {
   readonly expectedFindingsFile: string | undefined;
   /** A folder where suites leave files for the driver (e.g. what the graph must show), if the driver gave one. */
   readonly artifactsFolder?: string | undefined;
+  /** Told when each test starts and ends (the driver shows the last lines when no report comes). */
+  readonly onProgress?: ((line: string) => void) | undefined;
 }
 
 /** Runs every suite once; never rejects (a crash is reported as a failed test). */
@@ -55,6 +57,15 @@ export function runSuites(inputs: SuiteInputs): Promise<SuiteReport> {
         tests,
       });
     });
+    const progress = (line: string): void => {
+      try {
+        inputs.onProgress?.(`${new Date().toISOString()} ${line}`);
+      } catch {
+        // Progress is a courtesy to the driver: it never fails the run.
+      }
+    };
+    runner.on('test', (test) => progress(`start: ${test.fullTitle()}`));
+    runner.on('test end', (test) => progress(`end (${test.state ?? 'unknown'}, ${test.duration ?? 0} ms): ${test.fullTitle()}`));
     runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
     runner.on('pending', (test) => tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }));
     runner.on('fail', (test, error: Error) => tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error.stack ?? error.message }));

@@ -1,5 +1,5 @@
 // Test-harness extension (development only, never shipped): runs the in-VS-Code suites and writes a JSON report for the driver.
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { runSuites } from '../../suites/runSuites';
 
@@ -10,10 +10,20 @@ export const EXPECTED_FINDINGS_ENV = 'GITOPS_WAVES_E2E_EXPECTED_FINDINGS';
 /** Environment variable: a folder where suites leave files for the driver. */
 export const ARTIFACTS_ENV = 'GITOPS_WAVES_E2E_ARTIFACTS';
 
+/** The file the harness appends a line to as each test starts and ends: the report's path plus `.progress`. */
+export function progressFileOf(reportFile: string): string {
+  return `${reportFile}.progress`;
+}
+
 /** Runs the suites once and writes `{ passed, failed, pending, tests }` (or `{ crashed }`) to the report file. */
 async function runAndReport(reportFile: string): Promise<void> {
   try {
-    const report = await runSuites({ expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV], artifactsFolder: process.env[ARTIFACTS_ENV] });
+    const progressFile = progressFileOf(reportFile);
+    const report = await runSuites({
+      expectedFindingsFile: process.env[EXPECTED_FINDINGS_ENV],
+      artifactsFolder: process.env[ARTIFACTS_ENV],
+      onProgress: (line) => appendFileSync(progressFile, `${line}\n`),
+    });
     writeFileSync(reportFile, JSON.stringify(report, null, 2));
   } catch (error) {
     writeFileSync(reportFile, JSON.stringify({ crashed: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
