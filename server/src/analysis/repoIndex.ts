@@ -1,5 +1,5 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
-import { ReadLog, sameList, sameSet, sameSnapshotFile, type IndexRead } from './incremental/indexReads';
+import { ReadListLog, ReadLog, sameList, sameSet, sameSnapshotFile, summaryOf, type IndexRead } from './incremental/indexReads';
 import type { SnapshotChanges } from './incremental/snapshotChanges';
 import type { ReadMemo } from './incremental/readMemo';
 import type { ParseCache } from './parseCache';
@@ -26,7 +26,7 @@ export class RepoIndex {
   #filesByDirectory: Map<string, string[]> | undefined;
   readonly #mentioning = new Map<string, readonly string[]>();
   /** Open recordings, innermost last (see {@link RepoIndex.recordReads}). */
-  #recordings: ReadLog[] = [];
+  #recordings: (ReadLog | ReadListLog)[] = [];
 
   /**
    * @param parseCache parses shared across indexes (a language server's successive snapshots): a
@@ -351,13 +351,14 @@ export class RepoIndex {
 
   /**
    * Like {@link recordReads}, but the reads are not added to the open recording: the caller keeps
-   * them apart (the model keeps each node's reads apart from its own, see `KeptModel`).
+   * them apart (the model keeps each node's reads apart from its own, see `KeptModel`). They come as lists,
+   * repeats included: a kept result's reads are its very list.
    */
-  recordReadsApart<T>(compute: () => T): { value: T; reads: readonly IndexRead[] } {
-    const log = new ReadLog();
+  recordReadsApart<T>(compute: () => T): { value: T; reads: readonly (readonly IndexRead[])[] } {
+    const log = new ReadListLog();
     this.#recordings.push(log);
     try {
-      return { value: compute(), reads: log.reads };
+      return { value: compute(), reads: log.lists };
     } finally {
       this.#recordings.pop();
     }
@@ -378,8 +379,7 @@ export class RepoIndex {
 
   /** Adds reads made earlier (a reused result's) to the open recording, if any. */
   replayReads(reads: readonly IndexRead[]): void {
-    const outer = this.#recordings[this.#recordings.length - 1];
-    if (outer) for (const read of reads) outer.add(read);
+    this.#recordings[this.#recordings.length - 1]?.addAll(reads);
   }
 
   /**
@@ -455,38 +455,6 @@ function mayHaveChanged(read: IndexRead, changes: SnapshotChanges): boolean {
     default:
       return changes.structural;
   }
-}
-
-/** A read list sorted for small changes: file and parse reads by path, and the reads any file change may alter. */
-interface ReadSummary {
-  readonly byPath: ReadonlyMap<string, readonly IndexRead[]>;
-  /** Searches, derivations and scans: any changed file may change their answer. */
-  readonly wholeIndex: readonly IndexRead[];
-}
-
-/** Read lists are immutable once recorded: each one is summarised once. */
-const summaries = new WeakMap<readonly IndexRead[], ReadSummary>();
-
-/**
- * The reads a non-structural change may alter, sorted (see {@link mayHaveChanged}): listings, folders
- * and chart roots change only with structural changes, so they are left out.
- */
-function summaryOf(reads: readonly IndexRead[]): ReadSummary {
-  let summary = summaries.get(reads);
-  if (summary !== undefined) return summary;
-  const byPath = new Map<string, IndexRead[]>();
-  const wholeIndex: IndexRead[] = [];
-  for (const read of reads) {
-    if (read.kind === 'file' || read.kind === 'parsed') {
-      const list = byPath.get(read.path);
-      if (list) list.push(read);
-      else byPath.set(read.path, [read]);
-    } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
-      wholeIndex.push(read);
-    }
-  }
-  summaries.set(reads, (summary = { byPath, wholeIndex }));
-  return summary;
 }
 
 /** One scan over every file: items by file (files with none left out) and all of them in path order. */

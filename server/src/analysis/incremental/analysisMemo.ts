@@ -10,8 +10,10 @@ import type { SourceRender } from '../sources/sourceRender';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode, RepositoryModel } from '../model/types';
+import type { RecentCheckResults } from '../rules/check';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
+import { keepEqualObjects } from './keptObjects';
 import { NodeReadTracker } from './nodeReadTracker';
 import { plainEqual } from './plainEqual';
 import { KeptGraph } from '../dependencies/keptGraph';
@@ -28,7 +30,7 @@ import { KeptGraph } from '../dependencies/keptGraph';
 export class AnalysisMemo {
   readonly parseCache: ParseCache;
   /** Source renders by request. */
-  readonly renders = new ReadMemo<SourceRender>();
+  readonly renders = new ReadMemo<SourceRender>(keepEqualObjects);
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
   /**
@@ -37,7 +39,7 @@ export class AnalysisMemo {
    * compare derived values by identity (an edited kustomization that patches the same files as before
    * leaves every Application reading as it was).
    */
-  readonly derivations = new ReadMemo<unknown>(plainEqual);
+  readonly derivations = new ReadMemo<unknown>((before, after) => (plainEqual(before, after) ? before : after));
   /** Each node's needs, by node object (kept while its inputs are, see `KeptNodes`) and the scope table. */
   readonly nodeNeeds = new ObjectReadMemo<AppNode, readonly Need[]>();
   /** Each Application node's providers, likewise. */
@@ -55,7 +57,7 @@ export class AnalysisMemo {
   /** Which nodes an edit can have touched, for the checks' kept results (see `keptPerNode`). */
   readonly checkTracker = new NodeReadTracker();
   /** The last result of each per-node check by node id (see `keptPerNode`). */
-  readonly recentCheckResults = new Map<string, Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>>();
+  readonly recentCheckResults = new Map<string, RecentCheckResults>();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
@@ -86,7 +88,7 @@ export class AnalysisMemo {
     const hasNode = (id: string): boolean => model.nodesById.has(id);
     this.keptGraph.retainNodes(hasNode);
     this.checkTracker.retainNodes(hasNode);
-    for (const byNode of this.recentCheckResults.values()) for (const id of byNode.keys()) if (!hasNode(id)) byNode.delete(id);
+    for (const { byNode } of this.recentCheckResults.values()) for (const id of byNode.keys()) if (!hasNode(id)) byNode.delete(id);
   }
 
   /**

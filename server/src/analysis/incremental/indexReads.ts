@@ -36,10 +36,71 @@ export class ReadLog {
     this.#reads.push(read);
   }
 
+  /** Adds reads made earlier (a kept result's), each unless already recorded. */
+  addAll(reads: readonly IndexRead[]): void {
+    for (const read of reads) this.add(read);
+  }
+
   /** The recorded reads, in the order they were first made. */
   get reads(): readonly IndexRead[] {
     return this.#reads;
   }
+}
+
+/**
+ * Reads recorded as lists, without looking for repeated questions: a kept result's reads are added as its
+ * very list (so read summaries kept per list serve again). For reads that are only looked up by path.
+ */
+export class ReadListLog {
+  readonly #own: IndexRead[] = [];
+  readonly #lists: (readonly IndexRead[])[] = [this.#own];
+
+  /** Adds one read. */
+  add(read: IndexRead): void {
+    this.#own.push(read);
+  }
+
+  /** Adds reads made earlier, as the same list. */
+  addAll(reads: readonly IndexRead[]): void {
+    this.#lists.push(reads);
+  }
+
+  /** The lists recorded (repeats possible). */
+  get lists(): readonly (readonly IndexRead[])[] {
+    return this.#lists;
+  }
+}
+
+/** A read list sorted for small changes: file and parse reads by path, and the reads any file change may alter. */
+export interface ReadSummary {
+  readonly byPath: ReadonlyMap<string, readonly IndexRead[]>;
+  /** Searches, derivations and scans: any changed file may change their answer. */
+  readonly wholeIndex: readonly IndexRead[];
+}
+
+/** Read lists are immutable once recorded: each one is summarised once. */
+const summaries = new WeakMap<readonly IndexRead[], ReadSummary>();
+
+/**
+ * The reads of a list that a change adding or removing no file may alter, sorted: listings, folders and
+ * chart roots change only when files come or go, so they are left out.
+ */
+export function summaryOf(reads: readonly IndexRead[]): ReadSummary {
+  let summary = summaries.get(reads);
+  if (summary !== undefined) return summary;
+  const byPath = new Map<string, IndexRead[]>();
+  const wholeIndex: IndexRead[] = [];
+  for (const read of reads) {
+    if (read.kind === 'file' || read.kind === 'parsed') {
+      const list = byPath.get(read.path);
+      if (list) list.push(read);
+      else byPath.set(read.path, [read]);
+    } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
+      wholeIndex.push(read);
+    }
+  }
+  summaries.set(reads, (summary = { byPath, wholeIndex }));
+  return summary;
 }
 
 /** True when two snapshot entries give a reader the same thing (kind and text, or skip reason). */

@@ -1,7 +1,7 @@
 // Which kept nodes an edit can have touched, found from the changed files instead of asking every node's memo entries.
 import type { RepoIndex } from '../repoIndex';
 import type { AppNode } from '../model/types';
-import type { IndexRead } from './indexReads';
+import { summaryOf, type IndexRead } from './indexReads';
 
 /**
  * Remembers, per node id, the node object whose results were kept and the reads those results made.
@@ -55,16 +55,18 @@ export class NodeReadTracker {
     if (this.#nodes.get(node.id) !== node) this.#wholeIndexReads.delete(node.id);
     this.#nodes.set(node.id, node);
     for (const list of reads) {
-      for (const read of list ?? []) {
-        if (read.kind === 'file' || read.kind === 'parsed') {
-          let readers = this.#readersOfFile.get(read.path);
-          if (!readers) this.#readersOfFile.set(read.path, (readers = new Set()));
-          readers.add(node.id);
-        } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
-          let whole = this.#wholeIndexReads.get(node.id);
-          if (!whole) this.#wholeIndexReads.set(node.id, (whole = []));
-          whole.push(read);
-        }
+      if (list === undefined) continue;
+      // Summaries are kept per list (a kept memo entry's reads are the same list from one analysis to the next).
+      const summary = summaryOf(list);
+      for (const path of summary.byPath.keys()) {
+        let readers = this.#readersOfFile.get(path);
+        if (!readers) this.#readersOfFile.set(path, (readers = new Set()));
+        readers.add(node.id);
+      }
+      if (summary.wholeIndex.length > 0) {
+        let whole = this.#wholeIndexReads.get(node.id);
+        if (!whole) this.#wholeIndexReads.set(node.id, (whole = []));
+        whole.push(...summary.wholeIndex);
       }
     }
   }

@@ -22,7 +22,7 @@ function reuseOrCompute<T>(
   generation: number,
   compute: () => T,
   keep: (fresh: MemoEntry<T>) => void,
-  sameValue?: (before: T, after: T) => boolean,
+  cutOff?: (before: T, after: T) => T,
 ): { value: T; reused: boolean } {
   if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
     entry.generation = generation;
@@ -31,8 +31,8 @@ function reuseOrCompute<T>(
     return { value: entry.value, reused: true };
   }
   const recorded = index.recordReads(compute);
-  // Early cut-off: a value computed again but equal to the kept one is the kept one, so what was built on it holds.
-  const value = entry !== undefined && sameValue !== undefined && sameValue(entry.value, recorded.value) ? entry.value : recorded.value;
+  // Early cut-off: a value computed again but equal to the kept one (or to parts of it) keeps the kept objects, so what was built on them holds.
+  const value = entry !== undefined && cutOff !== undefined ? cutOff(entry.value, recorded.value) : recorded.value;
   keep({ value, reads: recorded.reads, checkedIn: index.serial, generation });
   return { value, reused: false };
 }
@@ -45,22 +45,23 @@ function reuseOrCompute<T>(
  */
 export class ReadMemo<T> {
   readonly #entries = new Map<string, MemoEntry<T>>();
-  readonly #sameValue: ((before: T, after: T) => boolean) | undefined;
+  readonly #cutOff: ((before: T, after: T) => T) | undefined;
   #generation = 0;
   #hits = 0;
   #misses = 0;
 
   /**
-   * `sameValue`, when given, is the early cut-off: a value computed again and equal to the kept one is
-   * replaced by the kept one (those who compare results by identity then see no change).
+   * `cutOff`, when given, is the early cut-off: given the kept value and one computed again, it returns the
+   * value to keep — the kept one when equal, or the new one reusing the kept one's equal parts — so those who
+   * compare results by identity see no change where there is none.
    */
-  constructor(sameValue?: (before: T, after: T) => boolean) {
-    this.#sameValue = sameValue;
+  constructor(cutOff?: (before: T, after: T) => T) {
+    this.#cutOff = cutOff;
   }
 
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
-    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh), this.#sameValue);
+    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh), this.#cutOff);
     if (reused) this.#hits++;
     else this.#misses++;
     return value;

@@ -28,8 +28,9 @@ import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { ShortKeys } from '../incremental/shortKeys';
 import type { ArgoConfigLocation } from '../argo/types';
 import type { IndexRead } from '../incremental/indexReads';
+import { NodeReadIndex } from './nodeReadIndex';
 import { patchModel } from './patchModel';
-import { indexNodeReads, modelFactsKey, ownProblemsOf, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
+import { modelFactsKey, ownProblemsOf, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -53,7 +54,7 @@ export function buildModel(index: RepoIndex, options: ModelOptions): { model: Re
       return patched;
     }
   }
-  const { model, problems, record } = new ModelBuilder(index, options).build();
+  const { model, problems, record } = new ModelBuilder(index, options, previous?.nodeReads).build();
   if (memo !== undefined) {
     memo.modelRecord = record;
     memo.modelPatched = false;
@@ -83,16 +84,20 @@ class ModelBuilder {
   readonly #applications = new Map<string, ApplicationRecord>();
   #renderFacts!: RenderFacts;
 
-  constructor(index: RepoIndex, options: ModelOptions) {
+  /** The previous build's index of node reads, updated by this build (a memo's), or a new one. */
+  readonly #nodeReads: NodeReadIndex;
+
+  constructor(index: RepoIndex, options: ModelOptions, nodeReads: NodeReadIndex | undefined) {
     this.#index = index;
     this.#options = options;
+    this.#nodeReads = nodeReads ?? new NodeReadIndex();
   }
 
   /** The model, its problems, and with a memo what the next analysis needs to patch it (see `ModelRecord`). */
   build(): { model: RepositoryModel; problems: Problem[]; record?: ModelRecord } {
     if (!this.#options.memo) return this.#build();
     const { value, reads: frameReads } = this.#index.recordReads(() => this.#build());
-    const { objectsReadingFile, wholeIndexReads } = indexNodeReads(this.#readsByObject);
+    this.#nodeReads.update(this.#readsByObject);
     const nodeIdsByObject = new Map<KubeObject, string[]>();
     for (const node of value.model.nodes) {
       const ids = nodeIdsByObject.get(node.object);
@@ -108,8 +113,7 @@ class ModelBuilder {
       frameProblems: this.#problems,
       applications: this.#applications,
       nodeIdsByObject,
-      objectsReadingFile,
-      wholeIndexReads,
+      nodeReads: this.#nodeReads,
       renderFacts: this.#renderFacts,
     };
     return { ...value, record };
@@ -280,8 +284,8 @@ class ModelBuilder {
     if (!this.#options.memo) return compute();
     const { value, reads } = this.#index.recordReadsApart(compute);
     const lists = this.#readsByObject.get(object);
-    if (lists) lists.push(reads);
-    else this.#readsByObject.set(object, [reads]);
+    if (lists) lists.push(...reads);
+    else this.#readsByObject.set(object, [...reads]);
     return value;
   }
 

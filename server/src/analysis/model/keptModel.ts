@@ -5,6 +5,7 @@ import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import type { ApplicationRender } from './renderApplication';
+import type { NodeReadIndex } from './nodeReadIndex';
 import type { AppNode, RepositoryModel } from './types';
 
 /** What a full build of the model leaves for the next analysis (a language server's memo). */
@@ -27,10 +28,11 @@ export interface ModelRecord {
   readonly applications: ReadonlyMap<string, ApplicationRecord>;
   /** Per node object: ids of the nodes built on it (one, but an object two Applications create has two nodes). */
   readonly nodeIdsByObject: ReadonlyMap<KubeObject, readonly string[]>;
-  /** Per file read by some node's own work: the node objects whose work read it. */
-  readonly objectsReadingFile: ReadonlyMap<string, ReadonlySet<KubeObject>>;
-  /** Node objects whose own work made reads any changed file may alter (searches, derivations), with those reads. */
-  readonly wholeIndexReads: ReadonlyMap<KubeObject, readonly IndexRead[]>;
+  /**
+   * Which node objects' own work read which files, and their reads any changed file may alter. One index
+   * carried from build to build and patch to patch (each updates the entries of the objects it redid).
+   */
+  readonly nodeReads: NodeReadIndex;
   /** Render context parts that do not depend on the index (so a patch renders as the build did). */
   readonly renderFacts: RenderFacts;
 }
@@ -52,39 +54,6 @@ export interface ApplicationRecord {
   readonly cycleProblems: readonly Problem[];
 }
 
-/** Builds the maps from each node object's reads to the files and whole-index reads. */
-export function indexNodeReads(readsByObject: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>): {
-  objectsReadingFile: Map<string, Set<KubeObject>>;
-  wholeIndexReads: Map<KubeObject, IndexRead[]>;
-} {
-  const objectsReadingFile = new Map<string, Set<KubeObject>>();
-  const wholeIndexReads = new Map<KubeObject, IndexRead[]>();
-  for (const [object, lists] of readsByObject) addNodeReads(objectsReadingFile, wholeIndexReads, object, lists);
-  return { objectsReadingFile, wholeIndexReads };
-}
-
-/** Adds one node object's reads to the maps of {@link indexNodeReads}. */
-export function addNodeReads(
-  objectsReadingFile: Map<string, Set<KubeObject>>,
-  wholeIndexReads: Map<KubeObject, IndexRead[]>,
-  object: KubeObject,
-  lists: readonly (readonly IndexRead[])[],
-): void {
-  for (const reads of lists) {
-    for (const read of reads) {
-      if (read.kind === 'file' || read.kind === 'parsed') {
-        let objects = objectsReadingFile.get(read.path);
-        if (!objects) objectsReadingFile.set(read.path, (objects = new Set()));
-        objects.add(object);
-      } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
-        let whole = wholeIndexReads.get(object);
-        if (!whole) wholeIndexReads.set(object, (whole = []));
-        whole.push(read);
-      }
-    }
-  }
-}
-
 /**
  * The node objects whose own work may answer differently in `index` (which follows the record's
  * index): those that read a changed file, and those whose searches or derivations now answer
@@ -94,9 +63,9 @@ export function objectsToRedo(index: RepoIndex, record: ModelRecord): Set<KubeOb
   const changes = index.changesSince(record.serial);
   if (changes === undefined || changes.structural) return undefined;
   const redo = new Set<KubeObject>();
-  for (const path of changes.files) for (const object of record.objectsReadingFile.get(path) ?? []) redo.add(object);
+  for (const path of changes.files) for (const object of record.nodeReads.objectsReadingFile.get(path) ?? []) redo.add(object);
   if (changes.files.size > 0) {
-    for (const [object, reads] of record.wholeIndexReads) if (!redo.has(object) && !index.answersAsBefore(reads)) redo.add(object);
+    for (const [object, reads] of record.nodeReads.wholeIndexReads) if (!redo.has(object) && !index.answersAsBefore(reads)) redo.add(object);
   }
   return redo;
 }

@@ -6,7 +6,7 @@ import { sameList } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
-import { addNodeReads, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
+import { objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
@@ -36,7 +36,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const context: RenderContext = { ...record.renderFacts, index, renderCache: new Map(), renderMemo: memo.renders };
   const applications = new Map(record.applications);
   const replaced = new Map<string, AppNode>();
-  const redoneReads: [KubeObject, readonly IndexRead[]][] = [];
+  const redoneReads: [KubeObject, readonly (readonly IndexRead[])[]][] = [];
   for (const object of redo) {
     for (const id of record.nodeIdsByObject.get(object) ?? []) {
       const node = record.model.nodesById.get(id);
@@ -85,13 +85,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     const application = applications.get(node.id);
     if (application) problems.push(...ownProblemsOf(application));
   }
-  // The record's maps of reads grow with the redone reads (a file no longer read leaves a harmless extra entry).
-  const objectsReadingFile = record.objectsReadingFile as Map<string, Set<KubeObject>>;
-  const wholeIndexReads = record.wholeIndexReads as Map<KubeObject, IndexRead[]>;
-  for (const [object, reads] of redoneReads) {
-    wholeIndexReads.delete(object);
-    addNodeReads(objectsReadingFile, wholeIndexReads, object, [reads]);
-  }
+  for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
   return { model, problems, record: { ...record, serial: index.serial, model, problems, applications } };
 }
 
