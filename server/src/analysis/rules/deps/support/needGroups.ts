@@ -3,7 +3,7 @@ import type { DependencyEdge, DependencyGraph } from '../../../dependencies/type
 import type { RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
-import { keptOrderingOfEdge, orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
+import { chainSignatures, keptOrderingOfEdge, orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
 import { sameList } from '../../../incremental/indexReads';
 
 /** One need of one Application and every provider found for it, with their orderings. */
@@ -35,7 +35,7 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
   const cached = cache.get(graph);
   if (cached !== undefined && cached.model === model) return cached.groups;
   // A kept graph whose every edge keeps its ordering in this model groups as before.
-  const orderings = graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
+  const orderings = cached === undefined ? graph.edges.map((edge) => keptOrderingOfEdge(model, edge)) : orderingsAfter(cached.model, cached.orderings, model, graph);
   if (cached !== undefined && sameList(cached.orderings, orderings)) {
     cache.set(graph, { ...cached, model });
     return cached.groups;
@@ -61,6 +61,48 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
   }
   cache.set(graph, { model, orderings, groups });
   return groups;
+}
+
+/**
+ * The orderings of a kept graph's edges in `model`, from those of the same edges in `previous`: only the
+ * edges at a node that is another object, or whose creation chain says something else, are ordered again
+ * (`keptOrderingOfEdge` would keep every other edge's ordering, see its contract), so an edit that replaced
+ * a few nodes costs their edges, not the graph's.
+ */
+function orderingsAfter(previous: RepositoryModel, previousOrderings: readonly EdgeOrdering[], model: RepositoryModel, graph: DependencyGraph): readonly EdgeOrdering[] {
+  if (previous.nodes.length !== model.nodes.length) return graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
+  const previousSignatures = chainSignatures(previous);
+  const signatures = chainSignatures(model);
+  let orderings: EdgeOrdering[] | undefined;
+  const positions = edgePositionsByNode(graph);
+  for (const node of model.nodes) {
+    if (previous.nodesById.get(node.id) === node && previousSignatures.get(node.id) === signatures.get(node.id)) continue;
+    for (const position of positions.get(node.id) ?? []) {
+      const ordering = keptOrderingOfEdge(model, graph.edges[position] as DependencyEdge);
+      if (ordering === previousOrderings[position]) continue;
+      orderings ??= [...previousOrderings];
+      orderings[position] = ordering;
+    }
+  }
+  return orderings ?? previousOrderings;
+}
+
+/** Per graph: the positions of the edges at each node id (as dependent or provider). */
+const edgePositionsByGraph = new WeakMap<DependencyGraph, ReadonlyMap<string, readonly number[]>>();
+
+function edgePositionsByNode(graph: DependencyGraph): ReadonlyMap<string, readonly number[]> {
+  let positions = edgePositionsByGraph.get(graph) as Map<string, number[]> | undefined;
+  if (positions !== undefined) return positions;
+  positions = new Map();
+  graph.edges.forEach((edge, position) => {
+    for (const id of edge.dependent.nodeId === edge.provider.nodeId ? [edge.dependent.nodeId] : [edge.dependent.nodeId, edge.provider.nodeId]) {
+      const list = (positions as Map<string, number[]>).get(id);
+      if (list) list.push(position);
+      else (positions as Map<string, number[]>).set(id, [position]);
+    }
+  });
+  edgePositionsByGraph.set(graph, positions);
+  return positions;
 }
 
 /**
