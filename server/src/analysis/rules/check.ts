@@ -17,8 +17,14 @@ export interface CheckContext {
   readonly memo?: ObjectReadMemo<AppNode, readonly unknown[]> | undefined;
   /** With the memo: which nodes this analysis's changes may have touched (begun for this analysis). */
   readonly tracker?: NodeReadTracker | undefined;
-  /** With the memo: the last result per check key and node id, found without hashing node objects. */
-  readonly recent?: Map<string, Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>> | undefined;
+  /** With the memo: per check name, the facts of its last results and the last result per node id (found without hashing node objects). */
+  readonly recent?: Map<string, RecentCheckResults> | undefined;
+}
+
+/** One check's last results: the facts they were computed under, and each node's result with the node it was for. */
+export interface RecentCheckResults {
+  readonly facts: string;
+  readonly byNode: Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>;
 }
 
 /**
@@ -27,26 +33,25 @@ export interface CheckContext {
  * `facts` and every file `compute` read through the index are the same. `compute` may read the node, its
  * children, places in its file and in its renders' files, what `facts` names (project definitions, the
  * scope table…) and, through the index, other files; `name` tells the check (and the part of it) apart.
- * A node the analysis's changes cannot have touched (see `NodeReadTracker`) gets its kept result unasked.
+ * A node the analysis's changes cannot have touched (see `NodeReadTracker`) gets its kept result unasked
+ * (no key is built on that path: it runs for every node and check of every analysis).
  */
 export function keptPerNode<T>(context: CheckContext, name: string, node: AppNode, facts: string, compute: () => readonly T[]): readonly T[] {
   const { memo, tracker, recent } = context;
   if (!memo) return compute();
-  const key = `${name}\u0000${facts}`;
-  let byNode = recent?.get(key);
-  if (tracker?.trusts(node)) {
-    const kept = byNode?.get(node.id);
+  let results = recent?.get(name);
+  if (results !== undefined && results.facts !== facts) results = undefined;
+  if (results !== undefined && tracker?.trusts(node)) {
+    const kept = results.byNode.get(node.id);
     if (kept !== undefined && kept.node === node) return kept.value as readonly T[];
   }
+  const key = `${name}\u0000${facts}`;
   const found = memo.get(context.index, node, compute, key) as readonly T[];
   tracker?.track(node, [memo.readsOf(node, key)]);
   if (recent !== undefined) {
-    if (byNode === undefined) {
-      // New facts for this check: the results under its other facts are not asked for again.
-      for (const other of recent.keys()) if (other.startsWith(`${name}\u0000`)) recent.delete(other);
-      recent.set(key, (byNode = new Map()));
-    }
-    byNode.set(node.id, { node, value: found });
+    // New facts for this check: the results under its other facts are not asked for again.
+    if (results === undefined) recent.set(name, (results = { facts, byNode: new Map() }));
+    results.byNode.set(node.id, { node, value: found });
   }
   return found;
 }
