@@ -23,6 +23,8 @@ type Edit =
   | { readonly kind: 'copy'; readonly file: number; readonly into: number; readonly name: number }
   | { readonly kind: 'swap-texts'; readonly file: number; readonly other: number }
   | { readonly kind: 'restore'; readonly file: number }
+  /** Sets the first sync-wave annotation of one of the files that have one (an Application's wave, most often). */
+  | { readonly kind: 'change-wave'; readonly file: number; readonly wave: number }
   /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
   | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
@@ -34,6 +36,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('copy' as const), file: fc.nat(), into: fc.nat(), name: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('swap-texts' as const), file: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('change-wave' as const), file: fc.nat(), wave: fc.integer({ min: -3, max: 9 }) }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
 
@@ -50,6 +53,16 @@ function optionsOf(edit: Edit, paths: readonly string[]): AnalysisOptions {
 /** Applies an edit to a file map (paths of the original repository choose the targets, so restores find them). */
 function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, paths: readonly string[], edit: Edit): void {
   if (edit.kind === 'options') return;
+  if (edit.kind === 'change-wave') {
+    const withWaves = paths.filter((candidate) => {
+      const file = files.get(candidate);
+      return file?.kind === 'text' && file.text.includes('sync-wave:');
+    });
+    const target = withWaves[edit.file % Math.max(1, withWaves.length)];
+    const file = target === undefined ? undefined : files.get(target);
+    if (target !== undefined && file?.kind === 'text') files.set(target, { kind: 'text', text: file.text.replace(/(sync-wave:\s*)("?)-?\d+("?)/, `$1$2${edit.wave}$3`) });
+    return;
+  }
   const path = paths[edit.file % paths.length] ?? '';
   const current = files.get(path);
   const text = current?.kind === 'text' ? current.text : undefined;

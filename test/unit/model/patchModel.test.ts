@@ -55,6 +55,11 @@ function outcome(analysis: Analysis): unknown {
   };
 }
 
+/** The model's nodes in order (creation order: a parent, then its children in wave order). */
+function listOrder(analysis: Analysis): string[] {
+  return analysis.model.nodes.map((node) => node.id);
+}
+
 /** Analyses `base`, then `next` with the same memo; returns the second analysis, the first, and a fresh analysis of `next`. */
 function analyseAfter(changes: Record<string, string>): { before: Analysis; after: Analysis; fresh: Analysis; memo: AnalysisMemo } {
   const base = snapshotFromTexts(TEXTS);
@@ -86,10 +91,46 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(after.model.nodesById.get('apps/storage.yaml#0')).toBe(before.model.nodesById.get('apps/storage.yaml#0'));
   });
 
-  it('builds again when an Application written in the repository changes, and matches a fresh build', () => {
-    const { after, fresh } = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 5) });
+  it('patches after a wave edit of an Application written in the repository: its node takes the new object, its parent orders its children anew', () => {
+    const { before, after, fresh, memo } = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 0) });
+    expect(memo.modelPatched).toBe(true);
     expect(outcome(after)).toEqual(outcome(fresh));
-    expect(after.model.nodesById.get('apps/web.yaml#0')?.wave.wave).toBe(5);
+    expect(listOrder(after)).toEqual(listOrder(fresh));
+    expect(after.model.nodesById.get('apps/web.yaml#0')?.wave.wave).toBe(0);
+    // web (wave 0) now comes before storage (wave 1) under the root, as a fresh build orders them.
+    expect(after.model.nodesById.get('root.yaml#0')?.childIds).toEqual(['apps/web.yaml#0', 'apps/storage.yaml#0']);
+    expect(after.model.nodesById.get('apps/storage.yaml#0')).toBe(before.model.nodesById.get('apps/storage.yaml#0'));
+  });
+
+  it('patches after a comment is added to a written Application, and after an edit of the root itself', () => {
+    const commented = analyseAfter({ 'apps/web.yaml': `${application('web', 'platform/web', 2)}# owned by the web team\n` });
+    expect(commented.memo.modelPatched).toBe(true);
+    expect(outcome(commented.after)).toEqual(outcome(commented.fresh));
+    const root = analyseAfter({ 'root.yaml': application('root', 'apps', 3) });
+    expect(root.memo.modelPatched).toBe(true);
+    expect(outcome(root.after)).toEqual(outcome(root.fresh));
+    expect(root.after.model.nodesById.get('root.yaml#0')?.wave.wave).toBe(3);
+  });
+
+  it('follows a second and a third edit of the same written Application (the patched record patches again)', () => {
+    const base = snapshotFromTexts(TEXTS);
+    const memo = new AnalysisMemo();
+    analyze(base, { memo });
+    for (const wave of [0, 7, 2]) {
+      const next = edited(base, { 'apps/web.yaml': application('web', 'platform/web', wave) });
+      const after = analyze(next, { memo });
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(analyze(next)));
+    }
+  });
+
+  it('builds again when a written Application changes who it is (its name) or what it renders, and matches a fresh build', () => {
+    const renamed = analyseAfter({ 'apps/web.yaml': application('website', 'platform/web', 2) });
+    expect(renamed.memo.modelPatched).toBe(false);
+    expect(outcome(renamed.after)).toEqual(outcome(renamed.fresh));
+    const moved = analyseAfter({ 'apps/web.yaml': application('web', 'platform/storage', 2) });
+    expect(moved.memo.modelPatched).toBe(false);
+    expect(outcome(moved.after)).toEqual(outcome(moved.fresh));
   });
 
   it('orders the kept graph anew when only the orderings changed (the Application health check configured)', () => {

@@ -6,7 +6,6 @@ import { findHealthCustomization } from '../argo/healthCustomization';
 import { readApplication } from '../argo/readApplication';
 import { readApplicationSet } from '../argo/readApplicationSet';
 import { readAppProject } from '../argo/readAppProject';
-import { identifyRepository, normalizeGitUrl } from '../argo/repositoryIdentity';
 import type { ApplicationSetSpec, ApplicationSpec, AppProjectSpec } from '../argo/types';
 import { getPath, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
@@ -15,9 +14,8 @@ import { problem, type Problem } from '../rules/rule';
 import { creationCycle } from '../rules/model/creation-cycle';
 import { orphanedApplication } from '../rules/model/orphaned-application';
 import type { SourceRender } from '../sources/sourceRender';
-import { normalizeRepoPath } from '../text/repoPath';
 import { chooseRootsAndOrphans } from './rootsAndOrphans';
-import { findDeclaredArgoObjects, isArgoKind, originKey } from './declaredObjects';
+import { findDeclaredArgoObjects, isArgoKind, originKey, type DeclaredArgoObjects } from './declaredObjects';
 import { orderingOf } from './ordering';
 import { renderApplication, renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
@@ -30,7 +28,8 @@ import type { ArgoConfigLocation } from '../argo/types';
 import type { IndexRead } from '../incremental/indexReads';
 import { NodeReadIndex } from './nodeReadIndex';
 import { patchModel } from './patchModel';
-import { modelFactsKey, ownProblemsOf, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
+import { framePart, identifyThisRepository, repositoryOf } from './frameFacts';
+import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -46,7 +45,7 @@ export function buildModel(index: RepoIndex, options: ModelOptions): { model: Re
   const previous = memo?.modelRecord;
   if (memo !== undefined && previous !== undefined) {
     memo.modelRecord = undefined;
-    const patched = patchModel(index, previous, memo, modelFactsKey(options.explicitRepoUrls));
+    const patched = patchModel(index, previous, memo, options.explicitRepoUrls);
     if (patched !== undefined) {
       memo.modelRecord = patched.record;
       memo.modelPatched = true;
@@ -66,7 +65,13 @@ export function buildModel(index: RepoIndex, options: ModelOptions): { model: Re
 class ModelBuilder {
   readonly #index: RepoIndex;
   readonly #options: ModelOptions;
+  /** The build's own problems, but the readings' of written Applications (kept per object in `#writtenReadings`). */
   readonly #problems: Problem[] = [];
+  /** Each written Application's reading, in declared order (their problems are the build's). */
+  readonly #writtenReadings = new Map<KubeObject, ApplicationReading>();
+  /** Pass 1's render of each written Application (what it creates and renders decides roots and orphans). */
+  readonly #passOneRenders = new Map<KubeObject, ApplicationRender>();
+  #declared: DeclaredArgoObjects | undefined;
   readonly #renderCache = new Map<string, SourceRender>();
   readonly #expansionCache = new Map<string, ExpansionResult>();
   /** Renders of this build by reading (readings are kept per object, so pass 1 and the visits share them). */
@@ -110,7 +115,12 @@ class ModelBuilder {
       model: value.model,
       problems: value.problems,
       frameReads,
-      frameProblems: this.#problems,
+      frameProblems: framePart(this.#writtenReadings, this.#problems),
+      frameOwnProblems: this.#problems,
+      declared: this.#declared as DeclaredArgoObjects,
+      writtenReadings: this.#writtenReadings,
+      passOneRenders: this.#passOneRenders,
+      healthCheckFile: this.#healthCheckFile,
       applications: this.#applications,
       nodeIdsByObject,
       nodeReads: this.#nodeReads,
@@ -122,11 +132,12 @@ class ModelBuilder {
   #build(): { model: RepositoryModel; problems: Problem[] } {
     const index = this.#index;
     const declared = findDeclaredArgoObjects(index);
+    this.#declared = declared;
     const declaredApplications = new Map<string, ApplicationSpec>();
     for (const object of declared.applications) {
-      const { application, problems } = readApplication(object, index);
-      this.#problems.push(...problems);
-      declaredApplications.set(originKey(object.origin), application);
+      const reading = readApplication(object, index);
+      this.#writtenReadings.set(object, reading);
+      declaredApplications.set(originKey(object.origin), reading.application);
     }
     const projects: AppProjectSpec[] = [];
     for (const object of declared.projects) {
@@ -134,17 +145,7 @@ class ModelBuilder {
       this.#problems.push(...problems);
       projects.push(project);
     }
-    const wholeApplications = [...declaredApplications.values()].filter((application) => !application.looksLikePatch);
-    const identity = identifyRepository({
-      gitRemoteUrls: index.snapshot.gitRemoteUrls,
-      ...(this.#options.explicitRepoUrls[0] !== undefined ? { explicitUrl: this.#options.explicitRepoUrls[0] } : {}),
-      applications: wholeApplications,
-      directoryExists: (path) => {
-        const folder = normalizeRepoPath(path);
-        return folder !== undefined && index.isDirectory(folder);
-      },
-      fileExists: (path) => index.file(path) !== undefined,
-    });
+    const identity = identifyThisRepository(index, this.#options.explicitRepoUrls, this.#writtenReadings.values());
     const explicit = new Set(this.#options.explicitRepoUrls);
     const isThisRepository = (url: string): boolean => explicit.has(url) || identity.isThisRepository(url);
     const health = findHealthCustomization(index);
@@ -188,6 +189,7 @@ class ModelBuilder {
       const application = declaredApplications.get(key);
       if (application === undefined || application.looksLikePatch) continue;
       const render = this.#apart(object, () => this.#renderApplication(application));
+      this.#passOneRenders.set(object, render);
       applicationRenders.push(render);
       addRendered(render.renderedFolders, key);
       addCreated(key, createdObjectsOfApplication(render));
@@ -261,7 +263,7 @@ class ModelBuilder {
 
     this.#options.memo?.keptNodes.finishModel();
     // The build's own problems, then each Application's, in model order (a patch gives them in the same order).
-    const problems = [...this.#problems];
+    const problems = [...framePart(this.#writtenReadings, this.#problems)];
     for (const node of this.#nodes) {
       const application = this.#applications.get(node.id);
       if (application) problems.push(...ownProblemsOf(application));
@@ -274,7 +276,7 @@ class ModelBuilder {
       projects,
       healthCustomizations: health.health,
       argoConfigLocations: health.configLocations,
-      repository: { urls: [...new Set([...[...explicit].map(normalizeGitUrl), ...identity.urls])], how: explicit.size > 0 ? 'option' : identity.how },
+      repository: repositoryOf(this.#options.explicitRepoUrls, identity),
     };
     return { model, problems };
   }

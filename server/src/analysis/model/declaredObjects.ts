@@ -27,10 +27,21 @@ export interface DeclaredArgoObjects {
   readonly projects: readonly KubeObject[];
 }
 
+/** The name of the scan that finds the written Argo CD objects (a build's read of it names it). */
+export const DECLARED_ARGO_OBJECTS_SCAN = 'model/declared-argo-objects';
+
+/**
+ * True when two objects are the same written object, maybe with another body: same kind, group, name and
+ * namespace, written at the same place (file, document, path). An edit that keeps these keeps who creates whom.
+ */
+export function sameWrittenIdentity(a: KubeObject, b: KubeObject): boolean {
+  return a === b || (a.kind === b.kind && a.group === b.group && a.name === b.name && a.namespace === b.namespace && originKey(a.origin) === originKey(b.origin));
+}
+
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */
 export function findDeclaredArgoObjects(index: RepoIndex): DeclaredArgoObjects {
   // File by file, so an index that follows another rescans only the changed files.
-  const objects = index.scanEveryFile('model/declared-argo-objects', argoObjectsIn);
+  const objects = index.scanEveryFile(DECLARED_ARGO_OBJECTS_SCAN, argoObjectsIn);
   let declared = declaredByScan.get(objects);
   if (!declared) declaredByScan.set(objects, (declared = byKind(objects)));
   return declared;

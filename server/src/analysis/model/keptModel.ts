@@ -5,6 +5,7 @@ import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import type { ApplicationRender } from './renderApplication';
+import type { DeclaredArgoObjects } from './declaredObjects';
 import type { NodeReadIndex } from './nodeReadIndex';
 import type { AppNode, RepositoryModel } from './types';
 
@@ -22,8 +23,18 @@ export interface ModelRecord {
    * written Applications, expansions, identity, Argo CD's configuration, roots…).
    */
   readonly frameReads: readonly IndexRead[];
-  /** Problems of the build outside any node's own work. */
+  /** Problems of the build outside any node's own work: the written Applications' readings', then `frameOwnProblems`. */
   readonly frameProblems: readonly Problem[];
+  /** The build's problems but the readings' (orphans, expansions, projects, kustomizations nobody renders…). */
+  readonly frameOwnProblems: readonly Problem[];
+  /** The Argo CD objects written in the repository, as the build found them. */
+  readonly declared: DeclaredArgoObjects;
+  /** Each written Application's reading, in declared order. */
+  readonly writtenReadings: ReadonlyMap<KubeObject, ApplicationReading>;
+  /** Pass 1's render of each written Application that is not a patch. */
+  readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
+  /** The file holding the Application health check, if any (node orderings name it). */
+  readonly healthCheckFile: string | undefined;
   /** Per Application node id: its reading, render and own problems (reading, render, creation loops). */
   readonly applications: ReadonlyMap<string, ApplicationRecord>;
   /** Per node object: ids of the nodes built on it (one, but an object two Applications create has two nodes). */
@@ -44,9 +55,15 @@ export interface RenderFacts {
   readonly factsKey: string;
 }
 
+/** An Application read from its object, with what was wrong in it. */
+export interface ApplicationReading {
+  readonly application: ApplicationSpec;
+  readonly problems: readonly Problem[];
+}
+
 /** One Application node's own work. */
 export interface ApplicationRecord {
-  readonly reading: { readonly application: ApplicationSpec; readonly problems: readonly Problem[] };
+  readonly reading: ApplicationReading;
   readonly render: ApplicationRender;
   /** Whether the reading's problems are the node's (generated Applications; a written one's are the frame's). */
   readonly generated: boolean;

@@ -38,6 +38,11 @@ export class NodeReadIndex {
     this.#add(object, current);
   }
 
+  /** Drops a node object's reads (an object a patch replaced by a new one). */
+  forget(object: KubeObject): void {
+    this.#remove(object);
+  }
+
   #add(object: KubeObject, lists: readonly (readonly IndexRead[])[]): void {
     this.#listsByObject.set(object, lists);
     let whole: IndexRead[] | undefined;

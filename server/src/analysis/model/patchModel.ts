@@ -6,9 +6,13 @@ import { sameList } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
-import { objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
+import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
+import { originKey, sameWrittenIdentity } from './declaredObjects';
+import { orderingOf } from './ordering';
+import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
+import { effectiveWave } from './syncWave';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { appProjectsDeployedBy, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
+import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
 
 /** A patched model, its problems and the record the next analysis patches. */
@@ -22,47 +26,93 @@ export interface PatchedModel {
  * The model a full build of `index` would give, made from the previous one (`record`), or undefined
  * when only a full build can tell. A patch applies when no file or folder came or went, the build's
  * own reads (declared objects, written Applications, expansions, Argo CD's configuration…) answer as
- * before, and every Application whose own reads changed renders the same shape: the same created
- * Applications and sets, rendered folders, files read and AppProjects. Those Applications get new
- * nodes (their resources and renders), and so do their parents up to the roots (a kept node's
- * children are kept nodes); every other node is the previous one.
+ * before or changed only by edits of written Applications that keep who they are (see
+ * `patchWrittenObjects`), and every Application whose own reads changed renders the same shape: the
+ * same created Applications and sets (an edited one may be a new object of the same identity),
+ * rendered folders, files read and AppProjects. Those Applications get new nodes (their resources and
+ * renders), so do the nodes of edited objects (their waves and orderings), and so do their parents up
+ * to the roots (a kept node's children are kept nodes); every other node is the previous one. A parent
+ * whose children's waves now sort differently gets its children in the new order, and the model's
+ * nodes are put in creation order again.
  */
-export function patchModel(index: RepoIndex, record: ModelRecord, memo: AnalysisMemo, factsKey: string): PatchedModel | undefined {
-  if (record.factsKey !== factsKey) return undefined;
+export function patchModel(index: RepoIndex, record: ModelRecord, memo: AnalysisMemo, explicitRepoUrls: readonly string[]): PatchedModel | undefined {
+  if (record.factsKey !== modelFactsKey(explicitRepoUrls)) return undefined;
   const redo = objectsToRedo(index, record);
-  if (redo === undefined || !index.answersAsBefore(record.frameReads, record.serial)) return undefined;
-  if (redo.size === 0) return { model: record.model, problems: record.problems, record: { ...record, serial: index.serial } };
-
+  if (redo === undefined) return undefined;
   const context: RenderContext = { ...record.renderFacts, index, renderCache: new Map(), renderMemo: memo.renders };
+  let written: WrittenObjectsPatch | undefined;
+  if (!index.answersAsBefore(record.frameReads, record.serial)) {
+    written = patchWrittenObjects(index, record, context, explicitRepoUrls);
+    if (written === undefined) return undefined;
+  }
+  if (redo.size === 0 && written === undefined) return { model: record.model, problems: record.problems, record: { ...record, serial: index.serial } };
+
+  /** Node objects replaced by new objects of the same identity (edited written Applications, their rendered copies). */
+  const replacedObjects = new Map<KubeObject, KubeObject>();
+  const work: KubeObject[] = [...redo];
+  for (const [previous, object] of written?.replaced ?? []) {
+    if (!record.nodeIdsByObject.has(previous)) continue;
+    replacedObjects.set(previous, object);
+    work.push(previous);
+  }
   const applications = new Map(record.applications);
   const replaced = new Map<string, AppNode>();
-  const redoneReads: [KubeObject, readonly (readonly IndexRead[])[]][] = [];
-  for (const object of redo) {
-    for (const id of record.nodeIdsByObject.get(object) ?? []) {
-      const node = record.model.nodesById.get(id);
+  const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
+  let reordered = false;
+  const done = new Set<KubeObject>();
+  /** Written nodes whose reading changed while their object did not (yet): each must be replaced by the end. */
+  const readingChanged = new Set<KubeObject>();
+  while (work.length > 0) {
+    const previousObject = work.pop() as KubeObject;
+    if (done.has(previousObject)) continue;
+    done.add(previousObject);
+    const object = replacedObjects.get(previousObject) ?? previousObject;
+    for (const id of record.nodeIdsByObject.get(previousObject) ?? []) {
+      const node = replaced.get(id) ?? record.model.nodesById.get(id);
       const before = applications.get(id);
       if (node === undefined || before === undefined) return undefined;
       const { value: after, reads } = index.recordReadsApart(() => {
         const reading = readApplication(object, index);
         return { reading, render: renderApplication(reading.application, context) };
       });
-      redoneReads.push([object, reads]);
-      if (!before.generated && after.reading !== before.reading) return undefined;
-      if (!sameShape(before.render, after.render)) return undefined;
-      const resources = resourcesOf(after.render);
+      const lists = redoneReads.get(object);
+      if (lists) lists.push(...reads);
+      else redoneReads.set(object, [...reads]);
+      // A written node's reading problems are the frame's: its reading may change only with its object, which
+      // its parent's render (done later, maybe) may still replace.
+      if (object === previousObject && !before.generated && after.reading !== before.reading) {
+        readingChanged.add(previousObject);
+        continue;
+      }
+      const children = replacedChildren(before.render, after.render);
+      if (children === undefined) return undefined;
+      for (const [previousChild, child] of children) {
+        replacedObjects.set(previousChild, child);
+        // Done already with its previous object: done again with the new one.
+        done.delete(previousChild);
+        redoneReads.delete(previousChild);
+        work.push(previousChild);
+      }
+      const childIds = childIdsAfter(node, after.render, record.model);
+      if (childIds === undefined) return undefined;
+      if (!sameList(childIds, node.childIds)) reordered = true;
       const rebuilt: AppNode = {
         ...node,
         application: after.reading.application,
         renders: after.render.renders,
         externalSources: after.render.externalSources,
         destinationNamespace: after.reading.application.destination.namespace,
-        resources,
+        resources: resourcesOf(after.render),
+        childIds,
+        ...(object === previousObject ? {} : placeOf(node, object, record)),
       };
-      if (appProjectsDeployedBy(rebuilt).length > 0 || appProjectsDeployedBy(node).length > 0) return undefined;
+      // AppProjects a render deploys are the model's projects too: they must be the same objects.
+      if (!sameList(appProjectsDeployedBy(rebuilt), appProjectsDeployedBy(node))) return undefined;
       replaced.set(id, rebuilt);
       applications.set(id, { ...before, reading: after.reading, render: after.render } satisfies ApplicationRecord);
     }
   }
+  for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
   // A kept node's children are kept nodes: the parents of new nodes are new too (the same fields).
   for (const id of [...replaced.keys()]) {
     for (let parentId = parentIdOf(replaced.get(id) as AppNode); parentId !== undefined && !replaced.has(parentId); ) {
@@ -73,31 +123,118 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
 
-  const nodes = record.model.nodes.map((node) => replaced.get(node.id) ?? node);
   const nodesById = new Map(record.model.nodesById);
-  for (const [id, node] of replaced) {
-    nodesById.set(id, node);
-    memo.keptNodes.replace(node, index.parsed(node.origin.file));
-  }
+  for (const [id, node] of replaced) nodesById.set(id, node);
+  const nodes = reordered ? inCreationOrder(record.model.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
+  if (nodes === undefined || nodes.length !== record.model.nodes.length) return undefined;
+
+  // The patch holds: from here on, the record's shared indexes are updated.
+  for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
   const model: RepositoryModel = { ...record.model, nodes, nodesById };
-  const problems = [...record.frameProblems];
+  const frameProblems = written?.frameProblems ?? record.frameProblems;
+  const problems = [...frameProblems];
   for (const node of nodes) {
     const application = applications.get(node.id);
     if (application) problems.push(...ownProblemsOf(application));
   }
-  for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
-  return { model, problems, record: { ...record, serial: index.serial, model, problems, applications } };
-}
-
-/** True when two renders of one Application create, render and read the same: the model around it stays as it is. */
-function sameShape(before: ApplicationRender, after: ApplicationRender): boolean {
-  if (before === after) return true;
-  if (!sameList(createdObjectsOfApplication(before), createdObjectsOfApplication(after))) return false;
-  if (!sameList(before.renderedFolders, after.renderedFolders)) return false;
-  if (before.renders.length !== after.renders.length) return false;
-  for (let position = 0; position < before.renders.length; position++) {
-    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return false;
+  const nodeIdsByObject = record.nodeIdsByObject as Map<KubeObject, readonly string[]>;
+  for (const [previous, object] of replacedObjects) {
+    const ids = nodeIdsByObject.get(previous);
+    nodeIdsByObject.delete(previous);
+    if (ids !== undefined) nodeIdsByObject.set(object, ids);
+    record.nodeReads.forget(previous);
   }
-  return true;
+  for (const [previous, object] of written?.replaced ?? []) {
+    record.nodeReads.forget(previous);
+    const lists = redoneReads.get(object);
+    const passOne = written?.passOneReads.get(object) ?? [];
+    if (lists) lists.push(...passOne);
+    else redoneReads.set(object, [...passOne]);
+  }
+  for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
+  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, passOneRenders: written.passOneRenders, frameReads: written.frameReads, frameProblems };
+  return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
 }
 
+/**
+ * What a node built on `object` instead of the node's previous object has of its own: its object, place,
+ * wave and the ordering that wave gives (the same id, name, parent and generator).
+ */
+function placeOf(node: AppNode, object: KubeObject, record: ModelRecord): Pick<AppNode, 'object' | 'origin' | 'wave' | 'ordering'> {
+  const wave = effectiveWave(object);
+  const parentId = node.ordering.parentId;
+  const parent = parentId === undefined ? undefined : record.model.nodesById.get(parentId);
+  const generator = node.generatedById === undefined ? undefined : record.model.nodesById.get(node.generatedById);
+  const ordering = orderingOf({
+    kind: node.kind,
+    wave: wave.wave,
+    parent: parent ? { id: parent.id, name: parent.name } : undefined,
+    generatedBy: generator ? { name: generator.name } : undefined,
+    healthCheckFile: record.healthCheckFile,
+  });
+  return { object, origin: object.origin, wave, ordering };
+}
+
+/**
+ * The created objects of a render done again, paired with the previous render's: the pairs of different objects
+ * with one identity (an edited Application), none when every object is the same, undefined when what is created
+ * differs (another object, another order, another count) or the render renders other folders or reads other files.
+ */
+function replacedChildren(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
+  if (before === after) return [];
+  const createdBefore = createdObjectsOfApplication(before);
+  const createdAfter = createdObjectsOfApplication(after);
+  if (createdBefore.length !== createdAfter.length) return undefined;
+  const pairs: [KubeObject, KubeObject][] = [];
+  for (let position = 0; position < createdBefore.length; position++) {
+    const previous = createdBefore[position] as KubeObject;
+    const object = createdAfter[position] as KubeObject;
+    if (previous === object) continue;
+    if (!sameWrittenIdentity(previous, object)) return undefined;
+    pairs.push([previous, object]);
+  }
+  if (!sameList(before.renderedFolders, after.renderedFolders)) return undefined;
+  if (before.renders.length !== after.renders.length) return undefined;
+  for (let position = 0; position < before.renders.length; position++) {
+    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
+  }
+  return pairs;
+}
+
+/**
+ * A node's children after its render was done again: the same child ids, in the order the new render's waves
+ * give (wave, then name). Undefined when a child is not a node of the model (left out as a creation loop).
+ */
+function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel): readonly string[] | undefined {
+  const children = childrenInWaveOrder(render);
+  if (children.length !== node.childIds.length) return undefined;
+  const idByPlace = new Map<string, string>();
+  for (const childId of node.childIds) {
+    const child = model.nodesById.get(childId);
+    if (child === undefined) return undefined;
+    idByPlace.set(originKey(child.origin), childId);
+  }
+  const childIds: string[] = [];
+  for (const child of children) {
+    const id = idByPlace.get(originKey(child.origin));
+    if (id === undefined) return undefined;
+    childIds.push(id);
+  }
+  return sameList(childIds, node.childIds) ? node.childIds : childIds;
+}
+
+/** The nodes in the order a build visits them: each root, then what it creates, depth first. Undefined on a node met twice. */
+function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyMap<string, AppNode>): AppNode[] | undefined {
+  const nodes: AppNode[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string): boolean => {
+    const node = nodesById.get(id);
+    if (node === undefined || seen.has(id)) return false;
+    seen.add(id);
+    nodes.push(node);
+    for (const childId of node.childIds) if (!visit(childId)) return false;
+    return true;
+  };
+  for (const id of rootIds) if (!visit(id)) return undefined;
+  return nodes;
+}
