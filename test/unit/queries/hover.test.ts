@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hoverAt } from '../../../server/src/analysis/queries/hover';
 import { analyseQueryFixture, offsetOf, QUERY_FILES } from './queryFixture';
+import { positionParseCount } from '../../../server/src/analysis/yaml/lazyDocuments';
 
 describe('hoverAt', () => {
   const analysis = analyseQueryFixture();
@@ -72,5 +73,12 @@ describe('hoverAt', () => {
     expect(hover('apps/web.yaml', 'server:')).toBeUndefined();
     expect(hover('web/pvc.yaml', 'name: data', 7)).toBeUndefined();
     expect(hoverAt(analysis, 'missing.yaml', 0)).toBeUndefined();
+  });
+
+  it('locates the objects of the hovered file only (positions of other files are never worked out for a hover)', () => {
+    const fresh = analyseQueryFixture();
+    const before = positionParseCount();
+    expect(hoverAt(fresh, 'apps/storage.yaml', offsetOf(QUERY_FILES, 'apps/storage.yaml', 'name: storage', 7))?.markdown).toContain('Application `storage`');
+    expect(positionParseCount() - before).toBeLessThanOrEqual(1);
   });
 });

@@ -47,13 +47,18 @@ export function lookupOf(analysis: Analysis): AnalysisLookup {
 }
 
 function buildLookup(analysis: Analysis): AnalysisLookup {
-  let objects: Map<string, LocatedObject[]> | undefined;
+  let objectsByFile: Map<string, Map<string, FileEntry>> | undefined;
+  const locatedByFile = new Map<string, readonly LocatedObject[]>();
   let edges: Map<string, DependencyEdge[]> | undefined;
   let dependencies: PlanDependencies | undefined;
   let names: Map<string, AppNode[]> | undefined;
   let ordering: Map<DependencyEdge, OrderedEdge> | undefined;
   return {
-    objectsIn: (file) => (objects ??= indexObjects(analysis)).get(file) ?? [],
+    objectsIn: (file) => {
+      let located = locatedByFile.get(file);
+      if (located === undefined) locatedByFile.set(file, (located = locateObjects(analysis, (objectsByFile ??= indexObjectsByFile(analysis)).get(file))));
+      return located;
+    },
     edgesIn: (file) => (edges ??= indexEdges(analysis)).get(file) ?? [],
     dependencies: () => (dependencies ??= planDependencies(analysis.model, analysis.graph)),
     nodesNamed: (name) => (names ??= indexNames(analysis)).get(name) ?? [],
@@ -61,31 +66,49 @@ function buildLookup(analysis: Analysis): AnalysisLookup {
   };
 }
 
-function indexObjects(analysis: Analysis): Map<string, LocatedObject[]> {
-  const byKey = new Map<string, { span: Span; object: KubeObject; document: YamlDocument; node: AppNode | undefined; deployedBy: { node: AppNode; resource: ResourceNode }[] }>();
-  const entry = (object: KubeObject): { node: AppNode | undefined; deployedBy: { node: AppNode; resource: ResourceNode }[] } | undefined => {
+/** An object of one file before its place is located: what the model says of it. */
+interface FileEntry {
+  readonly object: KubeObject;
+  node: AppNode | undefined;
+  readonly deployedBy: { node: AppNode; resource: ResourceNode }[];
+}
+
+/**
+ * The objects of every file, by file, as the model has them (nodes written here, resources and who deploys
+ * them), with nothing located: locating needs the file's positions, worked out only for the files asked for.
+ */
+function indexObjectsByFile(analysis: Analysis): Map<string, Map<string, FileEntry>> {
+  const byFile = new Map<string, Map<string, FileEntry>>();
+  const entry = (object: KubeObject): FileEntry => {
     const { file, documentIndex, path } = object.origin;
-    const key = `${file}\u0000${documentIndex}\u0000${path.join('\u0001')}`;
-    const known = byKey.get(key);
-    if (known) return known;
-    const document = analysis.index.parsed(file)?.documents.find((candidate) => candidate.index === documentIndex);
-    if (!document) return undefined;
-    const span = path.length === 0 ? document.span : (locate(document, path)?.value ?? document.span);
-    const created = { span, object, document, node: undefined, deployedBy: [] };
-    byKey.set(key, created);
-    return created;
+    let entries = byFile.get(file);
+    if (!entries) byFile.set(file, (entries = new Map()));
+    const key = path.length === 0 ? String(documentIndex) : `${documentIndex}\u0000${path.join('\u0001')}`;
+    let known = entries.get(key);
+    if (!known) entries.set(key, (known = { object, node: undefined, deployedBy: [] }));
+    return known;
   };
   for (const node of analysis.model.nodes) {
     if (node.generatedById === undefined) {
       const located = entry(node.object);
-      if (located) located.node ??= node;
+      located.node ??= node;
     }
-    for (const resource of node.resources) entry(resource.object)?.deployedBy.push({ node, resource });
+    for (const resource of node.resources) entry(resource.object).deployedBy.push({ node, resource });
   }
-  const byFile = new Map<string, LocatedObject[]>();
-  for (const located of byKey.values()) push(byFile, located.object.origin.file, located);
-  for (const list of byFile.values()) list.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   return byFile;
+}
+
+/** The objects of one file with their spans, sorted by start (longest first at one start); objects whose document is gone are left out. */
+function locateObjects(analysis: Analysis, entries: ReadonlyMap<string, FileEntry> | undefined): LocatedObject[] {
+  const located: LocatedObject[] = [];
+  for (const { object, node, deployedBy } of entries?.values() ?? []) {
+    const { file, documentIndex, path } = object.origin;
+    const document = analysis.index.parsed(file)?.documents.find((candidate) => candidate.index === documentIndex);
+    if (!document) continue;
+    const span = path.length === 0 ? document.span : (locate(document, path)?.value ?? document.span);
+    located.push({ span, object, document, node, deployedBy });
+  }
+  return located.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }
 
 function indexEdges(analysis: Analysis): Map<string, DependencyEdge[]> {

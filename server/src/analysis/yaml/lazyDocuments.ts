@@ -6,6 +6,14 @@ import type { YamlDocument } from './yamlDocument';
 /** The `yaml` options every parse of the analysis uses, so a lazy tree is the tree an eager parse would have made. */
 export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false } as const;
 
+/** Files whose positions were worked out with `yaml` in this process (for tests and the benchmark). */
+let positionParses = 0;
+
+/** How many files have had their positions worked out with `yaml` so far in this process. */
+export function positionParseCount(): number {
+  return positionParses;
+}
+
 /** One file's `yaml` documents, parsed on first use and then kept with the file's parse. */
 class LazyYamlStream {
   readonly #text: string;
@@ -18,6 +26,7 @@ class LazyYamlStream {
   /** The `index`-th document of the stream, parsing the whole file the first time. */
   document(index: number): Document.Parsed | undefined {
     if (!this.#documents) {
+      positionParses++;
       const parsed = parseAllDocuments(this.#text, YAML_PARSE_OPTIONS);
       this.#documents = Array.isArray(parsed) ? parsed : [];
     }
