@@ -73,8 +73,8 @@ describe('views', () => {
     `);
     expect(graph.violations.map((violation) => `${violation.edge} ${violation.dependent} → ${violation.provider} ${violation.ordering}`)).toMatchInlineSnapshot(`
       [
-        "1 apps/web.yaml#0 → apps/storage.yaml#0 after",
-        "2 apps/web.yaml#0 → apps/storage.yaml#0 after",
+        "4 apps/web.yaml#0 → apps/storage.yaml#0 after",
+        "5 apps/web.yaml#0 → apps/storage.yaml#0 after",
       ]
     `);
     expect(graph.nodes.find((node) => node.name === 'web')?.location).toBe(`apps/web.yaml@${offsetOf(QUERY_FILES, 'apps/web.yaml', 'name: web', 6)}`);

@@ -12,6 +12,7 @@ import type { ObjectReadMemo } from '../incremental/readMemo';
 import { ProviderIndex, type Provider } from './providerIndex';
 import type { DependencyEdge, DependencyGraph } from './types';
 import type { KeptGraph, NodeContribution } from './keptGraph';
+import { graphOrder } from './graphOrder';
 
 /** Per-node results kept across analyses (a language server's `AnalysisMemo`). */
 export interface DependencyMemo {
@@ -34,16 +35,17 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const kept = memo?.keptGraph;
   if (!memo || !kept) {
     const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
-    const needsByNode = model.nodes.map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
+    const needsByNode = graphOrder(model).map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
     return matchNeeds(index, model, providers, needsByNode);
   }
   // Each node's providers, the previous list when equal; the previous index of them while every list is the same.
   // A node the edit cannot have touched keeps its lists without asking the memo (see NodeReadTracker).
   const tracker = kept.tracker;
   tracker.begin(index);
+  const nodes = graphOrder(model);
   const previousScopesKey = kept.scopesKey;
-  const trusted = model.nodes.map((node) => (kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined));
-  const providerLists = model.nodes.map((node, position) => {
+  const trusted = nodes.map((node) => (kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined));
+  const providerLists = nodes.map((node, position) => {
     if (node.kind !== 'Application') return NO_FINDINGS;
     return trusted[position]?.providers ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
   });
@@ -51,7 +53,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     const fresh = indexProviders(providerLists);
     return { collected: fresh, scopesKey: knownScopesKey(fresh.knownScopes) };
   });
-  const needsByNode = model.nodes.map((node, position) => {
+  const needsByNode = nodes.map((node, position) => {
     const lists = trusted[position];
     if (lists !== undefined && scopesKey === previousScopesKey) return lists.needs;
     const needs = kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey));
@@ -61,7 +63,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     return needs;
   });
   kept.noteKeys(catalogue.key, scopesKey);
-  const contributions: NodeContribution[] = model.nodes.map((node, position) => ({
+  const contributions: NodeContribution[] = nodes.map((node, position) => ({
     id: node.id,
     object: node.object,
     originParse: index.parsed(node.origin.file),
@@ -73,7 +75,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];
 
-/** Matches each node's needs (in model order) against the providers. */
+/** Matches each node's needs (in graph order, see `graphOrder`) against the providers. */
 function matchNeeds(index: RepoIndex, model: RepositoryModel, providers: ProviderIndex, needsByNode: readonly (readonly Need[])[]): DependencyGraph {
   const applications = applicationProviders(index, model);
   const edges: DependencyEdge[] = [];
@@ -116,7 +118,7 @@ function edgeOf(need: Need, provider: Provider): DependencyEdge {
 /** Applications and ApplicationSets by name, for the explicit annotation. */
 function applicationProviders(index: RepoIndex, model: RepositoryModel): ProviderIndex {
   const byName = new ProviderIndex();
-  for (const node of model.nodes) {
+  for (const node of graphOrder(model)) {
     byName.add('explicit', node.name, {
       end: { nodeId: node.id, object: `${node.kind}/${node.name}`, location: locateField(index, node.origin, ['metadata', 'name'], 'value') },
       evidence: 'annotation',

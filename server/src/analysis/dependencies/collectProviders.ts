@@ -12,6 +12,7 @@ import type { DependencyKind } from './types';
 import { PerRenderMemo } from './perRender';
 import { isDeployedResource } from '../model/declaredObjects';
 import type { SourceRender } from '../sources/sourceRender';
+import { graphOrder } from './graphOrder';
 
 /** Everything that satisfies needs, and the scopes of custom kinds learnt on the way. */
 export interface CollectedProviders {
@@ -35,7 +36,7 @@ export interface ProviderMemo {
  * node's findings are listed first (kept per node by `memo` when given), then replayed in order.
  */
 export function collectProviders(index: RepoIndex, model: RepositoryModel, catalogue: ChartCatalogue, memo?: ProviderMemo): CollectedProviders {
-  return indexProviders(model.nodes.filter((node) => node.kind === 'Application').map((node) => providerFindingsOf(index, node, catalogue, memo)));
+  return indexProviders(graphOrder(model).filter((node) => node.kind === 'Application').map((node) => providerFindingsOf(index, node, catalogue, memo)));
 }
 
 /** One Application node's findings (kept by `memo` when given). */

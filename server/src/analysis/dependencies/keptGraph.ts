@@ -43,7 +43,7 @@ export class KeptGraph {
   /** The last lists computed for each node id (also for nodes whose lists were then kept as they were). */
   readonly #needs = new Map<string, readonly Need[]>();
   readonly #providers = new Map<string, readonly ProviderFinding[]>();
-  #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph } | undefined;
+  #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph; readonly explicitNames: ReadonlySet<string> } | undefined;
   /** Each node's lists as last kept, with the node they were kept for. */
   readonly #lists = new Map<string, { readonly node: AppNode; readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }>();
   /** Which kept nodes an edit can have touched (see `NodeReadTracker`). */
@@ -106,12 +106,14 @@ export class KeptGraph {
   /** The previous graph when it was built from the same inputs; `build` otherwise (then kept). */
   graphFor(inputs: GraphInputs, build: () => DependencyGraph): DependencyGraph {
     const previous = this.#previous;
-    if (previous !== undefined && sameInputs(previous.inputs, inputs)) {
+    if (previous !== undefined && sameInputs(previous.inputs, inputs, previous.explicitNames)) {
       this.#reused++;
+      // The inputs compared next time are these (objects and parses may be new ones that match alike).
+      this.#previous = { ...previous, inputs };
       return previous.graph;
     }
     const graph = build();
-    this.#previous = { inputs, graph };
+    this.#previous = { inputs, graph, explicitNames: explicitNamesOf(inputs) };
     return graph;
   }
 
@@ -126,14 +128,31 @@ function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): read
   return previous !== undefined && previous !== next && plainEqual(previous, next) ? previous : next;
 }
 
-function sameInputs(a: GraphInputs, b: GraphInputs): boolean {
+/**
+ * True when matching `b` would give the graph matched from `a`: the same catalogue, the same node ids in the
+ * same order with the very same need and provider lists. A node may be another object, or written in a file
+ * parsed again, when its kind, name and namespace are the same and no explicit dependency names it: matching
+ * reads a node's object only for Argo CD's namespaces and, through its name's place, for explicit dependencies.
+ */
+function sameInputs(a: GraphInputs, b: GraphInputs, explicitNames: ReadonlySet<string>): boolean {
   if (a.catalogueKey !== b.catalogueKey || a.contributions.length !== b.contributions.length) return false;
   for (let position = 0; position < a.contributions.length; position++) {
     const before = a.contributions[position] as NodeContribution;
     const after = b.contributions[position] as NodeContribution;
-    if (before.id !== after.id || before.object !== after.object || before.originParse !== after.originParse || before.needs !== after.needs || before.providers !== after.providers) return false;
+    if (before.id !== after.id || before.needs !== after.needs || before.providers !== after.providers) return false;
+    if (before.object === after.object && before.originParse === after.originParse) continue;
+    const was = before.object;
+    const is = after.object;
+    if (was.kind !== is.kind || was.name !== is.name || was.namespace !== is.namespace || explicitNames.has(is.name)) return false;
   }
   return true;
+}
+
+/** The names explicit dependency annotations ask for, among a graph's needs. */
+function explicitNamesOf(inputs: GraphInputs): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const contribution of inputs.contributions) for (const need of contribution.needs) if (need.kind === 'explicit') names.add(need.key);
+  return names;
 }
 
 export type { GraphInputs, NodeContribution };
