@@ -22,6 +22,16 @@ interface ConvertedFinding {
 }
 
 
+/** One file's findings as converted: the findings, the URI and line index used, and the diagnostics made. */
+interface ConvertedFile {
+  readonly findings: readonly Finding[];
+  readonly uri: string;
+  readonly lines: unknown;
+  /** True when no finding points at another file (then the file's own URI and lines are all the conversion read). */
+  readonly local: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** The folder a result belongs to, as the publisher needs it. */
 export interface PublishingFolder {
   readonly uri: string;
@@ -44,6 +54,8 @@ export class DiagnosticsPublisher {
   readonly #lines = new LineIndexCache();
   /** Each finding's diagnostic, with what the conversion read (findings saying the same are the same objects). */
   readonly #converted = new WeakMap<Finding, ConvertedFinding>();
+  /** Per folder, each file's findings as last converted (an untouched file's list is reused as it is). */
+  readonly #filesByFolder = new Map<string, ReadonlyMap<string, ConvertedFile>>();
   /** URIs of repository paths per folder (making file URLs is slow). */
   readonly #uris = new Map<string, string>();
 
@@ -64,6 +76,7 @@ export class DiagnosticsPublisher {
     const previous = this.#byFolder.get(folderUri);
     if (!previous) return;
     this.#byFolder.delete(folderUri);
+    this.#filesByFolder.delete(folderUri);
     this.#sendChanged(new Set(previous.keys()));
   }
 
@@ -116,12 +129,22 @@ export class DiagnosticsPublisher {
 
   #diagnosticsByUri(folder: PublishingFolder, result: AnalysisResult): Map<string, FileDiagnostics> {
     const { index } = result.analysis;
-    const uriOf = (repoPath: string): string => result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath);
+    // Each file's URI and line index once per analysis, however many findings point at it.
+    const uris = new Map<string, string>();
+    const lines = new Map<string, ReturnType<DiagnosticConversion['linesOf']>>();
+    const uriOf = (repoPath: string): string => {
+      let uri = uris.get(repoPath);
+      if (uri === undefined) uris.set(repoPath, (uri = result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath)));
+      return uri;
+    };
     const conversion: DiagnosticConversion = {
       uriOf,
       linesOf: (repoPath) => {
+        if (lines.has(repoPath)) return lines.get(repoPath);
         const text = index.text(repoPath);
-        return text === undefined ? undefined : this.#lines.get(`${folder.uri}\u0000${repoPath}`, text);
+        const found = text === undefined ? undefined : this.#lines.get(`${folder.uri}\u0000${repoPath}`, text);
+        lines.set(repoPath, found);
+        return found;
       },
     };
     const byFile = new Map<string, Finding[]>();
@@ -131,12 +154,21 @@ export class DiagnosticsPublisher {
       else byFile.set(finding.location.file, [finding]);
     }
     const byUri = new Map<string, FileDiagnostics>();
+    const files = new Map<string, ConvertedFile>();
+    const previousFiles = this.#filesByFolder.get(folder.uri);
     for (const [repoPath, findings] of byFile) {
-      byUri.set(uriOf(repoPath), {
-        diagnostics: findings.map((finding) => this.#diagnosticOf(folder.uri, finding, conversion)),
-        version: result.input.openDocuments.get(repoPath)?.version,
-      });
+      const uri = uriOf(repoPath);
+      const fileLines = conversion.linesOf(repoPath);
+      // The same findings (none pointing elsewhere) on the same lines under the same URI: the same diagnostics.
+      const previous = previousFiles?.get(repoPath);
+      const diagnostics =
+        previous !== undefined && previous.uri === uri && previous.lines === fileLines && previous.local && sameList(previous.findings, findings)
+          ? previous.diagnostics
+          : findings.map((finding) => this.#diagnosticOf(folder.uri, finding, conversion));
+      files.set(repoPath, { findings, uri, lines: fileLines, local: findings.every((finding) => (finding.related ?? []).length === 0), diagnostics });
+      byUri.set(uri, { diagnostics, version: result.input.openDocuments.get(repoPath)?.version });
     }
+    this.#filesByFolder.set(folder.uri, files);
     // Open documents without findings are published too (empty, with their version): the client
     // learns that the version it has was analysed.
     for (const document of result.input.openDocuments.values()) {
