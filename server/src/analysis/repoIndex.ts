@@ -387,9 +387,9 @@ export class RepoIndex {
    * `checkedIn` is the serial of the last index that answered them alike: when that is the index
    * this one follows, only reads the changes can touch are asked again.
    */
-  answersAsBefore(reads: readonly IndexRead[], checkedIn?: number, except?: (read: IndexRead) => boolean): boolean {
+  answersAsBefore(reads: readonly IndexRead[], checkedIn?: number): boolean {
     if (checkedIn === this.serial) return true;
-    const alike = except === undefined ? (read: IndexRead): boolean => this.#answersAsBefore(read) : (read: IndexRead): boolean => except(read) || this.#answersAsBefore(read);
+    const alike = (read: IndexRead): boolean => this.#answersAsBefore(read);
     const succession = this.#succession;
     if (succession !== undefined && checkedIn === succession.previousSerial) {
       const { changes } = succession;
@@ -408,34 +408,6 @@ export class RepoIndex {
     }
     for (const read of reads) if (!alike(read)) return false;
     return true;
-  }
-
-  /** `read` as this index answers it now (the question asked again; records nothing). */
-  answeredNow(read: IndexRead): IndexRead {
-    return this.#isolated(() => {
-      switch (read.kind) {
-        case 'file':
-          return { ...read, answer: this.snapshot.files.get(read.path) };
-        case 'parsed':
-          return { ...read, answer: this.#parsedFile(read.path) };
-        case 'isDirectory':
-          return { ...read, answer: this.snapshot.directories.has(read.path) };
-        case 'filesIn':
-          return { ...read, answer: this.#filesIn(read.path) };
-        case 'mentioning':
-          return { ...read, answer: this.filesMentioning(read.path) };
-        case 'filesUnder':
-          return { ...read, answer: this.#filesUnder(read.path) };
-        case 'directories':
-          return { ...read, answer: this.snapshot.directories };
-        case 'chartRoots':
-          return { ...read, answer: this.#chartRootSet() };
-        case 'derived':
-          return { ...read, answer: this.derived(read.path, read.compute) };
-        case 'scan':
-          return { ...read, answer: this.scanEveryFile(read.path, read.scanFile) };
-      }
-    });
   }
 
   #answersAsBefore(read: IndexRead): boolean {

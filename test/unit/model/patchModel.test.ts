@@ -151,4 +151,85 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(outcome(after)).toEqual(outcome(fresh));
     expect(after.graph.edges.filter((edge) => edge.kind === 'storage-class')).toEqual([]);
   });
+
+  it('builds again when the edited file is also read by the build itself (a Kustomize patch of an overlay no Application renders)', () => {
+    const patch = (version: string): string => `apiVersion: argoproj.io/${version}\nkind: Application\nmetadata:\n  name: web\n  namespace: argocd\nspec:\n  project: default\n`;
+    const base = snapshotFromTexts({
+      ...TEXTS,
+      'overlays/dev/kustomization.yaml': 'resources:\n  - ../../apps\npatches:\n  - path: web-patch.yaml\n',
+      'overlays/dev/web-patch.yaml': patch('v1alpha1'),
+    });
+    const memo = new AnalysisMemo();
+    analyze(base, { memo });
+    const next = edited(base, { 'overlays/dev/web-patch.yaml': patch('v0alpha1') });
+    const after = analyze(next, { memo });
+    const fresh = analyze(next);
+    expect(fresh.findings.map((finding) => finding.ruleId)).toContain('kustomize/patch-target-not-found');
+    expect(outcome(after)).toEqual(outcome(fresh));
+  });
+
+  describe('edits of a written ApplicationSet', () => {
+    const applicationSet = (wave: number, elements: readonly string[]): string => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: tenants
+  namespace: argocd
+  annotations:
+    argocd.argoproj.io/sync-wave: "${wave}"
+spec:
+  generators:
+    - list:
+        elements:
+${elements.map((element) => `          - tenant: ${element}\n`).join('')}  template:
+    metadata:
+      name: "tenant-{{tenant}}"
+    spec:
+      project: default
+      source:
+        repoURL: https://example.com/repo.git
+        path: platform/web
+      destination:
+        server: https://kubernetes.default.svc
+        namespace: "{{tenant}}"
+`;
+    const WITH_SET = {
+      ...TEXTS,
+      'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n  - tenants.yaml\n',
+      'apps/tenants.yaml': applicationSet(3, ['blue', 'green']),
+    };
+    const analyseSetEdit = (text: string): { before: Analysis; after: Analysis; fresh: Analysis; memo: AnalysisMemo } => {
+      const base = snapshotFromTexts(WITH_SET);
+      const memo = new AnalysisMemo();
+      const before = analyze(base, { memo });
+      const next = edited(base, { 'apps/tenants.yaml': text });
+      return { before, after: analyze(next, { memo }), fresh: analyze(next), memo };
+    };
+
+    it('patches after a comment: the generated Applications keep their objects, the set and its Applications are new nodes', () => {
+      const { before, after, fresh, memo } = analyseSetEdit(`# tenants of the platform\n${applicationSet(3, ['blue', 'green'])}`);
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      const generated = after.model.nodes.filter((node) => node.generatedById !== undefined);
+      expect(generated.map((node) => node.name)).toEqual(['tenant-blue', 'tenant-green']);
+      for (const node of generated) {
+        expect(node.object).toBe(before.model.nodesById.get(node.id)?.object);
+        expect(node).not.toBe(before.model.nodesById.get(node.id));
+      }
+    });
+
+    it('patches after the set\'s own wave changes (its node takes the new wave and its place among its siblings)', () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(0, ['blue', 'green']));
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(listOrder(after)).toEqual(listOrder(fresh));
+      expect(after.model.nodes.find((node) => node.kind === 'ApplicationSet')?.wave.wave).toBe(0);
+    });
+
+    it('builds again when the set generates something else, and matches a fresh build', () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'red']));
+      expect(memo.modelPatched).toBe(false);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(after.model.nodes.filter((node) => node.generatedById !== undefined)).toHaveLength(3);
+    });
+  });
 });

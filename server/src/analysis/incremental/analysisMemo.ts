@@ -33,6 +33,8 @@ export class AnalysisMemo {
   readonly renders = new ReadMemo<SourceRender>(keepEqualObjects);
   /** ApplicationSet expansions by set and by the repository facts they depend on. */
   readonly expansions = new ReadMemo<ExpansionResult>();
+  /** The last expansion of each set (by origin key), for {@link keptExpansion}. */
+  readonly #lastExpansions = new Map<string, ExpansionResult>();
   /**
    * Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's
    * configuration…); one computed again but equal to the kept one stays the kept one, since readers
@@ -92,6 +94,24 @@ export class AnalysisMemo {
   }
 
   /**
+   * Early cut-off for expansions: `result`, or the previous expansion of the set written at `setKey` when
+   * both generate equal Applications and report nothing (an edited comment or annotation of the set, which
+   * the expansion does not read). What was built on the previous result (generated objects, their nodes) holds.
+   */
+  keptExpansion(setKey: string, result: ExpansionResult): ExpansionResult {
+    const previous = this.#lastExpansions.get(setKey);
+    if (previous === result) return result;
+    if (previous !== undefined && sameGeneratedApplications(previous, result)) return previous;
+    this.#lastExpansions.set(setKey, result);
+    return result;
+  }
+
+  /** The expansion {@link keptExpansion} last gave for the set written at `setKey`. */
+  lastExpansionOf(setKey: string): ExpansionResult | undefined {
+    return this.#lastExpansions.get(setKey);
+  }
+
+  /**
    * Called when an analysis patched the previous model instead of building it: renders, expansions and
    * derivations it did not look up stay for the next full build (see `ReadMemo.undoGeneration`).
    */
@@ -107,4 +127,9 @@ export class AnalysisMemo {
     this.expansions.nextGeneration();
     this.derivations.nextGeneration();
   }
+}
+
+/** True when two expansions generate equal Applications (bodies and parameters), both complete alike, and neither reports a problem. */
+function sameGeneratedApplications(a: ExpansionResult, b: ExpansionResult): boolean {
+  return a.problems.length === 0 && b.problems.length === 0 && a.incomplete === b.incomplete && plainEqual(a.applications, b.applications);
 }

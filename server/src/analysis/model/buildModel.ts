@@ -1,12 +1,10 @@
 // Builds the repository model: who creates whom (roots, orphans), every node's wave and what that wave means.
-import { expandApplicationSet } from '../appsets/expandApplicationSet';
 import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { ExpansionContext, ExpansionResult } from '../appsets/expansionTypes';
 import { findHealthCustomization } from '../argo/healthCustomization';
 import { readApplication } from '../argo/readApplication';
-import { readApplicationSet } from '../argo/readApplicationSet';
 import { readAppProject } from '../argo/readAppProject';
-import type { ApplicationSetSpec, ApplicationSpec, AppProjectSpec } from '../argo/types';
+import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
 import { getPath, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
@@ -28,6 +26,7 @@ import type { ArgoConfigLocation } from '../argo/types';
 import type { IndexRead } from '../incremental/indexReads';
 import { NodeReadIndex } from './nodeReadIndex';
 import { patchModel } from './patchModel';
+import { applicationSetOf, expandWithMemo, fixedTemplateNamespace } from './applicationSets';
 import { framePart, identifyThisRepository, repositoryOf } from './frameFacts';
 import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
 
@@ -72,6 +71,8 @@ class ModelBuilder {
   /** Pass 1's render of each written Application (what it creates and renders decides roots and orphans). */
   readonly #passOneRenders = new Map<KubeObject, ApplicationRender>();
   #declared: DeclaredArgoObjects | undefined;
+  /** The parse of each file some node is written in, as the nodes were kept by it. */
+  readonly #originParses = new Map<string, unknown>();
   readonly #renderCache = new Map<string, SourceRender>();
   readonly #expansionCache = new Map<string, ExpansionResult>();
   /** Renders of this build by reading (readings are kept per object, so pass 1 and the visits share them). */
@@ -121,6 +122,8 @@ class ModelBuilder {
       writtenReadings: this.#writtenReadings,
       passOneRenders: this.#passOneRenders,
       healthCheckFile: this.#healthCheckFile,
+      expansionFacts: this.#expansionFacts,
+      originParses: this.#originParses,
       applications: this.#applications,
       nodeIdsByObject,
       nodeReads: this.#nodeReads,
@@ -131,14 +134,16 @@ class ModelBuilder {
 
   #build(): { model: RepositoryModel; problems: Problem[] } {
     const index = this.#index;
-    const declared = findDeclaredArgoObjects(index);
+    // The written objects and their readings are checked apart by a patch (see `patchWrittenObjects`), not
+    // through the build's own reads: an edit of one written Application must not hide what else read its file.
+    const declared = this.#apartFromFrame(() => {
+      const found = findDeclaredArgoObjects(index);
+      for (const object of found.applications) this.#writtenReadings.set(object, readApplication(object, index));
+      return found;
+    });
     this.#declared = declared;
     const declaredApplications = new Map<string, ApplicationSpec>();
-    for (const object of declared.applications) {
-      const reading = readApplication(object, index);
-      this.#writtenReadings.set(object, reading);
-      declaredApplications.set(originKey(object.origin), reading.application);
-    }
+    for (const [object, reading] of this.#writtenReadings) declaredApplications.set(originKey(object.origin), reading.application);
     const projects: AppProjectSpec[] = [];
     for (const object of declared.projects) {
       const { project, problems } = readAppProject(object, index);
@@ -281,6 +286,11 @@ class ModelBuilder {
     return { model, problems };
   }
 
+  /** With a memo, runs `compute` without adding its reads to the build's own (a patch checks its result another way). */
+  #apartFromFrame<T>(compute: () => T): T {
+    return this.#options.memo ? this.#index.recordReadsApart(compute).value : compute();
+  }
+
   /** Runs a node's own work; with a memo, its reads are kept apart, under the node's object. */
   #apart<T>(object: KubeObject, compute: () => T): T {
     if (!this.#options.memo) return compute();
@@ -303,10 +313,8 @@ class ModelBuilder {
     const key = originKey(applicationSet.origin);
     const cached = this.#expansionCache.get(key);
     if (cached) return cached;
-    const memo = this.#options.memo?.expansions;
-    const expand = (): ExpansionResult => expandApplicationSet(applicationSet, this.#expansionContext);
-    // The set's body (a render may have patched it) and the repository facts are the inputs besides files read.
-    const result = memo ? memo.get(this.#index, `${key}\u0000${JSON.stringify(applicationSet.body)}\u0000${this.#expansionFacts}`, expand) : expand();
+    // Checked apart by a patch too: it expands every written set again through the memo.
+    const result = this.#apartFromFrame(() => expandWithMemo(applicationSet, this.#expansionContext, this.#expansionFacts, this.#options.memo));
     this.#expansionCache.set(key, result);
     this.#problems.push(...result.problems);
     return result;
@@ -361,9 +369,7 @@ class ModelBuilder {
     if (kind === 'ApplicationSet') {
       const applicationSet = applicationSetOf(object, index);
       const expansion = this.#expand(object);
-      const templateNamespace = applicationSet.template ? (applicationSet.template as { spec?: { destination?: { namespace?: unknown } } }).spec?.destination?.namespace : undefined;
-      const fixedNamespace = typeof templateNamespace === 'string' && !templateNamespace.includes('{{') ? templateNamespace : undefined;
-      Object.assign(node, { applicationSet, destinationNamespace: fixedNamespace });
+      Object.assign(node, { applicationSet, destinationNamespace: fixedTemplateNamespace(applicationSet) });
       const generatedNodes = generatedInNameOrder(object, expansion);
       for (const { generatedObject, parameters } of generatedNodes) {
         node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters }));
@@ -402,7 +408,13 @@ class ModelBuilder {
 
   /** With a memo, puts the previous analysis's node in the place of an equal new one (see `KeptNodes`). */
   #keep(node: AppNode, position: number): void {
-    const kept = this.#options.memo?.keptNodes.keep(node, this.#index.parsed(node.origin.file));
+    const memo = this.#options.memo;
+    if (memo === undefined) return;
+    // The parse of the node's file decides whether a kept node serves; it is recorded apart (a patch redoes every
+    // node of an edited written file, and asks the others' files again, see `patchModel`).
+    const originParse = this.#apartFromFrame(() => this.#index.parsed(node.origin.file));
+    this.#originParses.set(node.origin.file, originParse);
+    const kept = memo.keptNodes.keep(node, originParse);
     if (kept === undefined || kept === node) return;
     this.#nodesById.set(node.id, kept);
     this.#nodes[position] = kept;
@@ -431,15 +443,6 @@ function generatedInNameOrder(applicationSet: KubeObject, expansion: ExpansionRe
   entries.sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
   generatedByExpansion.set(expansion, { setKey, entries });
   return entries;
-}
-
-/** ApplicationSet readings by object (a reading depends on the object only): a kept object keeps its reading. */
-const applicationSetReadings = new WeakMap<KubeObject, ApplicationSetSpec>();
-
-function applicationSetOf(object: KubeObject, index: RepoIndex): ApplicationSetSpec {
-  let applicationSet = applicationSetReadings.get(object);
-  if (applicationSet === undefined) applicationSetReadings.set(object, (applicationSet = readApplicationSet(object, index).applicationSet));
-  return applicationSet;
 }
 
 /** Short keys for long descriptions of an analysis's facts (repository URLs, cluster Secrets…). */

@@ -31,11 +31,11 @@ export interface DeclaredArgoObjects {
 export const DECLARED_ARGO_OBJECTS_SCAN = 'model/declared-argo-objects';
 
 /**
- * True when two objects are the same written object, maybe with another body: same kind, group, name and
+ * True when two objects are the same written object, maybe with another body: same kind, apiVersion, name and
  * namespace, written at the same place (file, document, path). An edit that keeps these keeps who creates whom.
  */
 export function sameWrittenIdentity(a: KubeObject, b: KubeObject): boolean {
-  return a === b || (a.kind === b.kind && a.group === b.group && a.name === b.name && a.namespace === b.namespace && originKey(a.origin) === originKey(b.origin));
+  return a === b || (a.kind === b.kind && a.apiVersion === b.apiVersion && a.name === b.name && a.namespace === b.namespace && originKey(a.origin) === originKey(b.origin));
 }
 
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */

@@ -35,6 +35,10 @@ export interface ModelRecord {
   readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
   /** The file holding the Application health check, if any (node orderings name it). */
   readonly healthCheckFile: string | undefined;
+  /** The repository facts expansions were keyed by (see `expandWithMemo`). */
+  readonly expansionFacts: string;
+  /** The parse of each file some node is written in, as the build saw it (a patch keeps it current). */
+  readonly originParses: ReadonlyMap<string, unknown>;
   /** Per Application node id: its reading, render and own problems (reading, render, creation loops). */
   readonly applications: ReadonlyMap<string, ApplicationRecord>;
   /** Per node object: ids of the nodes built on it (one, but an object two Applications create has two nodes). */

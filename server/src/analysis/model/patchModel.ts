@@ -10,6 +10,7 @@ import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type Applicati
 import { originKey, sameWrittenIdentity } from './declaredObjects';
 import { orderingOf } from './ordering';
 import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
+import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { effectiveWave } from './syncWave';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
@@ -40,10 +41,16 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const redo = objectsToRedo(index, record);
   if (redo === undefined) return undefined;
   const context: RenderContext = { ...record.renderFacts, index, renderCache: new Map(), renderMemo: memo.renders };
-  let written: WrittenObjectsPatch | undefined;
-  if (!index.answersAsBefore(record.frameReads, record.serial)) {
-    written = patchWrittenObjects(index, record, context, explicitRepoUrls);
-    if (written === undefined) return undefined;
+  if (!index.answersAsBefore(record.frameReads, record.serial)) return undefined;
+  const checked = patchWrittenObjects(index, record, context, explicitRepoUrls, memo);
+  if (checked === undefined) return undefined;
+  const written: WrittenObjectsPatch | undefined = checked.replaced.size > 0 ? checked : undefined;
+  // A file nodes are written in that was parsed again must be an edited written file (all its nodes are redone below).
+  const editedFiles = new Set<string>();
+  for (const object of written?.replaced.values() ?? []) editedFiles.add(object.origin.file);
+  const changes = index.changesSince(record.serial);
+  for (const path of changes?.files ?? []) {
+    if (record.originParses.has(path) && record.originParses.get(path) !== index.parsed(path) && !editedFiles.has(path)) return undefined;
   }
   if (redo.size === 0 && written === undefined) return { model: record.model, problems: record.problems, record: { ...record, serial: index.serial } };
 
@@ -69,6 +76,16 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     const object = replacedObjects.get(previousObject) ?? previousObject;
     for (const id of record.nodeIdsByObject.get(previousObject) ?? []) {
       const node = replaced.get(id) ?? record.model.nodesById.get(id);
+      if (node?.kind === 'ApplicationSet') {
+        // A set node is redone only for a new object of the same identity whose expansion is the one its
+        // written set has (checked by the frame's patch; a build expands each written place once).
+        if (object === previousObject || written === undefined) return undefined;
+        const expansion = memo.lastExpansionOf(originKey(object.origin));
+        if (expansion === undefined || ![...written.replaced.values()].some((set) => originKey(set.origin) === originKey(object.origin))) return undefined;
+        const applicationSet = applicationSetOf(object, index);
+        replaced.set(id, { ...node, ...placeOf(node, object, record), applicationSet, destinationNamespace: fixedTemplateNamespace(applicationSet) });
+        continue;
+      }
       const before = applications.get(id);
       if (node === undefined || before === undefined) return undefined;
       const { value: after, reads } = index.recordReadsApart(() => {
@@ -113,6 +130,11 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
   for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
+  if (editedFiles.size > 0) {
+    // Every node written in an edited file is a new object, so that what is kept per node object located in
+    // the file's previous parse goes (the same fields otherwise: a set's generated Applications, a copy kept).
+    for (const node of record.model.nodes) if (!replaced.has(node.id) && editedFiles.has(node.origin.file)) replaced.set(node.id, { ...node });
+  }
   // A kept node's children are kept nodes: the parents of new nodes are new too (the same fields).
   for (const id of [...replaced.keys()]) {
     for (let parentId = parentIdOf(replaced.get(id) as AppNode); parentId !== undefined && !replaced.has(parentId); ) {
@@ -152,7 +174,9 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     else redoneReads.set(object, [...passOne]);
   }
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
-  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, passOneRenders: written.passOneRenders, frameReads: written.frameReads, frameProblems };
+  const originParses = record.originParses as Map<string, unknown>;
+  for (const path of editedFiles) originParses.set(path, index.parsed(path));
+  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, passOneRenders: written.passOneRenders, frameProblems };
   return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
 }
 

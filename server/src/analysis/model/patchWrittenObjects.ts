@@ -5,7 +5,10 @@ import { plainEqual } from '../incremental/plainEqual';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
-import { DECLARED_ARGO_OBJECTS_SCAN, findDeclaredArgoObjects, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
+import { findClusterSecrets } from '../appsets/clusterSecrets';
+import type { AnalysisMemo } from '../incremental/analysisMemo';
+import { expandWithMemo } from './applicationSets';
+import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf } from './frameFacts';
 import type { ApplicationReading, ModelRecord } from './keptModel';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
@@ -13,7 +16,7 @@ import { createdObjectsOfApplication } from './renderedObjects';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
-  /** Written Applications the edit replaced: previous object → new object (same kind, name, namespace and place). */
+  /** Written Applications and ApplicationSets the edit replaced: previous object → new object (same kind, name, namespace and place). */
   readonly replaced: ReadonlyMap<KubeObject, KubeObject>;
   readonly declared: DeclaredArgoObjects;
   readonly writtenReadings: ReadonlyMap<KubeObject, ApplicationReading>;
@@ -21,54 +24,62 @@ export interface WrittenObjectsPatch {
   /** Pass 1's reads for each new object (kept with the node reads, under the object). */
   readonly passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
   readonly frameProblems: readonly Problem[];
-  /** The frame's reads, those the edit answered differently asked again. */
-  readonly frameReads: readonly IndexRead[];
 }
 
 /**
- * The frame a full build of `index` would make, from the record's, when the build's own reads changed only
- * because some written Applications were edited without changing who they are: the same objects are
- * written (by kind, name, namespace, file and place in it), their files hold nothing else, their readings
- * stay whole Applications or patches as before, the repository's identity is the same, and pass 1 finds
- * them creating and rendering the same (so roots and orphans are as before). Undefined otherwise: only a
- * full build can tell. Nodes built on the replaced objects are the caller's to rebuild.
+ * The build's own part (the frame) as a full build of `index` would make it, from the record's, given that
+ * the build's other reads answer as before (the caller checks them): the written objects, their readings
+ * and the sets' expansions are checked here, as the build keeps them apart from its reads. Without an edit
+ * of written objects, every reading and expansion must be the kept one. With one, each edited object must
+ * keep who it is (kind, version, name, namespace, file and place), its file must hold nothing else, an
+ * Application must stay a whole Application or a patch and create and render the same in pass 1 (so roots
+ * and orphans are as before), a set must generate the same, and the repository's identity must be the same.
+ * Undefined otherwise: only a full build can tell. Nodes built on the replaced objects are the caller's to redo.
  */
-export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, context: RenderContext, explicitRepoUrls: readonly string[]): WrittenObjectsPatch | undefined {
+export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, context: RenderContext, explicitRepoUrls: readonly string[], memo: AnalysisMemo): WrittenObjectsPatch | undefined {
   const declared = findDeclaredArgoObjects(index);
   const replaced = new Map<KubeObject, KubeObject>();
-  if (!pairUp(record.declared.applications, declared.applications, replaced)) return undefined;
-  if (!sameObjects(record.declared.applicationSets, declared.applicationSets) || !sameObjects(record.declared.projects, declared.projects)) return undefined;
-  if (replaced.size === 0) return undefined;
+  const replacedSets = new Map<KubeObject, KubeObject>();
+  if (declared !== record.declared) {
+    if (!pairUp(record.declared.applications, declared.applications, replaced) || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
+    if (!sameObjects(record.declared.projects, declared.projects)) return undefined;
+  }
   const files = new Set<string>();
-  for (const object of replaced.values()) files.add(object.origin.file);
-  for (const file of files) if (!holdsOnlyWrittenApplications(index, file, declared)) return undefined;
-
-  // Every other read of the build answers as before, and nothing the build reported is in the edited files.
-  const edited = (read: IndexRead): boolean => (read.kind === 'scan' && read.path === DECLARED_ARGO_OBJECTS_SCAN) || ((read.kind === 'parsed' || read.kind === 'file') && files.has(read.path));
-  if (!index.answersAsBefore(record.frameReads, record.serial, edited)) return undefined;
+  for (const object of [...replaced.values(), ...replacedSets.values()]) files.add(object.origin.file);
+  for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
   if (record.frameOwnProblems.some((item) => files.has(item.location.file))) return undefined;
   if (record.model.orphans.some((object) => files.has(object.origin.file))) return undefined;
+
+  // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders create.
+  const expansionContext = { index, isThisRepository: record.renderFacts.isThisRepository, clusterSecrets: findClusterSecrets(index) };
+  const setsByPlace = new Map<string, KubeObject>();
+  for (const node of record.model.nodes) if (node.kind === 'ApplicationSet') setsByPlace.set(originKey(node.object.origin), node.object);
+  for (const set of declared.applicationSets) setsByPlace.set(originKey(set.origin), set);
+  for (const [place, set] of setsByPlace) {
+    const before = memo.lastExpansionOf(place);
+    if (before === undefined || expandWithMemo(set, expansionContext, record.expansionFacts, memo) !== before) return undefined;
+  }
+  for (const [previous, object] of replacedSets) replaced.set(previous, object);
 
   const previousOf = new Map<KubeObject, KubeObject>();
   for (const [previous, object] of replaced) previousOf.set(object, previous);
   const writtenReadings = new Map<KubeObject, ApplicationReading>();
   for (const object of declared.applications) {
     const previous = previousOf.get(object);
-    if (previous === undefined) {
-      const kept = record.writtenReadings.get(object);
-      if (kept === undefined) return undefined;
-      writtenReadings.set(object, kept);
-      continue;
-    }
     const reading = readApplication(object, index);
-    if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
+    if (previous === undefined) {
+      // A kept reading read only what is unchanged (the memo asks again otherwise).
+      if (reading !== record.writtenReadings.get(object)) return undefined;
+    } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
     writtenReadings.set(object, reading);
   }
+  if (replaced.size === 0) return { replaced, declared, writtenReadings: record.writtenReadings, passOneRenders: record.passOneRenders, passOneReads: new Map(), frameProblems: record.frameProblems };
   if (!plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
   const passOneReads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
   for (const [previous, object] of replaced) {
+    if (replacedSets.has(previous)) continue;
     const before = record.passOneRenders.get(previous);
     passOneRenders.delete(previous);
     const { application } = writtenReadings.get(object) as ApplicationReading;
@@ -79,15 +90,7 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
   }
-  return {
-    replaced,
-    declared,
-    writtenReadings,
-    passOneRenders,
-    passOneReads,
-    frameProblems: framePart(writtenReadings, record.frameOwnProblems),
-    frameReads: record.frameReads.map((read) => (edited(read) ? index.answeredNow(read) : read)),
-  };
+  return { replaced, declared, writtenReadings, passOneRenders, passOneReads, frameProblems: framePart(writtenReadings, record.frameOwnProblems) };
 }
 
 /** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
@@ -107,14 +110,15 @@ function sameObjects(before: readonly KubeObject[], after: readonly KubeObject[]
   return before === after || (before.length === after.length && before.every((object, position) => object === after[position]));
 }
 
-/** True when every document of `file` is one of its written Applications (no other object shares the edit). */
-function holdsOnlyWrittenApplications(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
+/** True when every document of `file` is one of its written Applications or ApplicationSets (no other object shares the edit). */
+function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
   const parsed = index.parsed(file);
   if (parsed === undefined || parsed.problems.length > 0) return false;
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined).length;
-  let applications = 0;
-  for (const object of declared.applications) if (object.origin.file === file) applications++;
-  return documents === applications;
+  let written = 0;
+  for (const object of declared.applications) if (object.origin.file === file) written++;
+  for (const object of declared.applicationSets) if (object.origin.file === file) written++;
+  return documents === written;
 }
 
 /** True when two pass-1 renders create the same objects (by identity), render the same folders and read the same files. */
