@@ -1,4 +1,4 @@
-// Patches the previous model after an edit that changed only what some Applications read themselves (a resource file, a values file).
+// Patches the previous model after an edit of what some Applications read (a resource, a values file) or of written Argo CD objects.
 import { readApplication } from '../argo/readApplication';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import type { IndexRead } from '../incremental/indexReads';
@@ -7,13 +7,12 @@ import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
-import { originKey, sameWrittenIdentity } from './declaredObjects';
-import { orderingOf } from './ordering';
+import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
+import { childIdsAfter, inCreationOrder, placeOf, replacedChildren } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
-import { effectiveWave } from './syncWave';
-import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
+import { renderApplication, type RenderContext } from './renderApplication';
+import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
 
 /** A patched model, its problems and the record the next analysis patches. */
@@ -26,9 +25,9 @@ export interface PatchedModel {
 /**
  * The model a full build of `index` would give, made from the previous one (`record`), or undefined
  * when only a full build can tell. A patch applies when no file or folder came or went, the build's
- * own reads (declared objects, written Applications, expansions, Argo CD's configuration…) answer as
- * before or changed only by edits of written Applications that keep who they are (see
- * `patchWrittenObjects`), and every Application whose own reads changed renders the same shape: the
+ * own reads (Argo CD's configuration, the repository's listings, kustomizations nobody renders…) answer
+ * as before, the written objects, their readings and the sets' expansions are the kept ones or edits
+ * that keep who they are (see `patchWrittenObjects`), and every Application whose own reads changed renders the same shape: the
  * same created Applications and sets (an edited one may be a new object of the same identity),
  * rendered folders, files read and AppProjects. Those Applications get new nodes (their resources and
  * renders), so do the nodes of edited objects (their waves and orderings), and so do their parents up
@@ -178,87 +177,4 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
   const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, passOneRenders: written.passOneRenders, frameProblems };
   return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
-}
-
-/**
- * What a node built on `object` instead of the node's previous object has of its own: its object, place,
- * wave and the ordering that wave gives (the same id, name, parent and generator).
- */
-function placeOf(node: AppNode, object: KubeObject, record: ModelRecord): Pick<AppNode, 'object' | 'origin' | 'wave' | 'ordering'> {
-  const wave = effectiveWave(object);
-  const parentId = node.ordering.parentId;
-  const parent = parentId === undefined ? undefined : record.model.nodesById.get(parentId);
-  const generator = node.generatedById === undefined ? undefined : record.model.nodesById.get(node.generatedById);
-  const ordering = orderingOf({
-    kind: node.kind,
-    wave: wave.wave,
-    parent: parent ? { id: parent.id, name: parent.name } : undefined,
-    generatedBy: generator ? { name: generator.name } : undefined,
-    healthCheckFile: record.healthCheckFile,
-  });
-  return { object, origin: object.origin, wave, ordering };
-}
-
-/**
- * The created objects of a render done again, paired with the previous render's: the pairs of different objects
- * with one identity (an edited Application), none when every object is the same, undefined when what is created
- * differs (another object, another order, another count) or the render renders other folders or reads other files.
- */
-function replacedChildren(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
-  if (before === after) return [];
-  const createdBefore = createdObjectsOfApplication(before);
-  const createdAfter = createdObjectsOfApplication(after);
-  if (createdBefore.length !== createdAfter.length) return undefined;
-  const pairs: [KubeObject, KubeObject][] = [];
-  for (let position = 0; position < createdBefore.length; position++) {
-    const previous = createdBefore[position] as KubeObject;
-    const object = createdAfter[position] as KubeObject;
-    if (previous === object) continue;
-    if (!sameWrittenIdentity(previous, object)) return undefined;
-    pairs.push([previous, object]);
-  }
-  if (!sameList(before.renderedFolders, after.renderedFolders)) return undefined;
-  if (before.renders.length !== after.renders.length) return undefined;
-  for (let position = 0; position < before.renders.length; position++) {
-    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
-  }
-  return pairs;
-}
-
-/**
- * A node's children after its render was done again: the same child ids, in the order the new render's waves
- * give (wave, then name). Undefined when a child is not a node of the model (left out as a creation loop).
- */
-function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel): readonly string[] | undefined {
-  const children = childrenInWaveOrder(render);
-  if (children.length !== node.childIds.length) return undefined;
-  const idByPlace = new Map<string, string>();
-  for (const childId of node.childIds) {
-    const child = model.nodesById.get(childId);
-    if (child === undefined) return undefined;
-    idByPlace.set(originKey(child.origin), childId);
-  }
-  const childIds: string[] = [];
-  for (const child of children) {
-    const id = idByPlace.get(originKey(child.origin));
-    if (id === undefined) return undefined;
-    childIds.push(id);
-  }
-  return sameList(childIds, node.childIds) ? node.childIds : childIds;
-}
-
-/** The nodes in the order a build visits them: each root, then what it creates, depth first. Undefined on a node met twice. */
-function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyMap<string, AppNode>): AppNode[] | undefined {
-  const nodes: AppNode[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string): boolean => {
-    const node = nodesById.get(id);
-    if (node === undefined || seen.has(id)) return false;
-    seen.add(id);
-    nodes.push(node);
-    for (const childId of node.childIds) if (!visit(childId)) return false;
-    return true;
-  };
-  for (const id of rootIds) if (!visit(id)) return undefined;
-  return nodes;
 }

@@ -1,0 +1,93 @@
+// Helpers of a model patch: a redone node's place, the children a render now creates, their order, the nodes' order.
+import { sameList } from '../incremental/indexReads';
+import type { KubeObject } from '../kube/kubeObject';
+import { originKey, sameWrittenIdentity } from './declaredObjects';
+import type { ModelRecord } from './keptModel';
+import { orderingOf } from './ordering';
+import type { ApplicationRender } from './renderApplication';
+import { childrenInWaveOrder, createdObjectsOfApplication } from './renderedObjects';
+import { effectiveWave } from './syncWave';
+import type { AppNode, RepositoryModel } from './types';
+
+/**
+ * What a node built on `object` instead of the node's previous object has of its own: its object, place,
+ * wave and the ordering that wave gives (the same id, name, parent and generator).
+ */
+export function placeOf(node: AppNode, object: KubeObject, record: ModelRecord): Pick<AppNode, 'object' | 'origin' | 'wave' | 'ordering'> {
+  const wave = effectiveWave(object);
+  const parentId = node.ordering.parentId;
+  const parent = parentId === undefined ? undefined : record.model.nodesById.get(parentId);
+  const generator = node.generatedById === undefined ? undefined : record.model.nodesById.get(node.generatedById);
+  const ordering = orderingOf({
+    kind: node.kind,
+    wave: wave.wave,
+    parent: parent ? { id: parent.id, name: parent.name } : undefined,
+    generatedBy: generator ? { name: generator.name } : undefined,
+    healthCheckFile: record.healthCheckFile,
+  });
+  return { object, origin: object.origin, wave, ordering };
+}
+
+/**
+ * The created objects of a render done again, paired with the previous render's: the pairs of different objects
+ * with one identity (an edited Application), none when every object is the same, undefined when what is created
+ * differs (another object, another order, another count) or the render renders other folders or reads other files.
+ */
+export function replacedChildren(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
+  if (before === after) return [];
+  const createdBefore = createdObjectsOfApplication(before);
+  const createdAfter = createdObjectsOfApplication(after);
+  if (createdBefore.length !== createdAfter.length) return undefined;
+  const pairs: [KubeObject, KubeObject][] = [];
+  for (let position = 0; position < createdBefore.length; position++) {
+    const previous = createdBefore[position] as KubeObject;
+    const object = createdAfter[position] as KubeObject;
+    if (previous === object) continue;
+    if (!sameWrittenIdentity(previous, object)) return undefined;
+    pairs.push([previous, object]);
+  }
+  if (!sameList(before.renderedFolders, after.renderedFolders)) return undefined;
+  if (before.renders.length !== after.renders.length) return undefined;
+  for (let position = 0; position < before.renders.length; position++) {
+    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
+  }
+  return pairs;
+}
+
+/**
+ * A node's children after its render was done again: the same child ids, in the order the new render's waves
+ * give (wave, then name). Undefined when a child is not a node of the model (left out as a creation loop).
+ */
+export function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel): readonly string[] | undefined {
+  const children = childrenInWaveOrder(render);
+  if (children.length !== node.childIds.length) return undefined;
+  const idByPlace = new Map<string, string>();
+  for (const childId of node.childIds) {
+    const child = model.nodesById.get(childId);
+    if (child === undefined) return undefined;
+    idByPlace.set(originKey(child.origin), childId);
+  }
+  const childIds: string[] = [];
+  for (const child of children) {
+    const id = idByPlace.get(originKey(child.origin));
+    if (id === undefined) return undefined;
+    childIds.push(id);
+  }
+  return sameList(childIds, node.childIds) ? node.childIds : childIds;
+}
+
+/** The nodes in the order a build visits them: each root, then what it creates, depth first. Undefined on a node met twice. */
+export function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyMap<string, AppNode>): AppNode[] | undefined {
+  const nodes: AppNode[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string): boolean => {
+    const node = nodesById.get(id);
+    if (node === undefined || seen.has(id)) return false;
+    seen.add(id);
+    nodes.push(node);
+    for (const childId of node.childIds) if (!visit(childId)) return false;
+    return true;
+  };
+  for (const id of rootIds) if (!visit(id)) return undefined;
+  return nodes;
+}
