@@ -28,4 +28,18 @@ describe('measureEditPhases', () => {
     expect(result.memo.nodeNeeds.misses).toBe(6);
     expect(result.memo.nodeProviders.misses).toBe(6);
   }, 60_000);
+
+  it("after an edit of a written Application, renders its parent's source again and builds its node and its parent only (the model is patched)", async () => {
+    const root = join(parent, 'written');
+    generateSyntheticRepo(root, { apps: 20, seed: 2 });
+    const apps = join(root, 'bootstrap', 'apps');
+    const file = readdirSync(apps).sort().find((name) => /^kind: Application$/m.test(readFileSync(join(apps, name), 'utf8')));
+    expect(file).toBeDefined();
+    const result = await measureEditPhases(root, `bootstrap/apps/${file}`, 4);
+    expect(result.edits).toBe(3);
+    // The root's source lists the file: it is the one render done again (the edited Application's own source read nothing that changed).
+    expect(result.memo.renders.misses).toBe(3);
+    expect(result.memo.nodes.built).toBe(6);
+    expect(result.memo.nodeNeeds.misses).toBe(6);
+  }, 60_000);
 });
