@@ -168,6 +168,21 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(outcome(after)).toEqual(outcome(fresh));
   });
 
+  it('patches after an edit of a written AppProject: the projects of the model take the new reading, the project findings follow', () => {
+    const project = (namespaces: readonly string[]): string =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team\n  namespace: argocd\nspec:\n  sourceRepos:\n    - '*'\n  destinations:\n${namespaces.map((namespace) => `    - server: https://kubernetes.default.svc\n      namespace: ${namespace}\n`).join('')}`;
+    const base = snapshotFromTexts({ ...TEXTS, 'apps/web.yaml': application('web', 'platform/web', 2).replace('project: default', 'project: team'), 'projects/team.yaml': project(['storage']) });
+    const memo = new AnalysisMemo();
+    const before = analyze(base, { memo });
+    expect(before.findings.map((finding) => finding.ruleId)).toContain('project/destination-not-permitted');
+    const next = edited(base, { 'projects/team.yaml': project(['storage', 'web']) });
+    const after = analyze(next, { memo });
+    expect(memo.modelPatched).toBe(true);
+    expect(outcome(after)).toEqual(outcome(analyze(next)));
+    expect(after.findings.map((finding) => finding.ruleId)).not.toContain('project/destination-not-permitted');
+    expect(after.model.projects.find((candidate) => candidate.name === 'team')?.object.origin.file).toBe('projects/team.yaml');
+  });
+
   describe('edits of a written ApplicationSet', () => {
     const applicationSet = (wave: number, elements: readonly string[]): string => `apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet

@@ -27,7 +27,7 @@ import type { IndexRead } from '../incremental/indexReads';
 import { NodeReadIndex } from './nodeReadIndex';
 import { patchModel } from './patchModel';
 import { applicationSetOf, expandWithMemo, fixedTemplateNamespace } from './applicationSets';
-import { framePart, identifyThisRepository, repositoryOf } from './frameFacts';
+import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
 
 /** Inputs of the model besides the files. */
@@ -68,6 +68,8 @@ class ModelBuilder {
   readonly #problems: Problem[] = [];
   /** Each written Application's reading, in declared order (their problems are the build's). */
   readonly #writtenReadings = new Map<KubeObject, ApplicationReading>();
+  /** Each written AppProject's reading, in declared order (their problems are the build's). */
+  readonly #projectReadings = new Map<KubeObject, ProjectReading>();
   /** Pass 1's render of each written Application (what it creates and renders decides roots and orphans). */
   readonly #passOneRenders = new Map<KubeObject, ApplicationRender>();
   #declared: DeclaredArgoObjects | undefined;
@@ -116,10 +118,11 @@ class ModelBuilder {
       model: value.model,
       problems: value.problems,
       frameReads,
-      frameProblems: framePart(this.#writtenReadings, this.#problems),
+      frameProblems: framePart(this.#writtenReadings, this.#projectReadings, this.#problems),
       frameOwnProblems: this.#problems,
       declared: this.#declared as DeclaredArgoObjects,
       writtenReadings: this.#writtenReadings,
+      projectReadings: this.#projectReadings,
       passOneRenders: this.#passOneRenders,
       healthCheckFile: this.#healthCheckFile,
       expansionFacts: this.#expansionFacts,
@@ -146,9 +149,9 @@ class ModelBuilder {
     for (const [object, reading] of this.#writtenReadings) declaredApplications.set(originKey(object.origin), reading.application);
     const projects: AppProjectSpec[] = [];
     for (const object of declared.projects) {
-      const { project, problems } = readAppProject(object, index);
-      this.#problems.push(...problems);
-      projects.push(project);
+      const reading = readAppProject(object, index);
+      this.#projectReadings.set(object, reading);
+      projects.push(reading.project);
     }
     const identity = identifyThisRepository(index, this.#options.explicitRepoUrls, this.#writtenReadings.values());
     const explicit = new Set(this.#options.explicitRepoUrls);
@@ -268,7 +271,7 @@ class ModelBuilder {
 
     this.#options.memo?.keptNodes.finishModel();
     // The build's own problems, then each Application's, in model order (a patch gives them in the same order).
-    const problems = [...framePart(this.#writtenReadings, this.#problems)];
+    const problems = [...framePart(this.#writtenReadings, this.#projectReadings, this.#problems)];
     for (const node of this.#nodes) {
       const application = this.#applications.get(node.id);
       if (application) problems.push(...ownProblemsOf(application));

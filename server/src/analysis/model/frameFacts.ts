@@ -1,6 +1,6 @@
 // Facts of a model build outside any node: the repository's identity, and the build's own problems.
 import { identifyRepository, normalizeGitUrl, type RepositoryIdentity } from '../argo/repositoryIdentity';
-import type { ApplicationSpec } from '../argo/types';
+import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
@@ -29,10 +29,17 @@ export function identifyThisRepository(index: RepoIndex, explicitRepoUrls: reado
   });
 }
 
-/** The build's problems: the written Applications' readings', in declared order, then the rest. */
-export function framePart(readings: ReadonlyMap<KubeObject, ApplicationReading>, own: readonly Problem[]): Problem[] {
+/** What reading a written AppProject gave. */
+export interface ProjectReading {
+  readonly project: AppProjectSpec;
+  readonly problems: readonly Problem[];
+}
+
+/** The build's problems: the written Applications' readings', the written AppProjects', in declared order, then the rest. */
+export function framePart(readings: ReadonlyMap<KubeObject, ApplicationReading>, projectReadings: ReadonlyMap<KubeObject, ProjectReading>, own: readonly Problem[]): Problem[] {
   const problems: Problem[] = [];
   for (const reading of readings.values()) problems.push(...reading.problems);
+  for (const reading of projectReadings.values()) problems.push(...reading.problems);
   problems.push(...own);
   return problems;
 }

@@ -6,6 +6,7 @@ import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import type { ApplicationRender } from './renderApplication';
 import type { DeclaredArgoObjects } from './declaredObjects';
+import type { ProjectReading } from './frameFacts';
 import type { NodeReadIndex } from './nodeReadIndex';
 import type { AppNode, RepositoryModel } from './types';
 
@@ -31,6 +32,8 @@ export interface ModelRecord {
   readonly declared: DeclaredArgoObjects;
   /** Each written Application's reading, in declared order. */
   readonly writtenReadings: ReadonlyMap<KubeObject, ApplicationReading>;
+  /** Each written AppProject's reading, in declared order. */
+  readonly projectReadings: ReadonlyMap<KubeObject, ProjectReading>;
   /** Pass 1's render of each written Application that is not a patch. */
   readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
   /** The file holding the Application health check, if any (node orderings name it). */

@@ -43,7 +43,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   if (!index.answersAsBefore(record.frameReads, record.serial)) return undefined;
   const checked = patchWrittenObjects(index, record, context, explicitRepoUrls, memo);
   if (checked === undefined) return undefined;
-  const written: WrittenObjectsPatch | undefined = checked.replaced.size > 0 ? checked : undefined;
+  const written: WrittenObjectsPatch | undefined = checked.changed ? checked : undefined;
   // A file nodes are written in that was parsed again must be an edited written file (all its nodes are redone below).
   const editedFiles = new Set<string>();
   for (const object of written?.replaced.values() ?? []) editedFiles.add(object.origin.file);
@@ -151,7 +151,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 
   // The patch holds: from here on, the record's shared indexes are updated.
   for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
-  const model: RepositoryModel = { ...record.model, nodes, nodesById };
+  const model: RepositoryModel = { ...record.model, nodes, nodesById, projects: written?.projects ?? record.model.projects };
   const frameProblems = written?.frameProblems ?? record.frameProblems;
   const problems = [...frameProblems];
   for (const node of nodes) {
@@ -175,6 +175,6 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
-  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, passOneRenders: written.passOneRenders, frameProblems };
+  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, projectReadings: written.projectReadings, passOneRenders: written.passOneRenders, frameProblems };
   return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
 }

@@ -9,7 +9,9 @@ import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
-import { framePart, identifyThisRepository, repositoryOf } from './frameFacts';
+import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
+import { readAppProject } from '../argo/readAppProject';
+import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, ModelRecord } from './keptModel';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { createdObjectsOfApplication } from './renderedObjects';
@@ -18,8 +20,13 @@ import { createdObjectsOfApplication } from './renderedObjects';
 export interface WrittenObjectsPatch {
   /** Written Applications and ApplicationSets the edit replaced: previous object → new object (same kind, name, namespace and place). */
   readonly replaced: ReadonlyMap<KubeObject, KubeObject>;
+  /** True when some written object was edited (Applications, sets or AppProjects). */
+  readonly changed: boolean;
   readonly declared: DeclaredArgoObjects;
   readonly writtenReadings: ReadonlyMap<KubeObject, ApplicationReading>;
+  readonly projectReadings: ReadonlyMap<KubeObject, ProjectReading>;
+  /** The model's AppProjects, the edited ones read again. */
+  readonly projects: readonly AppProjectSpec[];
   readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
   /** Pass 1's reads for each new object (kept with the node reads, under the object). */
   readonly passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
@@ -40,12 +47,13 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
   const declared = findDeclaredArgoObjects(index);
   const replaced = new Map<KubeObject, KubeObject>();
   const replacedSets = new Map<KubeObject, KubeObject>();
+  const replacedProjects = new Map<KubeObject, KubeObject>();
   if (declared !== record.declared) {
     if (!pairUp(record.declared.applications, declared.applications, replaced) || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
-    if (!sameObjects(record.declared.projects, declared.projects)) return undefined;
+    if (!pairUp(record.declared.projects, declared.projects, replacedProjects)) return undefined;
   }
   const files = new Set<string>();
-  for (const object of [...replaced.values(), ...replacedSets.values()]) files.add(object.origin.file);
+  for (const object of [...replaced.values(), ...replacedSets.values(), ...replacedProjects.values()]) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
   if (record.frameOwnProblems.some((item) => files.has(item.location.file))) return undefined;
   if (record.model.orphans.some((object) => files.has(object.origin.file))) return undefined;
@@ -73,7 +81,28 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
     writtenReadings.set(object, reading);
   }
-  if (replaced.size === 0) return { replaced, declared, writtenReadings: record.writtenReadings, passOneRenders: record.passOneRenders, passOneReads: new Map(), frameProblems: record.frameProblems };
+  // Edited AppProjects are read again (a reading reads nothing but the object) and take their places among the model's.
+  let projectReadings = record.projectReadings;
+  let projects = record.model.projects;
+  if (replacedProjects.size > 0) {
+    const readings = new Map<KubeObject, ProjectReading>();
+    const specs = new Map<AppProjectSpec, AppProjectSpec>();
+    for (const object of declared.projects) {
+      const previous = [...replacedProjects].find(([, replacement]) => replacement === object)?.[0];
+      const kept = record.projectReadings.get(previous ?? object);
+      if (kept === undefined) return undefined;
+      const reading = previous === undefined ? kept : readAppProject(object, index);
+      if (previous !== undefined) specs.set(kept.project, reading.project);
+      readings.set(object, reading);
+    }
+    projectReadings = readings;
+    projects = record.model.projects.map((project) => specs.get(project) ?? project);
+  }
+  const changed = replaced.size > 0 || replacedProjects.size > 0;
+  if (replaced.size === 0) {
+    const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
+    return { replaced, changed, declared, writtenReadings: record.writtenReadings, projectReadings, projects, passOneRenders: record.passOneRenders, passOneReads: new Map(), frameProblems };
+  }
   if (!plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
@@ -90,7 +119,7 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
   }
-  return { replaced, declared, writtenReadings, passOneRenders, passOneReads, frameProblems: framePart(writtenReadings, record.frameOwnProblems) };
+  return { replaced, changed, declared, writtenReadings, projectReadings, projects, passOneRenders, passOneReads, frameProblems: framePart(writtenReadings, projectReadings, record.frameOwnProblems) };
 }
 
 /** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
@@ -106,11 +135,7 @@ function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], rep
   return true;
 }
 
-function sameObjects(before: readonly KubeObject[], after: readonly KubeObject[]): boolean {
-  return before === after || (before.length === after.length && before.every((object, position) => object === after[position]));
-}
-
-/** True when every document of `file` is one of its written Applications or ApplicationSets (no other object shares the edit). */
+/** True when every document of `file` is one of its written Argo CD objects (no other object shares the edit). */
 function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
   const parsed = index.parsed(file);
   if (parsed === undefined || parsed.problems.length > 0) return false;
@@ -118,6 +143,7 @@ function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: D
   let written = 0;
   for (const object of declared.applications) if (object.origin.file === file) written++;
   for (const object of declared.applicationSets) if (object.origin.file === file) written++;
+  for (const object of declared.projects) if (object.origin.file === file) written++;
   return documents === written;
 }
 
