@@ -84,8 +84,9 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(after.model).toBe(before.model);
   });
 
-  it('builds again when a render lists other files (the kustomization reads one more), and matches a fresh build', () => {
-    const { before, after, fresh } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - extra.yaml\n' });
+  it('patches when a kustomization lists one more manifest (the render reads one more file), and matches a fresh build', () => {
+    const { before, after, fresh, memo } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - extra.yaml\n' });
+    expect(memo.modelPatched).toBe(true);
     expect(outcome(after)).toEqual(outcome(fresh));
     expect(after.model.nodesById.get('apps/web.yaml#0')?.resources.map((resource) => resource.object.name)).toContain('extra');
     expect(after.model.nodesById.get('apps/storage.yaml#0')).toBe(before.model.nodesById.get('apps/storage.yaml#0'));
@@ -181,6 +182,12 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(outcome(after)).toEqual(outcome(analyze(next)));
     expect(after.findings.map((finding) => finding.ruleId)).not.toContain('project/destination-not-permitted');
     expect(after.model.projects.find((candidate) => candidate.name === 'team')?.object.origin.file).toBe('projects/team.yaml');
+  });
+
+  it('builds again when a kustomization now reads another kustomization (another folder), and matches a fresh build', () => {
+    const { after, fresh, memo } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - ../storage\n' });
+    expect(memo.modelPatched).toBe(false);
+    expect(outcome(after)).toEqual(outcome(fresh));
   });
 
   describe('edits of a written ApplicationSet', () => {

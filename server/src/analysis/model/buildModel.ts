@@ -237,7 +237,8 @@ class ModelBuilder {
     // Every kustomization is checked, even one no Application renders (an overlay for another cluster).
     // There the build failing breaks no sync this repository shows, so findings are at most warnings.
     let filesReadByApplications: Set<string> | undefined; // built only if a kustomization's folder is not rendered
-    for (const kustomization of kustomizationFiles(index)) {
+    // Where the kustomizations are, not what they say: an edit of a rendered kustomization leaves this read alike.
+    for (const kustomization of kustomizationPlaces(index)) {
       if (renderedFolders.has(kustomization.directory)) continue;
       filesReadByApplications ??= new Set(applicationRenders.flatMap((render) => render.renders.flatMap((source) => source.filesRead)));
       if (filesReadByApplications.has(kustomization.file)) continue;
@@ -422,6 +423,11 @@ class ModelBuilder {
     this.#nodesById.set(node.id, kept);
     this.#nodes[position] = kept;
   }
+}
+
+/** Every kustomization's file and folder (a derivation of the index: kept while equal, whatever the files say). */
+function kustomizationPlaces(index: RepoIndex): readonly { readonly file: string; readonly directory: string }[] {
+  return index.derived('model/kustomization-places', (current) => kustomizationFiles(current).map(({ file, directory }) => ({ file, directory })));
 }
 
 /** A generated Application: its object and its generator's parameters. */

@@ -1,5 +1,7 @@
 // Helpers of a model patch: a redone node's place, the children a render now creates, their order, the nodes' order.
+import { KUSTOMIZATION_FILE_NAMES } from '../argo/kustomizationFiles';
 import { sameList } from '../incremental/indexReads';
+import { basename } from '../text/repoPath';
 import type { KubeObject } from '../kube/kubeObject';
 import { originKey, sameWrittenIdentity } from './declaredObjects';
 import type { ModelRecord } from './keptModel';
@@ -31,7 +33,8 @@ export function placeOf(node: AppNode, object: KubeObject, record: ModelRecord):
 /**
  * The created objects of a render done again, paired with the previous render's: the pairs of different objects
  * with one identity (an edited Application), none when every object is the same, undefined when what is created
- * differs (another object, another order, another count) or the render renders other folders or reads other files.
+ * differs (another object, another order, another count) or the render renders other folders or reads other
+ * kustomization files.
  */
 export function replacedChildren(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
   if (before === after) return [];
@@ -49,7 +52,7 @@ export function replacedChildren(before: ApplicationRender, after: ApplicationRe
   if (!sameList(before.renderedFolders, after.renderedFolders)) return undefined;
   if (before.renders.length !== after.renders.length) return undefined;
   for (let position = 0; position < before.renders.length; position++) {
-    if (!sameList((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
+    if (!sameKustomizationsRead((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
   }
   return pairs;
 }
@@ -90,4 +93,22 @@ export function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyM
   };
   for (const id of rootIds) if (!visit(id)) return undefined;
   return nodes;
+}
+
+/**
+ * True when two lists of the files a render read name the same kustomization files: the build's own part reads
+ * renders' files only to tell which kustomizations some Application renders (see `buildModel`), so a render that
+ * now reads one more manifest (a kustomization listing another resource) leaves it as it was.
+ */
+export function sameKustomizationsRead(before: readonly string[], after: readonly string[]): boolean {
+  if (sameList(before, after)) return true;
+  const was = new Set(before);
+  const is = new Set(after);
+  for (const file of was) if (!is.has(file) && isKustomizationFile(file)) return false;
+  for (const file of is) if (!was.has(file) && isKustomizationFile(file)) return false;
+  return true;
+}
+
+function isKustomizationFile(path: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.includes(basename(path));
 }

@@ -8,6 +8,7 @@ import type { Problem } from '../rules/rule';
 import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
+import { sameKustomizationsRead } from './patchNodes';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { readAppProject } from '../argo/readAppProject';
@@ -154,5 +155,5 @@ function sameCreationShape(before: ApplicationRender, after: ApplicationRender):
   const createdAfter = createdObjectsOfApplication(after);
   if (createdBefore.length !== createdAfter.length || !createdBefore.every((object, position) => sameWrittenIdentity(object, createdAfter[position] as KubeObject))) return false;
   if (!plainEqual(before.renderedFolders, after.renderedFolders) || before.renders.length !== after.renders.length) return false;
-  return before.renders.every((source, position) => plainEqual(source.filesRead, after.renders[position]?.filesRead));
+  return before.renders.every((source, position) => sameKustomizationsRead(source.filesRead, after.renders[position]?.filesRead ?? []));
 }
