@@ -1,11 +1,9 @@
 // Finds kustomization files and reads them as plain YAML (no rendering): for patch and argo-cd chart lookups.
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomizationFile';
 import type { RepoIndex } from '../repoIndex';
 import { basename, dirname } from '../text/repoPath';
 import { parseYamlFile } from '../yaml/parseYamlFile';
 import type { YamlDocument } from '../yaml/yamlDocument';
-
-/** The file names Kustomize accepts for a kustomization, in its order of preference. */
-export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** A kustomization file and its first document (a kustomization is one document). */
 export interface KustomizationFile {

@@ -1,5 +1,5 @@
 // Helpers of a model patch: a redone node's place, the children a render now creates, their order, the nodes' order.
-import { KUSTOMIZATION_FILE_NAMES } from '../argo/kustomizationFiles';
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomizationFile';
 import { sameList } from '../incremental/indexReads';
 import { basename } from '../text/repoPath';
 import type { KubeObject } from '../kube/kubeObject';
