@@ -35,6 +35,8 @@ export class AnalysisMemo {
   readonly expansions = new ReadMemo<ExpansionResult>();
   /** The last expansion of each set (by origin key), for {@link keptExpansion}. */
   readonly #lastExpansions = new Map<string, ExpansionResult>();
+  /** Expansions found equal to a kept one, with the kept one given instead. */
+  readonly #keptInstead = new WeakMap<ExpansionResult, ExpansionResult>();
   /**
    * Values derived from whole indexes (`RepoIndex.derived`: declared objects, kustomizations, Argo CD's
    * configuration…); one computed again but equal to the kept one stays the kept one, since readers
@@ -101,7 +103,11 @@ export class AnalysisMemo {
   keptExpansion(setKey: string, result: ExpansionResult): ExpansionResult {
     const previous = this.#lastExpansions.get(setKey);
     if (previous === result) return result;
-    if (previous !== undefined && sameGeneratedApplications(previous, result)) return previous;
+    if (previous !== undefined && (this.#keptInstead.get(result) === previous || sameGeneratedApplications(previous, result))) {
+      // The memo keeps handing out `result` for the set's new body: compare it once.
+      this.#keptInstead.set(result, previous);
+      return previous;
+    }
     this.#lastExpansions.set(setKey, result);
     return result;
   }
