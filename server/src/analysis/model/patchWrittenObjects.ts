@@ -8,14 +8,13 @@ import type { Problem } from '../rules/rule';
 import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
-import { sameKustomizationsRead } from './patchNodes';
+import { replacedChildren } from './patchNodes';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { readAppProject } from '../argo/readAppProject';
 import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, ModelRecord } from './keptModel';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { createdObjectsOfApplication } from './renderedObjects';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
@@ -71,7 +70,7 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
   for (const [previous, object] of replacedSets) replaced.set(previous, object);
 
   const previousOf = new Map<KubeObject, KubeObject>();
-  for (const [previous, object] of replaced) previousOf.set(object, previous);
+  for (const [previous, object] of [...replaced, ...replacedProjects]) previousOf.set(object, previous);
   const writtenReadings = new Map<KubeObject, ApplicationReading>();
   for (const object of declared.applications) {
     const previous = previousOf.get(object);
@@ -89,7 +88,7 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     const readings = new Map<KubeObject, ProjectReading>();
     const specs = new Map<AppProjectSpec, AppProjectSpec>();
     for (const object of declared.projects) {
-      const previous = [...replacedProjects].find(([, replacement]) => replacement === object)?.[0];
+      const previous = previousOf.get(object);
       const kept = record.projectReadings.get(previous ?? object);
       if (kept === undefined) return undefined;
       const reading = previous === undefined ? kept : readAppProject(object, index);
@@ -116,7 +115,8 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     if (application.looksLikePatch) continue;
     if (before === undefined) return undefined;
     const { value: render, reads } = index.recordReadsApart(() => renderApplication(application, context));
-    if (!sameCreationShape(before, render)) return undefined;
+    // The same created objects (by identity), rendered folders and kustomizations read: what a node's render must keep too.
+    if (replacedChildren(before, render) === undefined) return undefined;
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
   }
@@ -146,14 +146,4 @@ function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: D
   for (const object of declared.applicationSets) if (object.origin.file === file) written++;
   for (const object of declared.projects) if (object.origin.file === file) written++;
   return documents === written;
-}
-
-/** True when two pass-1 renders create the same objects (by identity), render the same folders and read the same files. */
-function sameCreationShape(before: ApplicationRender, after: ApplicationRender): boolean {
-  if (before === after) return true;
-  const createdBefore = createdObjectsOfApplication(before);
-  const createdAfter = createdObjectsOfApplication(after);
-  if (createdBefore.length !== createdAfter.length || !createdBefore.every((object, position) => sameWrittenIdentity(object, createdAfter[position] as KubeObject))) return false;
-  if (!plainEqual(before.renderedFolders, after.renderedFolders) || before.renders.length !== after.renders.length) return false;
-  return before.renders.every((source, position) => sameKustomizationsRead(source.filesRead, after.renders[position]?.filesRead ?? []));
 }
