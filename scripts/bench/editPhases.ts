@@ -32,11 +32,14 @@ interface Lookups {
   readonly misses: number;
 }
 
+/** What each measured edit does: append a comment line to the file, or add a new file beside it (the previous one's going). */
+export type EditKind = 'append' | 'add-file';
+
 /**
- * Analyses the repository once, then appends a comment line to `file` `edits` times, each analysis sharing one
+ * Analyses the repository once, then edits `file` `edits` times (see {@link EditKind}), each analysis sharing one
  * memo, timing the phases as `analyze` runs them (run Node with --expose-gc so each edit pays only for its own garbage).
  */
-export async function measureEditPhases(root: string, file: string, edits: number): Promise<EditPhases> {
+export async function measureEditPhases(root: string, file: string, edits: number, kind: EditKind = 'append'): Promise<EditPhases> {
   const original = await readRepository(root);
   const memo = new AnalysisMemo();
   const totals = new Map<string, number>();
@@ -47,7 +50,10 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     if (edit === 1) before = lookups();
     const files = new Map<string, SnapshotFile>(original.files);
     const entry = files.get(file);
-    if (edit >= 0 && entry?.kind === 'text') files.set(file, { kind: 'text', text: `${entry.text}\n# edit ${edit}\n` });
+    if (edit >= 0 && entry?.kind === 'text') {
+      if (kind === 'append') files.set(file, { kind: 'text', text: `${entry.text}\n# edit ${edit}\n` });
+      else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
+    }
     const snapshot = { ...original, files };
     collectGarbage?.();
     const phases: [string, number][] = [];

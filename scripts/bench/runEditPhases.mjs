@@ -1,6 +1,7 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
-// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>]
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file]
+// (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going.)
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
 import { spawnSync } from 'node:child_process';
@@ -45,14 +46,15 @@ if (!existsSync(join(directory, relativeFile))) {
   process.exit(2);
 }
 
-const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+const editKind = process.argv.includes('--add-file') ? 'add-file' : 'append';
+const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 1);
 }
 const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
 const result = JSON.parse(line).editPhases;
-console.log(`analysis after a one-line edit of ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
+console.log(`analysis after ${editKind === 'append' ? 'a one-line edit of' : 'adding a file beside'} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
 for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
   if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
 }

@@ -70,6 +70,13 @@ export class ParseCache {
     return found;
   }
 
+  /** Forgets one path (a file that went). */
+  forget(path: string): void {
+    this.#entries.delete(path);
+    this.#lineIndexes.delete(path);
+    for (const byPath of this.#mentions.values()) byPath.delete(path);
+  }
+
   /** Forgets every path for which `keep` is false (files deleted since), so the cache cannot grow without bound. */
   retain(keep: (path: string) => boolean): void {
     for (const path of [...this.#entries.keys()]) if (!keep(path)) this.#entries.delete(path);

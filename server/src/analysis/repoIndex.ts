@@ -1,6 +1,7 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
 import { ReadListLog, ReadLog, sameList, sameSet, sameSnapshotFile, summaryOf, type IndexRead } from './incremental/indexReads';
 import type { SnapshotChanges } from './incremental/snapshotChanges';
+import { comeAndGone, filesByDirectoryAfter, sortedAfter } from './incremental/listingUpdates';
 import type { ReadMemo } from './incremental/readMemo';
 import type { ParseCache } from './parseCache';
 import type { RepoSnapshot, SnapshotFile } from './snapshot';
@@ -118,17 +119,21 @@ export class RepoIndex {
   /** A number no other index of this process has: results remember in which index they were last checked. */
   readonly serial: number;
   /** The index this one follows and what changed since, when made by {@link RepoIndex.following}. */
-  #succession: { readonly previousSerial: number; readonly changes: SnapshotChanges } | undefined;
+  #succession: Succession | undefined;
 
   /**
    * An index of `snapshot` that takes over what `previous` already worked out for unchanged files
-   * (parses, line indexes, and listings when no file or folder came or went), given the changes
+   * (parses, line indexes, searches, and listings: kept when no file or folder came or went, brought up to
+   * date when a few did), given the changes
    * between their snapshots. Its answers are exactly those of a new index.
    */
   static following(previous: RepoIndex, snapshot: RepoSnapshot, changes: SnapshotChanges, parseCache?: ParseCache): RepoIndex {
     const index = new RepoIndex(snapshot, previous.#limits, parseCache, previous.#derivations);
-    index.#succession = { previousSerial: previous.serial, changes };
-    const chartRootsKept = !changes.structural || sameSet(previous.#chartRootSet(), index.#chartRootSet());
+    // Chart roots change only when a Chart.yaml comes or goes.
+    const chartFileChanged = changes.structural && [...changes.files].some(isChartFile);
+    const chartRootsKept = !chartFileChanged || sameSet(previous.#chartRootSet(), index.#chartRootSet());
+    const listingPaths = changes.structural ? foldersTouched(changes.files, previous.snapshot.directories, snapshot.directories) : NO_PATHS;
+    index.#succession = { previousSerial: previous.serial, changes, chartRootsKept, listingPaths };
     if (chartRootsKept) {
       // With a parse cache, unchanged files' parses are found there (the same objects) when asked for.
       if (!parseCache) for (const [path, parsed] of previous.#parsed) if (!changes.files.has(path)) index.#parsed.set(path, parsed);
@@ -140,17 +145,23 @@ export class RepoIndex {
       index.#inheritedScans = previous.#fileScans;
     }
     if (!parseCache) for (const [path, lines] of previous.#lineIndexes) if (!changes.files.has(path)) index.#lineIndexes.set(path, lines);
+    if (!chartFileChanged) index.#chartRoots = previous.#chartRoots;
     if (!changes.structural) {
       index.#sortedFiles = previous.#sortedFiles;
       index.#filesByDirectory = previous.#filesByDirectory;
-      index.#chartRoots = previous.#chartRoots;
-      for (const [needle, answer] of previous.#mentioning) {
-        const kept = answer.filter((path) => !changes.files.has(path));
-        for (const path of changes.files) if (index.text(path)?.includes(needle)) kept.push(path);
-        kept.sort();
-        // The same list stays the same array, so reads of it are checked by identity.
-        index.#mentioning.set(needle, changes.files.size === 0 || sameList(kept, answer) ? answer : kept);
-      }
+    } else if (changes.files.size <= MAX_CHANGES_FOLLOWED) {
+      // A few files came or went: the listings are brought up to date rather than built again from every path.
+      const change = comeAndGone(changes.files, previous.snapshot.files, snapshot.files);
+      if (previous.#sortedFiles) index.#sortedFiles = sortedAfter(previous.#sortedFiles, change);
+      if (previous.#filesByDirectory) index.#filesByDirectory = filesByDirectoryAfter(previous.#filesByDirectory, change);
+    }
+    for (const [needle, answer] of previous.#mentioning) {
+      // Files that went have no text: they drop out like edited files that no longer mention the needle.
+      const kept = answer.filter((path) => !changes.files.has(path));
+      for (const path of changes.files) if (index.#textUnrecorded(path)?.includes(needle)) kept.push(path);
+      kept.sort();
+      // The same list stays the same array, so reads of it are checked by identity.
+      index.#mentioning.set(needle, changes.files.size === 0 || sameList(kept, answer) ? answer : kept);
     }
     return index;
   }
@@ -160,6 +171,11 @@ export class RepoIndex {
     const file = this.snapshot.files.get(path);
     if (this.#recordings.length > 0) this.#record({ kind: 'file', path, answer: file });
     return file;
+  }
+
+  #textUnrecorded(path: string): string | undefined {
+    const file = this.snapshot.files.get(path);
+    return file?.kind === 'text' ? file.text : undefined;
   }
 
   /** The text of a file, if it exists and was read. */
@@ -234,7 +250,7 @@ export class RepoIndex {
     if (!this.#chartRoots) {
       this.#chartRoots = new Set();
       for (const path of this.snapshot.files.keys()) {
-        if (path === 'Chart.yaml' || path.endsWith('/Chart.yaml')) this.#chartRoots.add(parentDirectory(path));
+        if (isChartFile(path)) this.#chartRoots.add(parentDirectory(path));
       }
     }
     return this.#chartRoots;
@@ -377,6 +393,23 @@ export class RepoIndex {
     return this.#succession !== undefined && this.#succession.previousSerial === serial ? this.#succession.changes : undefined;
   }
 
+  /**
+   * True when this index follows the one whose serial is given and has the same Helm chart roots (so every
+   * unchanged file parses as it did there, even when files came or went).
+   */
+  chartRootsKeptSince(serial: number): boolean {
+    return this.#succession !== undefined && this.#succession.previousSerial === serial && this.#succession.chartRootsKept;
+  }
+
+  /**
+   * The folders whose listings or folder test may answer differently in this index than in the one whose
+   * serial is given (which this one follows): those holding files that came, went or changed, their
+   * ancestors, and folders that came or went. Undefined when this index does not follow that one.
+   */
+  listingPathsTouchedSince(serial: number): ReadonlySet<string> | undefined {
+    return this.#succession !== undefined && this.#succession.previousSerial === serial ? this.#succession.listingPaths : undefined;
+  }
+
   /** Adds reads made earlier (a reused result's) to the open recording, if any. */
   replayReads(reads: readonly IndexRead[]): void {
     this.#recordings[this.#recordings.length - 1]?.addAll(reads);
@@ -392,9 +425,9 @@ export class RepoIndex {
     const alike = (read: IndexRead): boolean => this.#answersAsBefore(read);
     const succession = this.#succession;
     if (succession !== undefined && checkedIn === succession.previousSerial) {
-      const { changes } = succession;
-      if (changes.structural || changes.files.size > reads.length) {
-        for (const read of reads) if (mayHaveChanged(read, changes) && !alike(read)) return false;
+      const { changes, chartRootsKept, listingPaths } = succession;
+      if (!chartRootsKept || changes.files.size > reads.length) {
+        for (const read of reads) if (mayHaveChanged(read, changes, chartRootsKept) && !alike(read)) return false;
         return true;
       }
       // A few changed files: look them up among the files read, instead of looking each read up among them.
@@ -404,6 +437,13 @@ export class RepoIndex {
         if (fileReads !== undefined) for (const read of fileReads) if (!alike(read)) return false;
       }
       if (changes.files.size > 0) for (const read of summary.wholeIndex) if (!alike(read)) return false;
+      if (changes.structural) {
+        for (const path of listingPaths) {
+          const listings = summary.listingsByPath.get(path);
+          if (listings !== undefined) for (const read of listings) if (!alike(read)) return false;
+        }
+        for (const read of summary.wholeTree) if (!alike(read)) return false;
+      }
       return true;
     }
     for (const read of reads) if (!alike(read)) return false;
@@ -442,13 +482,50 @@ export class RepoIndex {
 
 let nextSerial = 1;
 
+/** What an index made by {@link RepoIndex.following} knows of the one it follows. */
+interface Succession {
+  readonly previousSerial: number;
+  readonly changes: SnapshotChanges;
+  /** True when no Helm chart root came or went (unchanged files parse as they did). */
+  readonly chartRootsKept: boolean;
+  /** See {@link RepoIndex.listingPathsTouchedSince}. */
+  readonly listingPaths: ReadonlySet<string>;
+}
+
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/** The folders of changed files and the folders that came or went, each with its ancestors. */
+function foldersTouched(changedFiles: Iterable<string>, before: ReadonlySet<string>, after: ReadonlySet<string>): ReadonlySet<string> {
+  const folders = new Set<string>();
+  const addWithAncestors = (folder: string): void => {
+    for (let current = folder; !folders.has(current); current = parentDirectory(current)) {
+      folders.add(current);
+      if (current === '') break;
+    }
+  };
+  for (const path of changedFiles) addWithAncestors(parentDirectory(path));
+  if (before !== after) {
+    for (const folder of after) if (!before.has(folder)) addWithAncestors(folder);
+    for (const folder of before) if (!after.has(folder)) addWithAncestors(folder);
+  }
+  return folders;
+}
+
+/** True for a Helm chart's `Chart.yaml`. */
+function isChartFile(path: string): boolean {
+  return path === 'Chart.yaml' || path.endsWith('/Chart.yaml');
+}
+
+/** More changed files than this (a checkout, say) and a following index builds its listings and searches afresh. */
+const MAX_CHANGES_FOLLOWED = 256;
+
 /** False when the changes cannot alter the answer to a read (its file did not change, no file or folder came or went). */
-function mayHaveChanged(read: IndexRead, changes: SnapshotChanges): boolean {
+function mayHaveChanged(read: IndexRead, changes: SnapshotChanges, chartRootsKept: boolean): boolean {
   switch (read.kind) {
     case 'file':
     case 'parsed':
       // A new chart root can make an unchanged file a Helm template.
-      return changes.files.has(read.path) || (read.kind === 'parsed' && changes.structural);
+      return changes.files.has(read.path) || (read.kind === 'parsed' && !chartRootsKept);
     case 'mentioning':
     case 'derived':
     case 'scan':

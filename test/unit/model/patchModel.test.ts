@@ -254,4 +254,62 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(after.model.nodes.filter((node) => node.generatedById !== undefined)).toHaveLength(3);
     });
   });
+
+  describe('files and folders that come or go', () => {
+    const WITH_PLAIN = {
+      ...TEXTS,
+      'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n  - plain.yaml\n',
+      'apps/plain.yaml': application('plain', 'platform/plain', 3),
+      'platform/plain/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n',
+    };
+    /** Analyses WITH_PLAIN, then with `changes` (null removes a file), with one memo; folders follow the files. */
+    const analyseStructural = (changes: Record<string, string | null>): { before: Analysis; after: Analysis; fresh: Analysis; memo: AnalysisMemo } => {
+      const base = snapshotFromTexts(WITH_PLAIN);
+      const memo = new AnalysisMemo();
+      const before = analyze(base, { memo });
+      const texts: Record<string, string> = { ...WITH_PLAIN };
+      for (const [path, text] of Object.entries(changes)) {
+        if (text === null) delete texts[path];
+        else texts[path] = text;
+      }
+      const rebuilt = snapshotFromTexts(texts);
+      // Unchanged entries stay the same objects, as a host keeps them.
+      const files = new Map([...rebuilt.files].map(([path, file]) => [path, base.files.get(path) ?? file]));
+      const next = { ...rebuilt, files };
+      return { before, after: analyze(next, { memo }), fresh: analyze(next), memo };
+    };
+
+    it('patches after a file comes into a folder an Application renders as a directory: only that Application (and its parent) are new nodes', () => {
+      const { before, after, fresh, memo } = analyseStructural({ 'platform/plain/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: plain\n' });
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(after.model.nodesById.get('apps/plain.yaml#0')?.resources.map((resource) => resource.object.kind)).toEqual(['ConfigMap', 'Secret']);
+      expect(after.model.nodesById.get('apps/web.yaml#0')).toBe(before.model.nodesById.get('apps/web.yaml#0'));
+    });
+
+    it('patches after a file goes, one a kustomization lists (its Application now has a render problem) or none reads', () => {
+      const listed = analyseStructural({ 'platform/web/config.yaml': null });
+      expect(listed.memo.modelPatched).toBe(true);
+      expect(outcome(listed.after)).toEqual(outcome(listed.fresh));
+      const unread = analyseStructural({ 'platform/web/extra.yaml': null });
+      expect(unread.memo.modelPatched).toBe(true);
+      expect(unread.after.model.nodes).toEqual(unread.before.model.nodes);
+      expect(outcome(unread.after)).toEqual(outcome(unread.fresh));
+    });
+
+    it('patches after a new folder with a file comes where nothing lists it', () => {
+      const { after, fresh, memo } = analyseStructural({ 'docs/notes/readme.yaml': 'title: notes\n' });
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(fresh));
+    });
+
+    it('builds again when the new file holds an Application, or is a Helm chart, and matches a fresh build', () => {
+      const application_ = analyseStructural({ 'apps/extra-app.yaml': application('extra', 'platform/plain', 4) });
+      expect(application_.memo.modelPatched).toBe(false);
+      expect(outcome(application_.after)).toEqual(outcome(application_.fresh));
+      const chart = analyseStructural({ 'platform/plain/Chart.yaml': 'apiVersion: v2\nname: plain\nversion: 0.1.0\n' });
+      expect(chart.memo.modelPatched).toBe(false);
+      expect(outcome(chart.after)).toEqual(outcome(chart.fresh));
+    });
+  });
 });

@@ -82,7 +82,8 @@ export class AnalysisMemo {
     const changes = previous !== undefined && sameLimits ? snapshotChanges(previous.snapshot, snapshot) : undefined;
     const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache, this.derivations);
     // Parses of files that went are dropped, so the cache holds no more than the repository.
-    if (changes === undefined || changes.structural) this.parseCache.retain((path) => snapshot.files.has(path));
+    if (changes === undefined) this.parseCache.retain((path) => snapshot.files.has(path));
+    else if (changes.structural) for (const path of changes.files) if (!snapshot.files.has(path)) this.parseCache.forget(path);
     this.#previousIndex = sameLimits ? index : undefined;
     return index;
   }

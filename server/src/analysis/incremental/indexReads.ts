@@ -71,35 +71,41 @@ export class ReadListLog {
   }
 }
 
-/** A read list sorted for small changes: file and parse reads by path, and the reads any file change may alter. */
+/** A read list sorted by what may alter each read's answer. */
 export interface ReadSummary {
+  /** File and parse reads by path: a change of that file may alter them. */
   readonly byPath: ReadonlyMap<string, readonly IndexRead[]>;
   /** Searches, derivations and scans: any changed file may change their answer. */
   readonly wholeIndex: readonly IndexRead[];
+  /** Folder listings and folder tests by folder: files or folders coming or going there (or below) may alter them. */
+  readonly listingsByPath: ReadonlyMap<string, readonly IndexRead[]>;
+  /** Every folder, chart roots, every file: any file or folder coming or going may alter them. */
+  readonly wholeTree: readonly IndexRead[];
 }
 
 /** Read lists are immutable once recorded: each one is summarised once. */
 const summaries = new WeakMap<readonly IndexRead[], ReadSummary>();
 
-/**
- * The reads of a list that a change adding or removing no file may alter, sorted: listings, folders and
- * chart roots change only when files come or go, so they are left out.
- */
+/** The reads of a list sorted by what may alter them (see {@link ReadSummary}); kept per list. */
 export function summaryOf(reads: readonly IndexRead[]): ReadSummary {
   let summary = summaries.get(reads);
   if (summary !== undefined) return summary;
   const byPath = new Map<string, IndexRead[]>();
   const wholeIndex: IndexRead[] = [];
+  const listingsByPath = new Map<string, IndexRead[]>();
+  const wholeTree: IndexRead[] = [];
+  const addTo = (map: Map<string, IndexRead[]>, read: IndexRead): void => {
+    const list = map.get(read.path);
+    if (list) list.push(read);
+    else map.set(read.path, [read]);
+  };
   for (const read of reads) {
-    if (read.kind === 'file' || read.kind === 'parsed') {
-      const list = byPath.get(read.path);
-      if (list) list.push(read);
-      else byPath.set(read.path, [read]);
-    } else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') {
-      wholeIndex.push(read);
-    }
+    if (read.kind === 'file' || read.kind === 'parsed') addTo(byPath, read);
+    else if (read.kind === 'mentioning' || read.kind === 'derived' || read.kind === 'scan') wholeIndex.push(read);
+    else if ((read.kind === 'filesIn' || read.kind === 'filesUnder' || read.kind === 'isDirectory') && read.path !== '') addTo(listingsByPath, read);
+    else wholeTree.push(read);
   }
-  summaries.set(reads, (summary = { byPath, wholeIndex }));
+  summaries.set(reads, (summary = { byPath, wholeIndex, listingsByPath, wholeTree }));
   return summary;
 }
 

@@ -80,18 +80,12 @@ export interface ApplicationRecord {
 
 /**
  * The node objects whose own work may answer differently in `index` (which follows the record's
- * index): those that read a changed file, and those whose searches or derivations now answer
- * differently. Undefined when the changes are structural (listings may differ: no patch).
+ * index): those that read a changed (added, removed) file, those whose searches or derivations now
+ * answer differently and, when files or folders came or went, those whose listings do. Undefined when
+ * the index does not follow the record's, or Helm chart roots came or went (any file may parse differently).
  */
 export function objectsToRedo(index: RepoIndex, record: ModelRecord): Set<KubeObject> | undefined {
-  const changes = index.changesSince(record.serial);
-  if (changes === undefined || changes.structural) return undefined;
-  const redo = new Set<KubeObject>();
-  for (const path of changes.files) for (const object of record.nodeReads.objectsReadingFile.get(path) ?? []) redo.add(object);
-  if (changes.files.size > 0) {
-    for (const [object, reads] of record.nodeReads.wholeIndexReads) if (!redo.has(object) && !index.answersAsBefore(reads)) redo.add(object);
-  }
-  return redo;
+  return record.nodeReads.objectsTouched(index, record.serial);
 }
 
 /** The parent that created or generated a node, if any. */

@@ -1,76 +1,49 @@
 // Which node objects' own work read which files: kept from one model build to the next and updated object by object.
-import { summaryOf, type IndexRead } from '../incremental/indexReads';
+import type { IndexRead } from '../incremental/indexReads';
+import { ReadersIndex } from '../incremental/readersIndex';
+import type { RepoIndex } from '../repoIndex';
 import type { KubeObject } from '../kube/kubeObject';
 
 /**
- * Per file, the node objects whose own work (reading, render) read it; per node object, the reads any
- * changed file may alter (searches, derivations, scans). Updated object by object: a build that keeps
- * most node objects with the same reads (kept renders) touches only the others' entries.
+ * Which node objects' own work (reading, render) read what (see `ReadersIndex`), kept from one model
+ * build to the next and updated object by object: a build that keeps most node objects with the same
+ * reads (kept renders) touches only the others' entries.
  */
 export class NodeReadIndex {
-  readonly #listsByObject = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
-  readonly #objectsReadingFile = new Map<string, Set<KubeObject>>();
-  readonly #wholeIndexReads = new Map<KubeObject, readonly IndexRead[]>();
-
-  /** Per file read by some node's own work: the node objects whose work read it. */
-  get objectsReadingFile(): ReadonlyMap<string, ReadonlySet<KubeObject>> {
-    return this.#objectsReadingFile;
-  }
-
-  /** Node objects whose own work made reads any changed file may alter, with those reads. */
-  get wholeIndexReads(): ReadonlyMap<KubeObject, readonly IndexRead[]> {
-    return this.#wholeIndexReads;
-  }
+  readonly #readers = new ReadersIndex<KubeObject>();
+  #size = 0;
 
   /** Makes this the index of a build whose node objects made `readsByObject`; objects not in it are dropped. */
   update(readsByObject: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>): void {
     for (const [object, lists] of readsByObject) this.replace(object, lists);
-    if (this.#listsByObject.size === readsByObject.size) return;
-    for (const object of [...this.#listsByObject.keys()]) if (!readsByObject.has(object)) this.#remove(object);
+    if (this.#size === readsByObject.size) return;
+    for (const object of [...this.#readers.keys()]) if (!readsByObject.has(object)) this.forget(object);
   }
 
   /** Sets one node object's reads (a build's, or a patch's that redid its work); unchanged reads cost a comparison. */
   replace(object: KubeObject, lists: readonly (readonly IndexRead[])[]): void {
     const current = lists.filter((reads) => reads.length > 0);
-    const before = this.#listsByObject.get(object);
+    const before = this.#readers.listsOf(object);
     if (before !== undefined && sameReadLists(before, current)) return;
-    if (before !== undefined) this.#remove(object);
-    this.#add(object, current);
+    if (before !== undefined) this.forget(object);
+    this.#readers.add(object, current);
+    this.#size++;
   }
 
   /** Drops a node object's reads (an object a patch replaced by a new one). */
   forget(object: KubeObject): void {
-    this.#remove(object);
+    if (this.#readers.listsOf(object) === undefined) return;
+    this.#readers.remove(object);
+    this.#size--;
   }
 
-  #add(object: KubeObject, lists: readonly (readonly IndexRead[])[]): void {
-    this.#listsByObject.set(object, lists);
-    let whole: IndexRead[] | undefined;
-    for (const reads of lists) {
-      const summary = summaryOf(reads);
-      for (const path of summary.byPath.keys()) {
-        let objects = this.#objectsReadingFile.get(path);
-        if (!objects) this.#objectsReadingFile.set(path, (objects = new Set()));
-        objects.add(object);
-      }
-      if (summary.wholeIndex.length > 0) (whole ??= []).push(...summary.wholeIndex);
-    }
-    if (whole !== undefined) this.#wholeIndexReads.set(object, whole);
-  }
-
-  #remove(object: KubeObject): void {
-    const lists = this.#listsByObject.get(object);
-    if (lists === undefined) return;
-    this.#listsByObject.delete(object);
-    this.#wholeIndexReads.delete(object);
-    for (const reads of lists) {
-      for (const path of summaryOf(reads).byPath.keys()) {
-        const objects = this.#objectsReadingFile.get(path);
-        if (objects === undefined) continue;
-        objects.delete(object);
-        if (objects.size === 0) this.#objectsReadingFile.delete(path);
-      }
-    }
+  /**
+   * The node objects whose own work may answer differently in `index` than in the index whose serial is
+   * `since` (see `ReadersIndex.touched`); undefined when only a full build can tell.
+   */
+  objectsTouched(index: RepoIndex, since: number): Set<KubeObject> | undefined {
+    const touched = new Set<KubeObject>();
+    return this.#readers.touched(index, since, touched) ? touched : undefined;
   }
 }
 

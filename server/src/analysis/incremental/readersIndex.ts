@@ -1,0 +1,111 @@
+// Who made which reads, indexed so that a change finds the readers it may have touched without asking every reader.
+import type { RepoIndex } from '../repoIndex';
+import { summaryOf, type IndexRead } from './indexReads';
+
+/**
+ * Per key (a node object, a node id): the read lists it made, indexed by what may alter them: files by
+ * path, folder listings by folder, and per key its searches and derivations (any changed file) and its
+ * whole-tree reads (any file or folder that came or went). {@link touched} finds the keys whose reads
+ * may answer differently in an index that follows the one they were made in.
+ */
+export class ReadersIndex<K> {
+  readonly #fileReaders = new Map<string, Set<K>>();
+  readonly #listingReaders = new Map<string, Set<K>>();
+  readonly #wholeIndexReads = new Map<K, IndexRead[]>();
+  readonly #wholeTreeReaders = new Set<K>();
+  /** Per key: its lists (for removal) and its listing reads (checked one key at a time). */
+  readonly #lists = new Map<K, (readonly IndexRead[])[]>();
+  readonly #listingReads = new Map<K, IndexRead[]>();
+
+  /** The lists recorded for `key`, if any. */
+  listsOf(key: K): readonly (readonly IndexRead[])[] | undefined {
+    return this.#lists.get(key);
+  }
+
+  /** Adds read lists made by `key` (to those it already has; a list it has already is not added twice). */
+  add(key: K, lists: readonly (readonly IndexRead[])[]): void {
+    let own = this.#lists.get(key);
+    if (!own) this.#lists.set(key, (own = []));
+    for (const reads of lists) {
+      // The same list again (a kept result asked for in a later analysis) is indexed already.
+      if (reads.length === 0 || own.includes(reads)) continue;
+      own.push(reads);
+      const summary = summaryOf(reads);
+      for (const path of summary.byPath.keys()) addReader(this.#fileReaders, path, key);
+      for (const path of summary.listingsByPath.keys()) addReader(this.#listingReaders, path, key);
+      if (summary.wholeIndex.length > 0) pushAll(this.#wholeIndexReads, key, summary.wholeIndex);
+      if (summary.wholeTree.length > 0) this.#wholeTreeReaders.add(key);
+      for (const listings of summary.listingsByPath.values()) pushAll(this.#listingReads, key, listings);
+      if (summary.wholeTree.length > 0) pushAll(this.#listingReads, key, summary.wholeTree);
+    }
+  }
+
+  /** Forgets every read of `key`. */
+  remove(key: K): void {
+    const lists = this.#lists.get(key);
+    if (lists === undefined) return;
+    this.#lists.delete(key);
+    this.#wholeIndexReads.delete(key);
+    this.#wholeTreeReaders.delete(key);
+    this.#listingReads.delete(key);
+    for (const reads of lists) {
+      const summary = summaryOf(reads);
+      for (const path of summary.byPath.keys()) removeReader(this.#fileReaders, path, key);
+      for (const path of summary.listingsByPath.keys()) removeReader(this.#listingReaders, path, key);
+    }
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.#fileReaders.clear();
+    this.#listingReaders.clear();
+    this.#wholeIndexReads.clear();
+    this.#wholeTreeReaders.clear();
+    this.#lists.clear();
+    this.#listingReads.clear();
+  }
+
+  /** The keys recorded. */
+  keys(): IterableIterator<K> {
+    return this.#lists.keys();
+  }
+
+  /**
+   * Adds to `into` the keys whose reads may answer differently in `index` than in the index whose serial is
+   * `since`: readers of changed files, keys whose searches or derivations answer differently and, when files
+   * or folders came or went, keys whose listings do. False when `index` does not follow that index or a Helm
+   * chart root came or went (then any parse may differ: the caller must treat every key as touched).
+   */
+  touched(index: RepoIndex, since: number, into: Set<K>): boolean {
+    const changes = index.changesSince(since);
+    const listingPaths = index.listingPathsTouchedSince(since);
+    if (changes === undefined || listingPaths === undefined || !index.chartRootsKeptSince(since)) return false;
+    for (const path of changes.files) for (const key of this.#fileReaders.get(path) ?? []) into.add(key);
+    if (changes.files.size > 0) for (const [key, reads] of this.#wholeIndexReads) if (!into.has(key) && !index.answersAsBefore(reads)) into.add(key);
+    if (changes.structural) {
+      const candidates = new Set<K>(this.#wholeTreeReaders);
+      for (const path of listingPaths) for (const key of this.#listingReaders.get(path) ?? []) candidates.add(key);
+      for (const key of candidates) if (!into.has(key) && !index.answersAsBefore(this.#listingReads.get(key) ?? [])) into.add(key);
+    }
+    return true;
+  }
+}
+
+function addReader<K>(readers: Map<string, Set<K>>, path: string, key: K): void {
+  let keys = readers.get(path);
+  if (!keys) readers.set(path, (keys = new Set()));
+  keys.add(key);
+}
+
+function removeReader<K>(readers: Map<string, Set<K>>, path: string, key: K): void {
+  const keys = readers.get(path);
+  if (keys === undefined) return;
+  keys.delete(key);
+  if (keys.size === 0) readers.delete(path);
+}
+
+function pushAll<K>(byKey: Map<K, IndexRead[]>, key: K, reads: readonly IndexRead[]): void {
+  const list = byKey.get(key);
+  if (list) list.push(...reads);
+  else byKey.set(key, [...reads]);
+}
