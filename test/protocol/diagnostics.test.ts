@@ -183,6 +183,18 @@ describe('language server: diagnostics', () => {
     });
   });
 
+  it('reads a new folder the client reports without re-reading the repository', async () => {
+    const { server, root } = await startOnFixture();
+    const before = (await server.status()).folders[0]!;
+    writeRepositoryFile(root, 'added/deeper/oops.yaml', 'b: [1\n');
+    writeRepositoryFile(root, 'added/fine.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n');
+    // Watchers may report only the folder that came.
+    await server.filesChanged([{ uri: fileUri(root, 'added'), type: 1 }]);
+    await server.waitForDiagnostics(path.join(root, 'added/deeper/oops.yaml'), (list) => codes(list).includes('parse/yaml-syntax'));
+    const after = (await server.status()).folders[0]!;
+    expect({ rescans: after.rescans - before.rescans, batches: after.watchedFileBatches - before.watchedFileBatches, files: after.files - before.files }).toEqual({ rescans: 0, batches: 1, files: 2 });
+  });
+
   it('turns a burst of 1,000 watched-file events into one re-read and one analysis', async () => {
     const { server, root } = await startOnFixture();
     const before = (await server.status()).folders[0]!;

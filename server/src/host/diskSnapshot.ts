@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { RepoSnapshot, SnapshotFile, WalkProblem } from '../analysis/snapshot';
 import { parentDirectory } from '../analysis/snapshot';
 import { errorCode, nodeFileSystem, type RepositoryFileSystem } from './fileSystem';
-import { readRepository, DEFAULT_MAX_FILE_BYTES, type ReadRepositoryOptions } from './readRepository';
+import { readRepository, readRepositoryFolder, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, type ReadRepositoryOptions } from './readRepository';
+import { IGNORED_FILE_NAME, READ_FILE_NAME } from './walkRepository';
 import { readSnapshotFile } from './readSnapshotFile';
 
 /** What re-reading a batch of changed paths needs next. */
@@ -11,15 +12,11 @@ export type RefreshOutcome =
   /** The snapshot is current. */
   | 'updated'
   /**
-   * A change the incremental path does not handle (a new folder, a symbolic link, a path through a
+   * A change the incremental path does not handle (a new folder holding a link or past the file cap, a symbolic link, a path through a
    * folder link): the caller should {@link DiskSnapshot.read} the repository again.
    */
   | 'needs-rescan';
 
-/** Files whose text the analysis reads (the same rule as the full walk). */
-const READ_FILE_NAME = /\.(ya?ml|json)$/i;
-/** Files the full walk leaves out entirely. */
-const IGNORED_FILE_NAME = /\.tgz$/i;
 
 /**
  * A repository's files as last read from disk. {@link read} walks the whole folder (with every
@@ -109,7 +106,7 @@ export class DiskSnapshot {
       return 'needs-rescan';
     }
     if (stats.isSymbolicLink()) return 'needs-rescan';
-    if (stats.isDirectory()) return this.#directories.has(repoPath) || isSkippedFolderName(repoPath) ? 'updated' : 'needs-rescan';
+    if (stats.isDirectory()) return this.#directories.has(repoPath) || isSkippedFolderName(repoPath) ? 'updated' : this.#addFolder(repoPath);
     if (!stats.isFile()) {
       this.#forget(repoPath);
       return 'updated';
@@ -123,6 +120,23 @@ export class DiskSnapshot {
     for (let folder = parentDirectory(repoPath); folder !== '' && !this.#directories.has(folder); folder = parentDirectory(folder)) {
       this.#directories.add(folder);
     }
+    return 'updated';
+  }
+
+  /**
+   * Walks a folder that came (reached without folder links) and adds what it holds; a full re-read when that
+   * walk met a problem (a link out of the repository or around a loop, the file cap), which the full walk reports.
+   */
+  async #addFolder(repoPath: string): Promise<RefreshOutcome> {
+    if (!(await this.#reachedWithoutLinks(`${repoPath}/-`))) return 'needs-rescan';
+    const maxFiles = (this.#options.maxFiles ?? DEFAULT_MAX_FILES) - this.#files.size;
+    if (maxFiles <= 0) return 'needs-rescan';
+    const walked = await readRepositoryFolder(this.#rootRealPath, repoPath, { ...this.#options, maxFiles, fileSystem: this.#fileSystem });
+    if (walked.walkProblems.length > 0) return 'needs-rescan';
+    this.#published = undefined;
+    for (const [path, file] of walked.files) this.#files.set(path, file);
+    for (const folder of walked.directories) this.#directories.add(folder);
+    for (let folder = parentDirectory(repoPath); folder !== '' && !this.#directories.has(folder); folder = parentDirectory(folder)) this.#directories.add(folder);
     return 'updated';
   }
 

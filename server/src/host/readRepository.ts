@@ -4,7 +4,7 @@ import type { RepoSnapshot } from '../analysis/snapshot';
 import { createLimiter } from './concurrency';
 import { blockingNodeFileSystem, type RepositoryFileSystem } from './fileSystem';
 import { findGitRemoteUrls } from './gitRemotes';
-import { walkRepository } from './walkRepository';
+import { walkRepository, type WalkResult } from './walkRepository';
 
 /** The default cap on the size of a file read (2 MiB): `yaml` needs ~0.7 s and ~33 MB of heap per MB. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -42,6 +42,15 @@ export async function readRepository(root: string, options: ReadRepositoryOption
     findGitRemoteUrls(rootRealPath, fileSystem),
   ]);
   return { files: walked.files, directories: walked.directories, gitRemoteUrls, walkProblems: walked.walkProblems };
+}
+
+/**
+ * Walks one folder of a repository already read (a folder that came since, reached from the root without
+ * folder links) with the same rules as {@link readRepository}: its files and folders, and the walk's problems.
+ */
+export async function readRepositoryFolder(rootRealPath: string, folder: string, options: ReadRepositoryOptions = {}): Promise<WalkResult> {
+  const fileSystem = withConcurrencyLimit(options.fileSystem ?? blockingNodeFileSystem, MAX_CONCURRENT_OPERATIONS);
+  return walkRepository({ rootRealPath, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, maxFiles: options.maxFiles ?? DEFAULT_MAX_FILES, fileSystem, startFolder: folder });
 }
 
 /** The root's real path; rejects with a readable Error when it is missing or not a folder. */

@@ -8,9 +8,9 @@ import { readSnapshotFile } from './readSnapshotFile';
 import { resolveLink } from './symlinks';
 
 /** Files whose text the analysis reads (YAML, JSON and the extensionless `Kustomization`); every other file is only listed. */
-const READ_FILE_NAME = /(\.(ya?ml|json)|(^|\/)Kustomization)$/i;
+export const READ_FILE_NAME = /(\.(ya?ml|json)|(^|\/)Kustomization)$/i;
 /** Files left out of the snapshot entirely (packaged charts). */
-const IGNORED_FILE_NAME = /\.tgz$/i;
+export const IGNORED_FILE_NAME = /\.tgz$/i;
 
 /** Limits and dependencies of one walk. */
 export interface WalkSettings {
@@ -19,6 +19,11 @@ export interface WalkSettings {
   readonly maxFiles: number;
   /** Already wrapped in a concurrency limiter. */
   readonly fileSystem: RepositoryFileSystem;
+  /**
+   * Walk only this folder (a repository path, reached from the root without folder links) and what is under
+   * it; the whole repository by default.
+   */
+  readonly startFolder?: string;
 }
 
 /** What the walk found, sorted by path. */
@@ -53,7 +58,7 @@ interface FolderListing {
 }
 
 /**
- * Walks the whole repository. Folders are listed breadth-first, one level at a time (listings of a
+ * Walks the whole repository (or one folder of it, see `startFolder`). Folders are listed breadth-first, one level at a time (listings of a
  * level run concurrently), and results are merged in a fixed order, so the `maxFiles` cap keeps the
  * same files on every run. YAML reads start as soon as a file is accepted.
  */
@@ -63,7 +68,7 @@ export async function walkRepository(settings: WalkSettings): Promise<WalkResult
   const problems: WalkProblem[] = [];
   const reportedLinks = new Set<string>();
   const reads: Promise<void>[] = [];
-  let level: FolderToWalk[] = [{ path: '', realPath: settings.rootRealPath, chain: [settings.rootRealPath] }];
+  let level: FolderToWalk[] = [startOf(settings)];
   let capped = false;
   while (level.length > 0 && !capped) {
     for (const folder of level) directories.push(folder.path);
@@ -104,6 +109,19 @@ export async function walkRepository(settings: WalkSettings): Promise<WalkResult
     directories: new Set(directories.sort(compareText)),
     walkProblems: problems.sort((a, b) => compareText(a.location.file, b.location.file) || compareText(a.kind, b.kind)),
   };
+}
+
+/** The first folder to list: the root, or the start folder with the real folders enclosing it. */
+function startOf(settings: WalkSettings): FolderToWalk {
+  const chain = [settings.rootRealPath];
+  const start = settings.startFolder ?? '';
+  if (start === '') return { path: '', realPath: settings.rootRealPath, chain };
+  let realPath = settings.rootRealPath;
+  for (const segment of start.split('/')) {
+    realPath = path.join(realPath, segment);
+    chain.push(realPath);
+  }
+  return { path: start, realPath, chain };
 }
 
 function acceptFile(file: FoundFile, files: Map<string, SnapshotFile>, reads: Promise<void>[], settings: WalkSettings): void {

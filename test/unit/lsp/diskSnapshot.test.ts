@@ -45,11 +45,24 @@ describe('DiskSnapshot', () => {
     expect(before.files.has('old/deep/c.yaml')).toBe(true);
   });
 
-  it('asks for a full re-read for a new folder and for symbolic links, and ignores excluded paths', async () => {
+  it('walks a new folder in place (like a full walk would), and reads an extensionless Kustomization as the walk does', async () => {
     write('apps/a.yaml', 'a: 1\n');
     const disk = await DiskSnapshot.read(root);
     write('fresh/x.yaml', 'x: 1\n');
-    expect(await disk.refresh(['fresh'])).toBe('needs-rescan');
+    write('fresh/deeper/y.yaml', 'y: 1\n');
+    write('fresh/deeper/notes.md', '# notes\n');
+    write('apps/Kustomization', 'resources:\n  - a.yaml\n');
+    expect(await disk.refresh(['fresh', 'fresh/deeper', 'fresh/x.yaml', 'apps/Kustomization'])).toBe('updated');
+    expect(plain(disk.current())).toEqual(plain((await DiskSnapshot.read(root)).current()));
+    expect(disk.current().files.get('apps/Kustomization')).toEqual({ kind: 'text', text: 'resources:\n  - a.yaml\n' });
+  });
+
+  it('asks for a full re-read for a new folder holding a link, for symbolic links, and ignores excluded paths', async () => {
+    write('apps/a.yaml', 'a: 1\n');
+    const disk = await DiskSnapshot.read(root);
+    write('linked/x.yaml', 'x: 1\n');
+    symlinkSync(os.tmpdir(), path.join(root, 'linked/outside'));
+    expect(await disk.refresh(['linked'])).toBe('needs-rescan');
     symlinkSync(path.join(root, 'apps/a.yaml'), path.join(root, 'apps/link.yaml'));
     expect(await disk.refresh(['apps/link.yaml'])).toBe('needs-rescan');
     write('.github/workflows/ci.yaml', 'on: push\n');

@@ -13,25 +13,24 @@ export interface KustomizationFile {
   readonly document: YamlDocument;
 }
 
-
 /** Every kustomization file of the repository that parses to a map, sorted by path; memoised per index. */
 export function kustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {
-  return index.derived('argo/kustomization-files', scanKustomizationFiles);
+  // A derivation over a per-file scan: files that come or go cost their own scan, and an equal list stays the same list.
+  return index.derived('argo/kustomization-files', (current) => current.scanEveryFile('argo/kustomization-file', scanKustomizationFile));
 }
 
-function scanKustomizationFiles(index: RepoIndex): readonly KustomizationFile[] {
-  const found: KustomizationFile[] = [];
-  for (const file of index.allFiles()) {
-    if (!KUSTOMIZATION_FILE_NAMES.includes(basename(file))) continue;
-    // `Kustomization` has no YAML extension, so the index does not parse it: parse it here.
-    const parsed = index.parsed(file) ?? parseTextFile(index, file);
-    const document = parsed?.documents[0];
-    if (document && typeof document.value === 'object' && document.value !== null && !Array.isArray(document.value)) {
-      found.push({ file, directory: dirname(file), document });
-    }
+function scanKustomizationFile(index: RepoIndex, file: string): readonly KustomizationFile[] {
+  if (!KUSTOMIZATION_FILE_NAMES.includes(basename(file))) return NONE;
+  // `Kustomization` has no YAML extension, so the index does not parse it: parse it here.
+  const parsed = index.parsed(file) ?? parseTextFile(index, file);
+  const document = parsed?.documents[0];
+  if (document && typeof document.value === 'object' && document.value !== null && !Array.isArray(document.value)) {
+    return [{ file, directory: dirname(file), document }];
   }
-  return found;
+  return NONE;
 }
+
+const NONE: readonly KustomizationFile[] = [];
 
 function parseTextFile(index: RepoIndex, file: string): ReturnType<typeof parseYamlFile> | undefined {
   const text = index.text(file);
