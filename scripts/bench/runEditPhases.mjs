@@ -1,7 +1,9 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
 // Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file]
-// (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going.)
+// (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going;
+// --rename: each edit renames what the file defines first, e.g. an Application, which the model cannot patch;
+// --cut-path: each edit cuts 1-3 characters off the file's first `path:`, an Application's source being typed.)
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
 import { spawnSync } from 'node:child_process';
@@ -46,7 +48,7 @@ if (!existsSync(join(directory, relativeFile))) {
   process.exit(2);
 }
 
-const editKind = process.argv.includes('--add-file') ? 'add-file' : 'append';
+const editKind = ['add-file', 'rename', 'cut-path'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
 const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
@@ -54,7 +56,8 @@ if (run.status !== 0) {
 }
 const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
 const result = JSON.parse(line).editPhases;
-console.log(`analysis after ${editKind === 'append' ? 'a one-line edit of' : 'adding a file beside'} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
+const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of' };
+console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
 for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
   if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
 }

@@ -26,6 +26,8 @@ type Edit =
   | { readonly kind: 'restore'; readonly file: number }
   /** Sets the first sync-wave annotation of one of the files that have one (an Application's wave, most often). */
   | { readonly kind: 'change-wave'; readonly file: number; readonly wave: number }
+  /** An Application's `path:` set to another file's folder, or cut short as while typing. */
+  | { readonly kind: 'change-path'; readonly file: number; readonly folderOf: number; readonly cut: boolean }
   /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
   | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
@@ -39,6 +41,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('swap-texts' as const), file: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), file: fc.nat() }),
   fc.record({ kind: fc.constant('change-wave' as const), file: fc.nat(), wave: fc.integer({ min: -3, max: 9 }) }),
+  fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
 
@@ -63,6 +66,18 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     const target = withWaves[edit.file % Math.max(1, withWaves.length)];
     const file = target === undefined ? undefined : files.get(target);
     if (target !== undefined && file?.kind === 'text') files.set(target, { kind: 'text', text: file.text.replace(/(sync-wave:\s*)("?)-?\d+("?)/, `$1$2${edit.wave}$3`) });
+    return;
+  }
+  if (edit.kind === 'change-path') {
+    const withPaths = paths.filter((candidate) => {
+      const file = files.get(candidate);
+      return file?.kind === 'text' && /\bpath: \S/.test(file.text) && file.text.includes('kind: Application');
+    });
+    const target = withPaths[edit.file % Math.max(1, withPaths.length)];
+    const file = target === undefined ? undefined : files.get(target);
+    if (target === undefined || file?.kind !== 'text') return;
+    const folder = parentDirectory(paths[edit.folderOf % paths.length] ?? '');
+    files.set(target, { kind: 'text', text: file.text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`) });
     return;
   }
   const path = paths[edit.file % paths.length] ?? '';

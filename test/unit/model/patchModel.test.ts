@@ -125,13 +125,56 @@ describe('patchModel (through analyze with a memo)', () => {
     }
   });
 
-  it('builds again when a written Application changes who it is (its name) or what it renders, and matches a fresh build', () => {
+  it('builds again when a written Application changes who it is (its name), and matches a fresh build', () => {
     const renamed = analyseAfter({ 'apps/web.yaml': application('website', 'platform/web', 2) });
     expect(renamed.memo.modelPatched).toBe(false);
     expect(outcome(renamed.after)).toEqual(outcome(renamed.fresh));
+  });
+
+  it('patches when a written Application renders another folder (its path edited), and matches a fresh build', () => {
     const moved = analyseAfter({ 'apps/web.yaml': application('web', 'platform/storage', 2) });
-    expect(moved.memo.modelPatched).toBe(false);
+    expect(moved.memo.modelPatched).toBe(true);
     expect(outcome(moved.after)).toEqual(outcome(moved.fresh));
+    expect(moved.after.model.nodesById.get('apps/web.yaml#0')?.resources.map((resource) => resource.object.kind)).toEqual(['StorageClass']);
+    // Half-typed: a folder that does not exist.
+    const typing = analyseAfter({ 'apps/web.yaml': application('web', 'platform/we', 2) });
+    expect(typing.memo.modelPatched).toBe(true);
+    expect(outcome(typing.after)).toEqual(outcome(typing.fresh));
+  });
+
+  it('follows a kustomization nobody renders any more (its problems become warnings of an unrendered folder), and back', () => {
+    const broken = { ...TEXTS, 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - missing.yaml\n' };
+    const base = snapshotFromTexts(broken);
+    const memo = new AnalysisMemo();
+    const messages = (analysis: Analysis): string[] => analysis.findings.filter((finding) => finding.location.file === 'platform/web/kustomization.yaml').map((finding) => `${finding.severity} ${finding.message}`);
+    const rendered = analyze(base, { memo });
+    expect(messages(rendered).join('\n')).not.toContain('No Application of this repository renders platform/web');
+    for (const path of ['platform/storage', 'platform/web', 'platform/storage', 'platform/nowhere']) {
+      const next = edited(base, { 'apps/web.yaml': application('web', path, 2) });
+      const after = analyze(next, { memo });
+      expect(memo.modelPatched).toBe(true);
+      expect(outcome(after)).toEqual(outcome(analyze(next)));
+      expect(messages(after).some((message) => message.includes('No Application of this repository renders platform/web'))).toBe(path !== 'platform/web');
+    }
+  });
+
+  it('builds again when another folder rendered changes roots or orphans, and matches a fresh build', () => {
+    const texts = {
+      ...TEXTS,
+      'extra/kustomization.yaml': 'resources:\n  - config.yaml\n',
+      'extra/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n',
+      'extra/lonely.yaml': application('lonely', 'platform/web', 5),
+    };
+    const base = snapshotFromTexts(texts);
+    const memo = new AnalysisMemo();
+    const before = analyze(base, { memo });
+    expect(before.model.rootIds).toContain('extra/lonely.yaml#0');
+    // web now renders extra/, where lonely.yaml sits uncreated: an orphan now, not a root.
+    const next = edited(base, { 'apps/web.yaml': application('web', 'extra', 2) });
+    const after = analyze(next, { memo });
+    expect(memo.modelPatched).toBe(false);
+    expect(outcome(after)).toEqual(outcome(analyze(next)));
+    expect(after.model.rootIds).not.toContain('extra/lonely.yaml#0');
   });
 
   it('orders the kept graph anew when only the orderings changed (the Application health check configured)', () => {

@@ -15,9 +15,8 @@ import type { SourceRender } from '../sources/sourceRender';
 import { chooseRootsAndOrphans } from './rootsAndOrphans';
 import { findDeclaredArgoObjects, isArgoKind, originKey, type DeclaredArgoObjects } from './declaredObjects';
 import { orderingOf } from './ordering';
-import { renderApplication, renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
+import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
-import { kustomizationFiles } from '../argo/kustomizationFiles';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
@@ -25,6 +24,7 @@ import { ShortKeys } from '../incremental/shortKeys';
 import type { ArgoConfigLocation } from '../argo/types';
 import type { IndexRead } from '../incremental/indexReads';
 import { NodeReadIndex } from './nodeReadIndex';
+import { countFilesRead, unrenderedKustomizationFolders, unrenderedKustomizationProblems, type PassOneFacts } from './passOneFacts';
 import { patchModel } from './patchModel';
 import { applicationSetOf, expandWithMemo, fixedTemplateNamespace } from './applicationSets';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
@@ -73,6 +73,8 @@ class ModelBuilder {
   /** Pass 1's render of each written Application (what it creates and renders decides roots and orphans). */
   readonly #passOneRenders = new Map<KubeObject, ApplicationRender>();
   #declared: DeclaredArgoObjects | undefined;
+  /** With a memo: pass 1's facts and decisions, for patches. */
+  #passOne: PassOneFacts | undefined;
   /** The parse of each file some node is written in, as the nodes were kept by it. */
   readonly #originParses = new Map<string, unknown>();
   readonly #renderCache = new Map<string, SourceRender>();
@@ -124,6 +126,7 @@ class ModelBuilder {
       writtenReadings: this.#writtenReadings,
       projectReadings: this.#projectReadings,
       passOneRenders: this.#passOneRenders,
+      passOne: this.#passOne as PassOneFacts,
       healthCheckFile: this.#healthCheckFile,
       expansionFacts: this.#expansionFacts,
       originParses: this.#originParses,
@@ -216,11 +219,8 @@ class ModelBuilder {
 
     // Roots and orphans: never created by an Application; applied by hand, or forgotten in a rendered folder.
     const candidates = [...declared.applications.filter((object) => !declaredApplications.get(originKey(object.origin))?.looksLikePatch), ...declared.applicationSets];
-    const decision = chooseRootsAndOrphans({
-      candidates: candidates.map((object) => ({ key: originKey(object.origin), file: object.origin.file })),
-      creators,
-      renderedFolders,
-    });
+    const creationFacts = { candidates: candidates.map((object) => ({ key: originKey(object.origin), file: object.origin.file })), creators, renderedFolders };
+    const decision = chooseRootsAndOrphans(creationFacts);
     const orphanKeys = new Set(decision.orphans.keys());
     const orphans = candidates.filter((object) => orphanKeys.has(originKey(object.origin)));
     for (const object of orphans) {
@@ -234,17 +234,25 @@ class ModelBuilder {
       );
     }
     const rootKeys = new Set(decision.rootKeys);
-    // Every kustomization is checked, even one no Application renders (an overlay for another cluster).
-    // There the build failing breaks no sync this repository shows, so findings are at most warnings.
-    let filesReadByApplications: Set<string> | undefined; // built only if a kustomization's folder is not rendered
-    // Where the kustomizations are, not what they say: an edit of a rendered kustomization leaves this read alike.
-    for (const kustomization of kustomizationPlaces(index)) {
-      if (renderedFolders.has(kustomization.directory)) continue;
-      filesReadByApplications ??= new Set(applicationRenders.flatMap((render) => render.renders.flatMap((source) => source.filesRead)));
-      if (filesReadByApplications.has(kustomization.file)) continue;
-      for (const item of renderApplicationFolder(this.#renderContext, kustomization.directory).problems) {
-        this.#problems.push({ ...item, message: `${item.message} (No Application of this repository renders ${kustomization.directory || 'the root folder'}.)`, severityCap: 'warning' });
-      }
+    let filesRead: Map<string, number> | undefined; // counted only if a kustomization's folder is not rendered (or for the record)
+    const countFiles = (): Map<string, number> => (filesRead ??= countFilesRead(applicationRenders));
+    const unrenderedAt = this.#problems.length;
+    const unrendered = new Map<string, readonly Problem[]>();
+    for (const folder of unrenderedKustomizationFolders(index, renderedFolders, (file) => countFiles().has(file))) {
+      const found = unrenderedKustomizationProblems(this.#renderContext, folder);
+      unrendered.set(folder, found);
+      this.#problems.push(...found);
+    }
+    if (this.#options.memo) {
+      this.#passOne = {
+        candidates: creationFacts.candidates,
+        creators,
+        renderedFolders,
+        filesRead: countFiles(),
+        decision,
+        unrendered,
+        unrenderedAt: { start: unrenderedAt, count: this.#problems.length - unrenderedAt },
+      };
     }
     const rootObjects = candidates.filter((object) => rootKeys.has(originKey(object.origin)));
     const rootIds: string[] = [];
@@ -423,11 +431,6 @@ class ModelBuilder {
     this.#nodesById.set(node.id, kept);
     this.#nodes[position] = kept;
   }
-}
-
-/** Every kustomization's file and folder (a derivation of the index: kept while equal, whatever the files say). */
-function kustomizationPlaces(index: RepoIndex): readonly { readonly file: string; readonly directory: string }[] {
-  return index.derived('model/kustomization-places', (current) => kustomizationFiles(current).map(({ file, directory }) => ({ file, directory })));
 }
 
 /** A generated Application: its object and its generator's parameters. */

@@ -8,6 +8,7 @@ import type { ApplicationRender } from './renderApplication';
 import type { DeclaredArgoObjects } from './declaredObjects';
 import type { ProjectReading } from './frameFacts';
 import type { NodeReadIndex } from './nodeReadIndex';
+import type { PassOneFacts } from './passOneFacts';
 import type { AppNode, RepositoryModel } from './types';
 
 /** What a full build of the model leaves for the next analysis (a language server's memo). */
@@ -36,6 +37,8 @@ export interface ModelRecord {
   readonly projectReadings: ReadonlyMap<KubeObject, ProjectReading>;
   /** Pass 1's render of each written Application that is not a patch. */
   readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
+  /** Pass 1's facts and decisions (roots, orphans, kustomizations nobody renders), for a patch to follow. */
+  readonly passOne: PassOneFacts;
   /** The file holding the Application health check, if any (node orderings name it). */
   readonly healthCheckFile: string | undefined;
   /** The repository facts expansions were keyed by (see `expandWithMemo`). */

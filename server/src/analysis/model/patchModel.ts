@@ -9,7 +9,7 @@ import type { Problem } from '../rules/rule';
 import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
 import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
-import { childIdsAfter, inCreationOrder, placeOf, replacedChildren } from './patchNodes';
+import { childIdsAfter, createdPairs, inCreationOrder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
@@ -100,8 +100,14 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         readingChanged.add(previousObject);
         continue;
       }
-      const children = replacedChildren(before.render, after.render);
+      const children = createdPairs(before.render, after.render);
       if (children === undefined) return undefined;
+      // Another shape (folders rendered, kustomizations read) only where the frame followed it: an edited written
+      // Application (or its rendered copy) whose node renders as its pass 1 did.
+      if (!sameRenderShape(before.render, after.render)) {
+        const passOneRender = written?.reshapedRenders.get(originKey(object.origin));
+        if (passOneRender === undefined || !sameRenderShape(passOneRender, after.render)) return undefined;
+      }
       for (const [previousChild, child] of children) {
         replacedObjects.set(previousChild, child);
         // Done already with its previous object: done again with the new one.
@@ -175,6 +181,18 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
-  const frame = written === undefined ? {} : { declared: written.declared, writtenReadings: written.writtenReadings, projectReadings: written.projectReadings, passOneRenders: written.passOneRenders, frameProblems };
+  const frame =
+    written === undefined
+      ? {}
+      : {
+          declared: written.declared,
+          writtenReadings: written.writtenReadings,
+          projectReadings: written.projectReadings,
+          passOneRenders: written.passOneRenders,
+          frameProblems,
+          frameOwnProblems: written.frameOwnProblems,
+          passOne: written.passOne,
+          frameReads: written.addedFrameReads.length > 0 ? [...record.frameReads, ...written.addedFrameReads] : record.frameReads,
+        };
   return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
 }

@@ -33,10 +33,10 @@ export function placeOf(node: AppNode, object: KubeObject, record: ModelRecord):
 /**
  * The created objects of a render done again, paired with the previous render's: the pairs of different objects
  * with one identity (an edited Application), none when every object is the same, undefined when what is created
- * differs (another object, another order, another count) or the render renders other folders or reads other
- * kustomization files.
+ * differs (another object, another order, another count). What else the renders render is not compared (see
+ * {@link sameRenderShape}).
  */
-export function replacedChildren(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
+export function createdPairs(before: ApplicationRender, after: ApplicationRender): [KubeObject, KubeObject][] | undefined {
   if (before === after) return [];
   const createdBefore = createdObjectsOfApplication(before);
   const createdAfter = createdObjectsOfApplication(after);
@@ -49,12 +49,22 @@ export function replacedChildren(before: ApplicationRender, after: ApplicationRe
     if (!sameWrittenIdentity(previous, object)) return undefined;
     pairs.push([previous, object]);
   }
-  if (!sameList(before.renderedFolders, after.renderedFolders)) return undefined;
-  if (before.renders.length !== after.renders.length) return undefined;
-  for (let position = 0; position < before.renders.length; position++) {
-    if (!sameKustomizationsRead((before.renders[position] as ApplicationRender['renders'][number]).filesRead, (after.renders[position] as ApplicationRender['renders'][number]).filesRead)) return undefined;
-  }
   return pairs;
+}
+
+/**
+ * True when two renders of an Application render the same folders and read the same kustomization files: what
+ * the build's pass 1 decides from (roots, orphans, kustomizations nobody renders) is then the same.
+ */
+export function sameRenderShape(before: ApplicationRender, after: ApplicationRender): boolean {
+  if (before === after) return true;
+  if (!sameList(before.renderedFolders, after.renderedFolders)) return false;
+  return sameKustomizationsRead(filesReadBy(before), filesReadBy(after));
+}
+
+/** Every file the render's sources read (kustomization files among them). */
+export function filesReadBy(render: ApplicationRender): readonly string[] {
+  return render.renders.length === 1 ? (render.renders[0] as ApplicationRender['renders'][number]).filesRead : render.renders.flatMap((source) => source.filesRead);
 }
 
 /**

@@ -8,7 +8,8 @@ import type { Problem } from '../rules/rule';
 import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
-import { replacedChildren } from './patchNodes';
+import { createdPairs, sameRenderShape } from './patchNodes';
+import { followRenderChanges, type PassOneFacts, type RenderChange } from './passOneFacts';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { readAppProject } from '../argo/readAppProject';
@@ -31,6 +32,17 @@ export interface WrittenObjectsPatch {
   /** Pass 1's reads for each new object (kept with the node reads, under the object). */
   readonly passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
   readonly frameProblems: readonly Problem[];
+  /** The build's own problems (kustomizations nobody renders follow edited renders). */
+  readonly frameOwnProblems: readonly Problem[];
+  /** Pass 1's facts, edited renders followed. */
+  readonly passOne: PassOneFacts;
+  /** Reads of working out what the edited renders changed in the frame (new kustomizations nobody renders). */
+  readonly addedFrameReads: readonly IndexRead[];
+  /**
+   * Pass 1's new render of each edited Application (by origin key) that renders other folders or reads other
+   * kustomizations than before: the frame followed them, so its nodes may render so too.
+   */
+  readonly reshapedRenders: ReadonlyMap<string, ApplicationRender>;
 }
 
 /**
@@ -39,8 +51,9 @@ export interface WrittenObjectsPatch {
  * and the sets' expansions are checked here, as the build keeps them apart from its reads. Without an edit
  * of written objects, every reading and expansion must be the kept one. With one, each edited object must
  * keep who it is (kind, version, name, namespace, file and place), its file must hold nothing else, an
- * Application must stay a whole Application or a patch and create and render the same in pass 1 (so roots
- * and orphans are as before), a set must generate the same, and the repository's identity must be the same.
+ * Application must stay a whole Application or a patch and create the same in pass 1 (what it renders and
+ * reads may change: pass 1's facts follow, and roots and orphans must be decided as before), a set must
+ * generate the same, and the repository's identity must be the same.
  * Undefined otherwise: only a full build can tell. Nodes built on the replaced objects are the caller's to redo.
  */
 export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, context: RenderContext, explicitRepoUrls: readonly string[], memo: AnalysisMemo): WrittenObjectsPatch | undefined {
@@ -101,12 +114,28 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
   const changed = replaced.size > 0 || replacedProjects.size > 0;
   if (replaced.size === 0) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
-    return { replaced, changed, declared, writtenReadings: record.writtenReadings, projectReadings, projects, passOneRenders: record.passOneRenders, passOneReads: new Map(), frameProblems };
+    return {
+      replaced,
+      changed,
+      declared,
+      writtenReadings: record.writtenReadings,
+      projectReadings,
+      projects,
+      passOneRenders: record.passOneRenders,
+      passOneReads: new Map(),
+      passOne: record.passOne,
+      frameOwnProblems: record.frameOwnProblems,
+      addedFrameReads: NO_READS,
+      reshapedRenders: new Map(),
+      frameProblems,
+    };
   }
   if (!plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
   const passOneReads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
+  const reshaped: RenderChange[] = [];
+  const reshapedRenders = new Map<string, ApplicationRender>();
   for (const [previous, object] of replaced) {
     if (replacedSets.has(previous)) continue;
     const before = record.passOneRenders.get(previous);
@@ -115,13 +144,41 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     if (application.looksLikePatch) continue;
     if (before === undefined) return undefined;
     const { value: render, reads } = index.recordReadsApart(() => renderApplication(application, context));
-    // The same created objects (by identity), rendered folders and kustomizations read: what a node's render must keep too.
-    if (replacedChildren(before, render) === undefined) return undefined;
+    // The same created objects (by identity): who creates whom is unchanged. Other folders rendered or
+    // kustomizations read (another path, a path being typed) are followed below.
+    if (createdPairs(before, render) === undefined) return undefined;
+    if (!sameRenderShape(before, render)) {
+      reshaped.push({ key: originKey(object.origin), before, after: render });
+      reshapedRenders.set(originKey(object.origin), render);
+    }
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
   }
-  return { replaced, changed, declared, writtenReadings, projectReadings, projects, passOneRenders, passOneReads, frameProblems: framePart(writtenReadings, projectReadings, record.frameOwnProblems) };
+  let { passOne, frameOwnProblems } = record;
+  let frameReads: readonly IndexRead[] = NO_READS;
+  if (reshaped.length > 0) {
+    const followed = followRenderChanges(record.passOne, reshaped, record.frameOwnProblems, context);
+    if (followed === undefined) return undefined;
+    ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
+  }
+  return {
+    replaced,
+    changed,
+    declared,
+    writtenReadings,
+    projectReadings,
+    projects,
+    passOneRenders,
+    passOneReads,
+    passOne,
+    frameOwnProblems,
+    addedFrameReads: frameReads,
+    reshapedRenders,
+    frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
+  };
 }
+
+const NO_READS: readonly IndexRead[] = [];
 
 /** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
 function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): boolean {

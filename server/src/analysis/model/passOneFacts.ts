@@ -1,0 +1,124 @@
+// What pass 1 of a model build decides from every Application's render (roots, orphans, kustomizations nobody renders), kept so a patch can follow an edited render.
+import type { IndexRead } from '../incremental/indexReads';
+import type { RepoIndex } from '../repoIndex';
+import type { Problem } from '../rules/rule';
+import { kustomizationFiles } from '../argo/kustomizationFiles';
+import { filesReadBy } from './patchNodes';
+import { renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
+import { chooseRootsAndOrphans, type CreationFacts, type RootsAndOrphans } from './rootsAndOrphans';
+import { sameList } from '../incremental/indexReads';
+
+/** Pass 1's facts and decisions, as a build leaves them for its patches. */
+export interface PassOneFacts extends CreationFacts {
+  /** How many of pass 1's renders read each file. */
+  readonly filesRead: ReadonlyMap<string, number>;
+  readonly decision: RootsAndOrphans;
+  /** The problems of each kustomization no Application renders (by its folder), in the order the build found them. */
+  readonly unrendered: ReadonlyMap<string, readonly Problem[]>;
+  /** Where those problems sit among the build's own problems: from `start`, `count` of them. */
+  readonly unrenderedAt: { readonly start: number; readonly count: number };
+}
+
+/** An edited written Application's pass-1 render, before and after, by the Application's origin key. */
+export interface RenderChange {
+  readonly key: string;
+  readonly before: ApplicationRender;
+  readonly after: ApplicationRender;
+}
+
+/** Pass 1's facts after some renders changed, the build's own problems with them, and what working them out read. */
+export interface FollowedPassOne {
+  readonly facts: PassOneFacts;
+  readonly ownProblems: readonly Problem[];
+  readonly reads: readonly IndexRead[];
+}
+
+/** Every kustomization's file and folder (a derivation of the index: kept while equal, whatever the files say). */
+function kustomizationPlaces(index: RepoIndex): readonly { readonly file: string; readonly directory: string }[] {
+  return index.derived('model/kustomization-places', (current) => kustomizationFiles(current).map(({ file, directory }) => ({ file, directory })));
+}
+
+/** Counts the files each render reads. */
+export function countFilesRead(renders: Iterable<ApplicationRender>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const render of renders) for (const file of filesReadBy(render)) counts.set(file, (counts.get(file) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The kustomizations no Application renders (their folder is not rendered and no render reads the file), in
+ * kustomization order. Every kustomization is checked, even one no Application renders (an overlay for another
+ * cluster): there a failing build breaks no sync this repository shows, so findings are at most warnings.
+ */
+export function unrenderedKustomizationFolders(index: RepoIndex, renderedFolders: ReadonlyMap<string, unknown>, isFileRead: (file: string) => boolean): string[] {
+  const folders: string[] = [];
+  // Where the kustomizations are, not what they say: an edit of a rendered kustomization leaves this read alike.
+  for (const kustomization of kustomizationPlaces(index)) {
+    if (renderedFolders.has(kustomization.directory) || isFileRead(kustomization.file)) continue;
+    folders.push(kustomization.directory);
+  }
+  return folders;
+}
+
+/** The problems of rendering a kustomization folder no Application renders, capped at warning. */
+export function unrenderedKustomizationProblems(context: RenderContext, directory: string): Problem[] {
+  return renderApplicationFolder(context, directory).problems.map((item) => ({
+    ...item,
+    message: `${item.message} (No Application of this repository renders ${directory || 'the root folder'}.)`,
+    severityCap: 'warning' as const,
+  }));
+}
+
+/**
+ * Pass 1's facts after the renders of some written Applications changed what they render or which
+ * kustomizations they read (they still create the same objects: who creates whom is unchanged): the folders
+ * rendered and files read follow, roots and orphans must be decided alike (undefined otherwise: only a build
+ * can tell), kustomizations nobody renders any more lose their problems and those nobody renders now get theirs.
+ */
+export function followRenderChanges(facts: PassOneFacts, changes: readonly RenderChange[], ownProblems: readonly Problem[], context: RenderContext): FollowedPassOne | undefined {
+  const renderedFolders = new Map(facts.renderedFolders);
+  const filesRead = new Map(facts.filesRead);
+  for (const { key, before, after } of changes) {
+    for (const folder of before.renderedFolders) {
+      const renderers = new Set(renderedFolders.get(folder));
+      renderers.delete(key);
+      if (renderers.size === 0) renderedFolders.delete(folder);
+      else renderedFolders.set(folder, renderers);
+    }
+    for (const folder of after.renderedFolders) renderedFolders.set(folder, new Set(renderedFolders.get(folder)).add(key));
+    for (const file of filesReadBy(before)) {
+      const count = (filesRead.get(file) ?? 0) - 1;
+      if (count > 0) filesRead.set(file, count);
+      else filesRead.delete(file);
+    }
+    for (const file of filesReadBy(after)) filesRead.set(file, (filesRead.get(file) ?? 0) + 1);
+  }
+  const decision = chooseRootsAndOrphans({ candidates: facts.candidates, creators: facts.creators, renderedFolders });
+  if (!sameDecision(decision, facts.decision)) return undefined;
+
+  const { index } = context;
+  const folders = unrenderedKustomizationFolders(index, renderedFolders, (file) => filesRead.has(file));
+  const unrendered = new Map<string, readonly Problem[]>();
+  const { value: problems, reads } = index.recordReads(() => {
+    const list: Problem[] = [];
+    for (const folder of folders) {
+      const found = facts.unrendered.get(folder) ?? unrenderedKustomizationProblems(context, folder);
+      unrendered.set(folder, found);
+      list.push(...found);
+    }
+    return list;
+  });
+  const { start, count } = facts.unrenderedAt;
+  const own = [...ownProblems.slice(0, start), ...problems, ...ownProblems.slice(start + count)];
+  return {
+    facts: { ...facts, renderedFolders, filesRead, decision, unrendered, unrenderedAt: { start, count: problems.length } },
+    ownProblems: own,
+    reads,
+  };
+}
+
+function sameDecision(a: RootsAndOrphans, b: RootsAndOrphans): boolean {
+  if (!sameList(a.rootKeys, b.rootKeys) || a.orphans.size !== b.orphans.size) return false;
+  for (const [key, folder] of a.orphans) if (b.orphans.get(key) !== folder) return false;
+  return true;
+}
