@@ -35,7 +35,7 @@ interface Lookups {
 /**
  * What each measured edit does: append a comment line to the file, add a new file beside it (the previous
  * one's going), rename what the file defines first (its first `name:` value takes a suffix), or cut the last
- * characters of its first `path:` value (an Application's source path being typed).
+ * character of its first `path:` value and put it back, edit after edit (an Application's source path being typed).
  */
 export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path';
 
@@ -56,7 +56,8 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     const entry = files.get(file);
     if (edit >= 0 && entry?.kind === 'text') {
       if (kind === 'append') files.set(file, { kind: 'text', text: `${entry.text}\n# edit ${edit}\n` });
-      else if (kind === 'cut-path') files.set(file, { kind: 'text', text: entry.text.replace(/(\bpath:\s*)(\S+)/, (_match, key: string, value: string) => `${key}${value.slice(0, -(1 + (edit % 3)))}`) });
+      // Odd edits cut the last character, even ones put it back: each one renders another folder than the one before.
+      else if (kind === 'cut-path') files.set(file, edit % 2 === 0 ? entry : { kind: 'text', text: entry.text.replace(/(\bpath:\s*)(\S+)/, (_match, key: string, value: string) => `${key}${value.slice(0, -1)}`) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
     }

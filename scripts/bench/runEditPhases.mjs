@@ -3,7 +3,8 @@
 // Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file]
 // (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going;
 // --rename: each edit renames what the file defines first, e.g. an Application, which the model cannot patch;
-// --cut-path: each edit cuts 1-3 characters off the file's first `path:`, an Application's source being typed.)
+// --cut-path: edits cut the last character of the file's first `path:` and put it back, in turn: an Application's
+// source path being typed, each edit rendering another folder.)
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
 import { spawnSync } from 'node:child_process';

@@ -42,4 +42,19 @@ describe('measureEditPhases', () => {
     expect(result.memo.nodes.built).toBe(6);
     expect(result.memo.nodeNeeds.misses).toBe(6);
   }, 60_000);
+
+  it("while an Application's path is typed (each edit renders another folder), patches the model and collects again the needs of the nodes whose kinds changed scope only", async () => {
+    const root = join(parent, 'typing');
+    generateSyntheticRepo(root, { apps: 20, seed: 2 });
+    const apps = join(root, 'bootstrap', 'apps');
+    const file = readdirSync(apps).sort().find((name) => /^kind: Application$/m.test(readFileSync(join(apps, name), 'utf8')) && /path: platform\//.test(readFileSync(join(apps, name), 'utf8')));
+    expect(file).toBeDefined();
+    const result = await measureEditPhases(root, `bootstrap/apps/${file}`, 5, 'cut-path');
+    expect(result.edits).toBe(4);
+    // The edited Application and its parent are the nodes built again each time (the model is patched, not built).
+    expect(result.memo.nodes.built).toBe(8);
+    // Losing (or regaining) its objects can change the scope table; only nodes using a kind whose scope changed
+    // collect their needs again besides those two, far fewer than the 20 Applications' nodes per edit.
+    expect(result.memo.nodeNeeds.misses).toBeLessThan(4 * 10);
+  }, 60_000);
 });

@@ -53,16 +53,18 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     const fresh = indexProviders(providerLists);
     return { collected: fresh, scopesKey: knownScopesKey(fresh.knownScopes) };
   });
+  // Needs read the scope table only for the kinds of the node's objects: a node none of whose kinds changed scope keeps them.
+  const changedScopes = scopesKey === previousScopesKey || kept.knownScopes === undefined ? undefined : scopeKeysChanged(kept.knownScopes, collected.knownScopes);
   const needsByNode = nodes.map((node, position) => {
     const lists = trusted[position];
-    if (lists !== undefined && scopesKey === previousScopesKey) return lists.needs;
+    if (lists !== undefined && (scopesKey === previousScopesKey || (changedScopes !== undefined && !usesAnyKind(node, changedScopes)))) return lists.needs;
     const needs = kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey));
     const providers = providerLists[position] as readonly ProviderFinding[];
     kept.keepLists(node, { needs, providers });
     tracker.track(node, [memo.nodeNeeds.readsOf(node, scopesKey), node.kind === 'Application' ? memo.nodeProviders.readsOf(node, catalogue.key) : undefined]);
     return needs;
   });
-  kept.noteKeys(catalogue.key, scopesKey);
+  kept.noteKeys(catalogue.key, scopesKey, collected.knownScopes);
   const contributions: NodeContribution[] = nodes.map((node, position) => ({
     id: node.id,
     object: node.object,
@@ -136,4 +138,19 @@ function groupBy(edges: readonly DependencyEdge[], key: (edge: DependencyEdge) =
     else groups.set(key(edge), [edge]);
   }
   return groups;
+}
+
+/** The `group/kind` keys whose scope differs between two scope tables (added, removed or changed). */
+function scopeKeysChanged(before: ReadonlyMap<string, 'Cluster' | 'Namespaced'>, after: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): ReadonlySet<string> {
+  const changed = new Set<string>();
+  for (const [key, scope] of after) if (before.get(key) !== scope) changed.add(key);
+  for (const key of before.keys()) if (!after.has(key)) changed.add(key);
+  return changed;
+}
+
+/** True when some object a node's renders hold is of a `group/kind` among `keys`. */
+function usesAnyKind(node: AppNode, keys: ReadonlySet<string>): boolean {
+  if (keys.size === 0) return false;
+  for (const render of node.renders) for (const object of render.objects) if (keys.has(`${object.group}/${object.kind}`)) return true;
+  return false;
 }

@@ -51,6 +51,8 @@ export class KeptGraph {
   /** The catalogue and scope-table keys of the previous analysis (the lists depend on them). */
   catalogueKey: string | undefined;
   scopesKey: string | undefined;
+  /** The scope table the kept needs were collected with. */
+  knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'> | undefined;
   #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
   #reused = 0;
 
@@ -72,9 +74,10 @@ export class KeptGraph {
   }
 
   /** Remembers the keys the lists of this analysis were made with. */
-  noteKeys(catalogueKey: string, scopesKey: string): void {
+  noteKeys(catalogueKey: string, scopesKey: string, knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): void {
     this.catalogueKey = catalogueKey;
     this.scopesKey = scopesKey;
+    this.knownScopes = knownScopes;
   }
 
   /** The previous list of `nodeId`'s needs when equal to `needs`, else `needs`. */
