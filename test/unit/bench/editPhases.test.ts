@@ -9,6 +9,18 @@ import { measureEditPhases } from '../../../scripts/bench/editPhases';
 const parent = mkdtempSync(join(os.tmpdir(), 'gitops-waves-edit-phases-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
+/** A synthetic repository of 20 Applications in `parent/<name>`, and its first written Application whose text passes `accept`. */
+function repositoryWithApplication(name: string, accept: (text: string) => boolean = () => true): { root: string; file: string | undefined } {
+  const root = join(parent, name);
+  generateSyntheticRepo(root, { apps: 20, seed: 2 });
+  const apps = join(root, 'bootstrap', 'apps');
+  const found = readdirSync(apps).sort().find((entry) => {
+    const text = readFileSync(join(apps, entry), 'utf8');
+    return /^kind: Application$/m.test(text) && accept(text);
+  });
+  return { root, file: found === undefined ? undefined : `bootstrap/apps/${found}` };
+}
+
 describe('measureEditPhases', () => {
   it('times every phase, and the memo recomputes one render and one node per edit', async () => {
     const root = join(parent, 'repo');
@@ -30,12 +42,9 @@ describe('measureEditPhases', () => {
   }, 60_000);
 
   it("after an edit of a written Application, renders its parent's source again and builds its node and its parent only (the model is patched)", async () => {
-    const root = join(parent, 'written');
-    generateSyntheticRepo(root, { apps: 20, seed: 2 });
-    const apps = join(root, 'bootstrap', 'apps');
-    const file = readdirSync(apps).sort().find((name) => /^kind: Application$/m.test(readFileSync(join(apps, name), 'utf8')));
+    const { root, file } = repositoryWithApplication('written');
     expect(file).toBeDefined();
-    const result = await measureEditPhases(root, `bootstrap/apps/${file}`, 4);
+    const result = await measureEditPhases(root, file ?? '', 4);
     expect(result.edits).toBe(3);
     // The root's source lists the file: it is the one render done again (the edited Application's own source read nothing that changed).
     expect(result.memo.renders.misses).toBe(3);
@@ -44,12 +53,9 @@ describe('measureEditPhases', () => {
   }, 60_000);
 
   it("while an Application's path is typed (each edit renders another folder), patches the model and collects again the needs of the nodes whose kinds changed scope only", async () => {
-    const root = join(parent, 'typing');
-    generateSyntheticRepo(root, { apps: 20, seed: 2 });
-    const apps = join(root, 'bootstrap', 'apps');
-    const file = readdirSync(apps).sort().find((name) => /^kind: Application$/m.test(readFileSync(join(apps, name), 'utf8')) && /path: platform\//.test(readFileSync(join(apps, name), 'utf8')));
+    const { root, file } = repositoryWithApplication('typing', (text) => /path: platform\//.test(text));
     expect(file).toBeDefined();
-    const result = await measureEditPhases(root, `bootstrap/apps/${file}`, 5, 'cut-path');
+    const result = await measureEditPhases(root, file ?? '', 5, 'cut-path');
     expect(result.edits).toBe(4);
     // The edited Application and its parent are the nodes built again each time (the model is patched, not built).
     expect(result.memo.nodes.built).toBe(8);

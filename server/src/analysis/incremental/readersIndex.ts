@@ -65,6 +65,11 @@ export class ReadersIndex<K> {
     this.#listingReads.clear();
   }
 
+  /** How many keys are recorded. */
+  get size(): number {
+    return this.#lists.size;
+  }
+
   /** The keys recorded. */
   keys(): IterableIterator<K> {
     return this.#lists.keys();

@@ -1,4 +1,4 @@
-// Which node objects' own work read which files: kept from one model build to the next and updated object by object.
+// Which node objects' own work read which files and folders: kept from one model build to the next and updated object by object.
 import type { IndexRead } from '../incremental/indexReads';
 import { ReadersIndex } from '../incremental/readersIndex';
 import type { RepoIndex } from '../repoIndex';
@@ -11,12 +11,11 @@ import type { KubeObject } from '../kube/kubeObject';
  */
 export class NodeReadIndex {
   readonly #readers = new ReadersIndex<KubeObject>();
-  #size = 0;
 
   /** Makes this the index of a build whose node objects made `readsByObject`; objects not in it are dropped. */
   update(readsByObject: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>): void {
     for (const [object, lists] of readsByObject) this.replace(object, lists);
-    if (this.#size === readsByObject.size) return;
+    if (this.#readers.size === readsByObject.size) return;
     for (const object of [...this.#readers.keys()]) if (!readsByObject.has(object)) this.forget(object);
   }
 
@@ -27,14 +26,11 @@ export class NodeReadIndex {
     if (before !== undefined && sameReadLists(before, current)) return;
     if (before !== undefined) this.forget(object);
     this.#readers.add(object, current);
-    this.#size++;
   }
 
   /** Drops a node object's reads (an object a patch replaced by a new one). */
   forget(object: KubeObject): void {
-    if (this.#readers.listsOf(object) === undefined) return;
     this.#readers.remove(object);
-    this.#size--;
   }
 
   /**
