@@ -17,7 +17,7 @@ const EDGE_CASES: readonly string[] = [
   'a: -0\nb: 0.0\nc: 12345678901234567890\nd: 09\ne: 0o8\nf: 0x1G\ng: +12\nh: 1.5.2\ni: True\nj: tRUE\nk: Null\nl: nULL\nm: .Inf\nn: .inF\no: ~\np:\n',
   'a: "1"\nb: \'true\'\nc: "null"\n',
   // Keys.
-  ': x\n', '~: x\n', 'null: x\n', 'a : b\n', '{"a" : 1}\n', '1: a\n"1": b\n', 'true: a\n"true": b\n', '1.0: a\n', '0x10: a\n', '__proto__: {a: 1}\n',
+  ': x\n', '~: x\n', 'null: x\n', 'a : b\n', '{"a" : 1}\n', '1: a\n"1": b\n', 'true: a\n"true": b\n', '1.0: a\n', '0x10: a\n', '__proto__: {a: 1}\n', '__proto__: a string long enough to be sliced\n', 'a:\n  __proto__: [another string long enough, {__proto__: yet another long string}]\n',
   '- [a, b]: c\n', '{[a]: b}\n', '? [a]\n: b\n', '? a\n: b\n', 'name: {{ include "x" . }}\n', 'a: {{ .x }}\n', 'a: "{{ .x }}"\n',
   // Tags, anchors, aliases, merge keys.
   'a: !!str 1\n', 'a: !!int "5"\n', 'a: !!float 1\n', 'a: !!binary aGVsbG8=\n', 'a: !Ref x\n', '- !\n', 'a: !\n', 'a: ! 12\n', 'a: !<?> 12\n',
