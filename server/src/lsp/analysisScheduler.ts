@@ -131,6 +131,8 @@ export class AnalysisScheduler {
           this.#latest = result;
           this.#runs++;
           this.#settings.onResult(result);
+          // After publishing: the journal's file is removed once the diagnostics are on their way.
+          void this.#settings.journal.clearSoon();
         }
       }
     } finally {
@@ -164,7 +166,6 @@ export class AnalysisScheduler {
     }
     journal.recordAnalysing();
     const analysis = analyze(input.snapshot, { ...input.options, memo });
-    journal.clear();
     const findings = mergeFindings(analysis, input);
     return { input, analysis, findings, durationMs: performance.now() - started, parsedFiles: parsed };
   }

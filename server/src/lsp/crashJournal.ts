@@ -23,6 +23,8 @@ export class CrashJournal {
   readonly #file: string;
   readonly #folder: string;
   #written = false;
+  /** Entries written so far: a deferred clear removes only the entry that was current when it was asked for. */
+  #writes = 0;
 
   constructor(file: string, folder: string) {
     this.#file = file;
@@ -48,6 +50,21 @@ export class CrashJournal {
       // A journal that cannot be removed is found at the next start and probed: harmless.
     }
     this.#written = false;
+  }
+
+  /**
+   * Removes the entry once the work queued now has run (the diagnostics just published are written to the
+   * client first), unless a newer entry was written meanwhile: the removal, a file-system call, stays out of
+   * the time between an edit and its diagnostics. Returns a promise settled once it ran or was skipped.
+   */
+  clearSoon(): Promise<void> {
+    const writes = this.#writes;
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        if (this.#writes === writes) this.clear();
+        resolve();
+      }),
+    );
   }
 
   /**
@@ -95,6 +112,7 @@ export class CrashJournal {
         writeFileSync(temporary, JSON.stringify(entry));
         renameSync(temporary, this.#file);
         this.#written = true;
+        this.#writes++;
         return;
       } catch {
         try {

@@ -50,6 +50,21 @@ describe('CrashJournal and recoverFromCrash', () => {
     expect(journal.readLeftover()).toBeUndefined();
   });
 
+  it('clears soon: the entry goes once queued work ran, unless a newer entry was written meanwhile', async () => {
+    const journal = new CrashJournal(path.join(directory, 'j.json'), '/repo');
+    journal.recordAnalysing();
+    const cleared = journal.clearSoon();
+    expect(journal.readLeftover()).toMatchObject({ phase: 'analysing' });
+    await cleared;
+    expect(journal.readLeftover()).toBeUndefined();
+
+    journal.recordAnalysing();
+    const skipped = journal.clearSoon();
+    journal.recordParsing([{ path: 'b.yaml' }]);
+    await skipped;
+    expect(journal.readLeftover()).toMatchObject({ phase: 'parsing', files: [{ path: 'b.yaml' }] });
+  });
+
   it('ignores the journal of a process that is still running (another window on the same folder)', () => {
     const file = path.join(directory, 'j.json');
     writeFileSync(file, JSON.stringify({ phase: 'parsing', pid: process.ppid, folder: '/repo', files: [{ path: 'a.yaml' }] }));
