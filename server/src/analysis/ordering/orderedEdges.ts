@@ -78,6 +78,9 @@ let nextChainNumber = 1;
 export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, number> {
   let signatures = signaturesByModel.get(model);
   if (signatures !== undefined) return signatures;
+  // The model numbered last (usually the one before an edit): a node it held, under a creator numbered as then, keeps its number.
+  const previous = lastNumbered?.deref();
+  const previousById = previous === undefined ? undefined : signaturesByModel.get(previous);
   const byId = new Map<string, number>();
   const signatureOf = (node: AppNode, seen: Set<string>): number => {
     const known = byId.get(node.id);
@@ -91,6 +94,14 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     }
     const creator = creatorId === undefined ? undefined : model.nodesById.get(creatorId);
     const above = creator === undefined ? 0 : signatureOf(creator, seen.add(node.id));
+    if (previousById !== undefined && previous?.nodesById.get(node.id) === node) {
+      const previousAbove = creatorId === undefined || !previous.nodesById.has(creatorId) ? 0 : previousById.get(creatorId);
+      const kept = previousAbove === above ? previousById.get(node.id) : undefined;
+      if (kept !== undefined) {
+        byId.set(node.id, kept);
+        return kept;
+      }
+    }
     const contents = `${above},${ownNumber(node)}`;
     let number = chainNumbers.get(contents);
     if (number === undefined) {
@@ -100,10 +111,18 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     byId.set(node.id, number);
     return number;
   };
-  for (const node of model.nodes) signatureOf(node, new Set());
+  for (const node of model.nodes) if (!byId.has(node.id)) signatureOf(node, new Set());
   signaturesByModel.set(model, (signatures = byId));
+  lastNumbered = new WeakRef(model);
   return signatures;
 }
+
+/**
+ * The model whose chains were numbered last, held weakly. Reusing its numbers is sound: a number stands for
+ * one chain's contents for the life of the process (numbers are never given twice), and a node object that
+ * is the same under a creator whose number is the same has the same chain.
+ */
+let lastNumbered: WeakRef<RepositoryModel> | undefined;
 
 const MAX_CHAIN_NUMBERS = 200_000;
 
