@@ -1,4 +1,5 @@
 // The fast parse path (js-yaml values, lazy `yaml` trees) gives exactly what `yaml` alone gives, on edge cases of YAML 1.2.
+import { getHeapSnapshot } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { fastDocumentValues } from '../../../server/src/analysis/yaml/fastValues';
 import { parseYamlFile, parseYamlFileWithYaml } from '../../../server/src/analysis/yaml/parseYamlFile';
@@ -48,6 +49,19 @@ describe('fast parse path', () => {
     const entry = locate(document!, ['metadata', 'annotations', 'argocd.argoproj.io/sync-wave']);
     expect(text.slice(entry!.value.start, entry!.value.end)).toBe('"3"');
     expect(document!.span).toEqual({ start: 0, end: text.length });
+  });
+
+  it('keeps no copy of the text alive through the values (js-yaml parses `text + "\\0"` and slices its scalars out of it)', async () => {
+    const marker = `kept-${process.pid}-${Date.now()}`;
+    // The text is made and dropped inside the call: only what the values keep alive can still hold it.
+    const values = ((): readonly unknown[] | undefined => fastDocumentValues(`a: ${marker}-first-scalar\nb:\n  - ${marker}-second-scalar\n  - {c: ${marker}-third-scalar}\n`))();
+    expect(values).toEqual([{ a: `${marker}-first-scalar`, b: [`${marker}-second-scalar`, { c: `${marker}-third-scalar` }] }]);
+    // A heap snapshot holds what is alive after a full collection: the values are, no whole text (or copy of it) may be.
+    let snapshot = '';
+    for await (const chunk of getHeapSnapshot()) snapshot += String(chunk);
+    expect(snapshot).toContain(`${marker}-third-scalar`);
+    expect(snapshot).not.toContain(`${marker}-first-scalar\\nb:`);
+    expect(values).toHaveLength(1);
   });
 
   it('leaves to yaml what js-yaml would read differently', () => {
