@@ -43,6 +43,8 @@ export function scanValue(value: unknown, report: (reference: ScannedReference) 
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** What most scanned values hold: one shared list, so the scans kept per value cost no list of their own. */
+const NO_REFERENCES: readonly ScannedReference[] = Object.freeze([]);
 /** Scans already made, per skip set, by value identity: values are never mutated, and kept renders and parses keep theirs. */
 const scansBySkipSet = new WeakMap<ReadonlySet<string>, WeakMap<object, readonly ScannedReference[]>>();
 
@@ -52,7 +54,10 @@ function referencesIn(value: unknown, skipTopKeys: ReadonlySet<string>): readonl
   let scans = scansBySkipSet.get(skipTopKeys);
   if (!scans) scansBySkipSet.set(skipTopKeys, (scans = new WeakMap()));
   let references = scans.get(value);
-  if (!references) scans.set(value, (references = collectReferences(value, skipTopKeys)));
+  if (!references) {
+    const found = collectReferences(value, skipTopKeys);
+    scans.set(value, (references = found.length === 0 ? NO_REFERENCES : found));
+  }
   return references;
 }
 

@@ -1,5 +1,5 @@
 // KubeObject: a Kubernetes object as written in a document, possibly transformed by Kustomize.
-import type { ValuePath, YamlDocument } from '../yaml/yamlDocument';
+import { DOCUMENT_ROOT, type ValuePath, type YamlDocument } from '../yaml/yamlDocument';
 
 /** Where an object is written: a file, the index of its document, and where the object sits in it. */
 export interface ObjectOrigin {
@@ -93,7 +93,7 @@ export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject 
     namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined,
     labels,
     annotations,
-    nonStringAnnotationKeys,
+    nonStringAnnotationKeys: nonStringAnnotationKeys.length === 0 ? NO_KEYS : nonStringAnnotationKeys,
     body,
     origin,
   };
@@ -103,9 +103,12 @@ export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject 
 export function objectFromDocument(document: YamlDocument): KubeObject | undefined {
   // Documents are immutable and kept across analyses by the parse cache: read each one once.
   if (objectsOfDocuments.has(document)) return objectsOfDocuments.get(document);
-  const object = objectFromBody(document.value, { file: document.file, documentIndex: document.index, path: [] });
+  const object = objectFromBody(document.value, { file: document.file, documentIndex: document.index, path: DOCUMENT_ROOT });
   objectsOfDocuments.set(document, object);
   return object;
 }
 
 const objectsOfDocuments = new WeakMap<YamlDocument, KubeObject | undefined>();
+
+/** The annotation keys of the objects that have none that is not a string (nearly all): one shared frozen list. */
+const NO_KEYS: readonly string[] = Object.freeze([]);

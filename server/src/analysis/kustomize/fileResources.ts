@@ -4,6 +4,7 @@ import type { RepoIndex } from '../repoIndex';
 import { parseYamlFile, type ParsedFile } from '../yaml/parseYamlFile';
 import type { WorkingObject } from './kustomizeTypes';
 import { deepCopy } from './plainData';
+import { DOCUMENT_ROOT } from '../yaml/yamlDocument';
 
 /** The objects of a file, and whether all of its documents could be read. */
 export interface FileObjects {
@@ -37,7 +38,7 @@ export function readFileObjects(index: RepoIndex, path: string): FileObjects {
       });
       continue;
     }
-    const origin = { file: path, documentIndex: document.index, path: [] };
+    const origin = { file: path, documentIndex: document.index, path: DOCUMENT_ROOT };
     if (objectFromBody(value, origin)) objects.push({ body: deepCopy(value as Record<string, unknown>), origin, previousIds: [] });
   }
   return { objects, readable: parsed.status === 'yaml' && parsed.problems.length === 0 };

@@ -4,6 +4,7 @@ import type { RepoIndex } from '../repoIndex';
 import { relativeRepoPath } from '../text/repoPath';
 import { globMatches } from './globMatch';
 import type { DirectoryOptions } from './sourceRender';
+import { DOCUMENT_ROOT } from '../yaml/yamlDocument';
 
 /** Files Argo CD considers manifests in a directory app (unless disableExtensionFilter). */
 const MANIFEST_FILE = /\.(ya?ml|json|jsonnet)$/;
@@ -41,7 +42,7 @@ export function renderDirectory(index: RepoIndex, path: string, options: Directo
     filesRead.push(file);
     for (const document of parsed.documents) {
       if (!isRecord(document.value)) continue;
-      const object = objectFromBody(document.value, { file, documentIndex: document.index, path: [] });
+      const object = objectFromBody(document.value, { file, documentIndex: document.index, path: DOCUMENT_ROOT });
       if (object) objects.push(object);
     }
   }

@@ -2,7 +2,7 @@
 import { isRecord, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import { FILE_START } from '../text/span';
-import { locate } from '../yaml/yamlDocument';
+import { DOCUMENT_ROOT, locate } from '../yaml/yamlDocument';
 import type { HelmChartReference } from './sourceRender';
 
 /** What is known of an in-repository chart without running Helm. */
@@ -24,7 +24,7 @@ export function renderHelmChart(index: RepoIndex, chartPath: string): HelmRender
     if (!parsed) continue;
     filesRead.push(file);
     for (const document of parsed.documents) {
-      const object = objectFromBody(document.value, { file, documentIndex: document.index, path: [] });
+      const object = objectFromBody(document.value, { file, documentIndex: document.index, path: DOCUMENT_ROOT });
       if (object) objects.push(object);
     }
   }

@@ -5,6 +5,9 @@ import type { Span } from '../text/span';
 /** A path into a document's value: map keys and sequence indexes. */
 export type ValuePath = readonly (string | number)[];
 
+/** The path of a document's root value: one frozen array shared by every object that is a whole document. */
+export const DOCUMENT_ROOT: ValuePath = Object.freeze([]);
+
 /** One document of a file: its index in the stream, span, plain JavaScript value and syntax tree. */
 export interface YamlDocument {
   readonly file: string;
