@@ -5,6 +5,7 @@ import { analyze, type Analysis } from '../analysis/analyze';
 import { RULES_BY_ID } from '../analysis/rules/catalogue';
 import { graphView } from '../analysis/views/graphView';
 import { planView, treeView } from '../analysis/views/planView';
+import { limitHeapGrowth } from '../host/heapGrowth';
 import { readRepository } from '../host/readRepository';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from './args';
 import { failsOn } from './failOn';
@@ -100,6 +101,7 @@ function reportStats(files: number, analysis: ReturnType<typeof analyze>): void 
   process.stderr.write(`${JSON.stringify({ gitopsWavesStats: stats })}\n`);
 }
 
+limitHeapGrowth();
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,6 +1,7 @@
 // Entry point of gitops-waves-language-server: a connection over stdio (or node-ipc, socket), or the quarantine probe child.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import serverPackage from '../../package.json';
+import { limitHeapGrowth } from '../host/heapGrowth';
 import { installProcessSafetyNets } from './guard';
 import { createLogger } from './logger';
 import { runProbeChild } from './quarantineProbe';
@@ -19,6 +20,7 @@ function main(argv: readonly string[]): void {
     runProbeChild();
     return;
   }
+  limitHeapGrowth();
   // Anything written to stdout would corrupt the LSP stream: console output goes to stderr.
   console.log = console.error;
   console.info = console.error;
