@@ -82,18 +82,19 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
   const previous = lastNumbered?.deref();
   const previousById = previous === undefined ? undefined : signaturesByModel.get(previous);
   const byId = new Map<string, number>();
-  const signatureOf = (node: AppNode, seen: Set<string>): number => {
+  // `seen` holds the ids on the way down from a node whose creator was not numbered yet (rare: creators come first).
+  const signatureOf = (node: AppNode, seen: Set<string> | undefined): number => {
     const known = byId.get(node.id);
     if (known !== undefined) return known;
     const creatorId = node.ordering.parentId ?? node.generatedById;
-    if (creatorId !== undefined && seen.has(creatorId)) {
+    if (creatorId !== undefined && seen?.has(creatorId)) {
       // A creation loop: chains depend on where they start, so the loop's nodes get numbers no other analysis has.
       const unique = nextChainNumber++;
       byId.set(node.id, unique);
       return unique;
     }
     const creator = creatorId === undefined ? undefined : model.nodesById.get(creatorId);
-    const above = creator === undefined ? 0 : signatureOf(creator, seen.add(node.id));
+    const above = creator === undefined ? 0 : (byId.get(creator.id) ?? signatureOf(creator, (seen ?? new Set<string>()).add(node.id)));
     if (previousById !== undefined && previous?.nodesById.get(node.id) === node) {
       const previousAbove = creatorId === undefined || !previous.nodesById.has(creatorId) ? 0 : previousById.get(creatorId);
       const kept = previousAbove === above ? previousById.get(node.id) : undefined;
@@ -111,7 +112,7 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     byId.set(node.id, number);
     return number;
   };
-  for (const node of model.nodes) if (!byId.has(node.id)) signatureOf(node, new Set());
+  for (const node of model.nodes) signatureOf(node, undefined);
   signaturesByModel.set(model, (signatures = byId));
   lastNumbered = new WeakRef(model);
   return signatures;
