@@ -1,8 +1,11 @@
 // waves/appset-waves-do-not-wait: later waves after an ApplicationSet wait for generation only, not health.
 import { describe, expect, it } from 'vitest';
 import { appsetWavesDoNotWait } from '../../../../server/src/analysis/rules/waves/appset-waves-do-not-wait';
+import { analyze } from '../../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { runCheck } from '../../../support/checkContext';
-import { renderProblems } from '../../../support/fixture';
+import { parseFixture, renderProblems } from '../../../support/fixture';
 import { childApplication, directorySet, rootApplication } from './waveFixtures';
 
 const FOLDERS = ['infrastructure/cert-manager', 'infrastructure/gateway', 'monitoring/loki', 'my-apps/jellyfin']
@@ -49,5 +52,33 @@ describe('waves/appset-waves-do-not-wait', () => {
     expect(runCheck(appsetWavesDoNotWait, customHealth).problems).toEqual([]);
     // The same argocd-cm without the ApplicationSet override changes nothing.
     expect(runCheck(appsetWavesDoNotWait, customHealth.replace('argoproj.io_ApplicationSet', 'argoproj.io_Other')).problems).toHaveLength(2);
+  });
+
+  it('follows edits of a sibling, a resource and the set itself when earlier judgements are kept (language server)', () => {
+    const texts = parseFixture(rootApplication() + SETS + childApplication('late', '    argocd.argoproj.io/sync-wave: "6"'));
+    const memo = new AnalysisMemo();
+    const messages = (files: Record<string, string>, withMemo: boolean): string[] =>
+      analyze(snapshotFromTexts(files), withMemo ? { memo } : {})
+        .findings.filter((finding) => finding.ruleId === appsetWavesDoNotWait.id)
+        .map((finding) => `${finding.location.file}:${finding.location.span.start} ${finding.message} | ${(finding.related ?? []).map((related) => `${related.location.file}:${related.location.span.start}`).join(' ')}`);
+    const edits: Record<string, string>[] = [
+      {},
+      // A sibling moves before every set: it leaves the later waves.
+      { 'apps/late.yaml': (texts['apps/late.yaml'] ?? '').replace('sync-wave: "6"', 'sync-wave: "1"') },
+      // A comment above the set's wave moves the finding's place.
+      { 'apps/monitoring.yaml': `# moved\n${texts['apps/monitoring.yaml'] ?? ''}` },
+      // The sibling moves back after the sets.
+      { 'apps/late.yaml': (texts['apps/late.yaml'] ?? '').replace('sync-wave: "6"', 'sync-wave: "7"') },
+    ];
+    let files = { ...texts };
+    const seen = new Set<string>();
+    for (const edit of edits) {
+      files = { ...files, ...edit };
+      const found = messages(files, true);
+      expect(found).toEqual(messages(files, false));
+      seen.add(found.join('\n'));
+    }
+    // Each edit changed what the check says.
+    expect(seen.size).toBe(edits.length);
   });
 });

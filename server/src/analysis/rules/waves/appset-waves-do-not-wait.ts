@@ -5,6 +5,7 @@ import type { AppNode, RepositoryModel } from '../../model/types';
 import { SYNC_WAVE_ANNOTATION } from '../../model/syncWave';
 import type { RepoIndex } from '../../repoIndex';
 import type { SourceLocation } from '../../text/span';
+import { sameList } from '../../incremental/indexReads';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { hasCustomApplicationSetHealth } from './support/appSetHealth';
@@ -36,22 +37,69 @@ export const appsetWavesDoNotWait = defineCheck(
       if (set.applicationSet?.strategyType === 'RollingSync') continue;
       const parent = model.nodesById.get(set.ordering.parentId);
       if (!parent) continue;
-      const later = laterItems(model, parent, set);
-      if (later.length === 0) continue;
-      const generated = set.childIds.length;
-      const message = `ApplicationSet ${set.name} is in wave ${set.wave.wave} of ${parent.name}'s sync, but later waves do not wait for its Applications to be healthy: its built-in health check turns Healthy as soon as it has generated them ("All applications have been generated successfully"). ${describeLater(later)} ${new Set(later.map((item) => item.wave)).size === 1 ? 'starts' : 'start'} once ${set.name}'s ${generated === 1 ? 'Application exists' : `${generated} Applications exist`}, healthy or not.`;
-      problems.push(
-        problem(
-          appsetWavesDoNotWait,
-          message,
-          waveOrNameLocation(index, set.object),
-          later.map((item) => ({ message: `${item.label} (wave ${item.wave}) does not wait for ${set.name}'s Applications`, location: waveOrNameLocation(index, item.object) })),
-        ),
-      );
+      const found = keptProblem(index, model, set, parent) ?? judgeSet(index, model, set, parent);
+      if (found !== NOTHING) problems.push(found);
     }
     return problems;
   },
 );
+
+/** What a set's judgement found: its problem, or nothing to say. */
+const NOTHING = 'nothing';
+type Judgement = Problem | typeof NOTHING;
+
+/**
+ * A set's judgement and what it read: the set (the key: the same node object), its parent's name, resources
+ * and children as the model had them, and the parse of each file it located a place in. After an edit the
+ * parent of an edited node is a new object, and so is the edited node, but what the judgement reads of them
+ * is usually the same: a child counts as the same when it is the same object, or another node for the same
+ * Kubernetes object with the same name, kind, parent and wave. The places hold while those files have the same parses.
+ */
+interface KeptJudgement {
+  readonly parentName: string;
+  readonly resources: AppNode['resources'];
+  readonly children: readonly (AppNode | undefined)[];
+  readonly parses: ReadonlyMap<string, unknown>;
+  readonly judgement: Judgement;
+}
+
+const judgementsBySet = new WeakMap<AppNode, KeptJudgement>();
+
+function keptProblem(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement | undefined {
+  const kept = judgementsBySet.get(set);
+  if (kept === undefined || kept.parentName !== parent.name || !sameList(kept.resources, parent.resources) || kept.children.length !== parent.childIds.length) return undefined;
+  for (let position = 0; position < kept.children.length; position++) {
+    if (!sameChild(kept.children[position], model.nodesById.get(parent.childIds[position] as string))) return undefined;
+  }
+  for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return undefined;
+  return kept.judgement;
+}
+
+/** True when two nodes say the same to this check: what {@link laterItems} reads. */
+function sameChild(before: AppNode | undefined, after: AppNode | undefined): boolean {
+  if (before === after) return true;
+  if (before === undefined || after === undefined) return false;
+  return before.object === after.object && before.kind === after.kind && before.name === after.name && before.wave.wave === after.wave.wave && before.ordering.parentId === after.ordering.parentId;
+}
+
+function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement {
+  const later = laterItems(model, parent, set);
+  let judgement: Judgement = NOTHING;
+  if (later.length > 0) {
+    const generated = set.childIds.length;
+    const message = `ApplicationSet ${set.name} is in wave ${set.wave.wave} of ${parent.name}'s sync, but later waves do not wait for its Applications to be healthy: its built-in health check turns Healthy as soon as it has generated them ("All applications have been generated successfully"). ${describeLater(later)} ${new Set(later.map((item) => item.wave)).size === 1 ? 'starts' : 'start'} once ${set.name}'s ${generated === 1 ? 'Application exists' : `${generated} Applications exist`}, healthy or not.`;
+    judgement = problem(
+      appsetWavesDoNotWait,
+      message,
+      waveOrNameLocation(index, set.object),
+      later.map((item) => ({ message: `${item.label} (wave ${item.wave}) does not wait for ${set.name}'s Applications`, location: waveOrNameLocation(index, item.object) })),
+    );
+  }
+  const parses = new Map<string, unknown>();
+  if (judgement !== NOTHING) for (const object of [set.object, ...later.map((item) => item.object)]) parses.set(object.origin.file, index.parsed(object.origin.file));
+  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: parent.childIds.map((id) => model.nodesById.get(id)), parses, judgement });
+  return judgement;
+}
 
 /** Children and plain resources of the parent's Sync phase in a wave after the set's. */
 function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): LaterItem[] {
