@@ -1,6 +1,11 @@
 // One test per edge kind of the dependency graph, on inline fixture repositories (readable edge listings).
 import { describe, expect, it } from 'vitest';
-import { application, graphOf } from './graphFixture';
+import { analyze } from '../../../server/src/analysis/analyze';
+import type { DependencyEdge } from '../../../server/src/analysis/dependencies/types';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
+import { parseFixture } from '../../support/fixture';
+import { application, graphOf, ROOT } from './graphFixture';
 
 describe('dependency edges', () => {
   it('crd: a custom resource needs the Application that ships its CRD manifest; built-in groups need nothing', () => {
@@ -430,5 +435,34 @@ describe('dependency edges', () => {
     );
     expect(edges).toMatchInlineSnapshot(`"web --explicit--> database: annotation gitops-waves.io/depends-on names Application database (apps/web.yaml:6 ← apps/database.yaml:4) [annotation]"`);
     expect(unsatisfied).toContain('web needs Application ghost (apps/web.yaml:6)');
+  });
+});
+
+describe('edges after an edit (language server)', () => {
+  it('are the same objects for needs and providers the edit left alone, so what is kept per edge carries over', () => {
+    const files = parseFixture(
+      [
+        ROOT,
+        application('storage'),
+        '#- storage/class.yaml\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast',
+        application('web'),
+        '#- web/pvc.yaml\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast',
+        application('cache'),
+        '#- cache/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings',
+        '#- cache-b/pvc.yaml\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: cache\nspec:\n  storageClassName: fast',
+      ].join('\n'),
+    );
+    const memo = new AnalysisMemo();
+    const before = analyze(snapshotFromTexts(files), { memo }).graph;
+    // The cache Application now renders another folder, whose claim needs the class too: the graph is matched again.
+    const edited = { ...files, 'apps/cache.yaml': (files['apps/cache.yaml'] ?? '').replace('path: cache', 'path: cache-b') };
+    const after = analyze(snapshotFromTexts(edited), { memo }).graph;
+    const between = (graph: typeof before, dependent: string): DependencyEdge[] => graph.edges.filter((edge) => edge.dependent.nodeId.includes(dependent) && edge.provider.nodeId.includes('storage'));
+    expect(between(before, 'cache')).toHaveLength(0);
+    expect(between(after, 'cache')).toHaveLength(1);
+    expect(between(after, 'web')).toHaveLength(1);
+    expect(between(after, 'web')[0]).toBe(between(before, 'web')[0]);
+    // Without a memo (the command line) nothing is kept between analyses.
+    expect(between(analyze(snapshotFromTexts(edited)).graph, 'web')[0]).not.toBe(between(before, 'web')[0]);
   });
 });

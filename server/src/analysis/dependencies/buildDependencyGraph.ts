@@ -36,7 +36,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   if (!memo || !kept) {
     const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
     const needsByNode = graphOrder(model).map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
-    return matchNeeds(index, model, providers, needsByNode);
+    return matchNeeds(index, model, providers, needsByNode, memo !== undefined);
   }
   // Each node's providers, the previous list when equal; the previous index of them while every list is the same.
   // A node the edit cannot have touched keeps its lists without asking the memo (see NodeReadTracker).
@@ -72,13 +72,18 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     needs: needsByNode[position] as readonly Need[],
     providers: providerLists[position] as readonly ProviderFinding[],
   }));
-  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, collected.providers, needsByNode));
+  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, collected.providers, needsByNode, true));
 }
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];
 
-/** Matches each node's needs (in graph order, see `graphOrder`) against the providers. */
-function matchNeeds(index: RepoIndex, model: RepositoryModel, providers: ProviderIndex, needsByNode: readonly (readonly Need[])[]): DependencyGraph {
+/**
+ * Matches each node's needs (in graph order, see `graphOrder`) against the providers. With `reuseEdges` (a
+ * language server), an edge made before from the same need and provider objects is that edge again, so what
+ * is kept per edge (its ordering) carries over when the graph is matched again after an edit.
+ */
+function matchNeeds(index: RepoIndex, model: RepositoryModel, providers: ProviderIndex, needsByNode: readonly (readonly Need[])[], reuseEdges: boolean): DependencyGraph {
+  const edgeOf = reuseEdges ? keptEdgeOf : makeEdge;
   const applications = applicationProviders(index, model);
   const edges: DependencyEdge[] = [];
   const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
@@ -105,7 +110,20 @@ export function argoCdNamespacesOf(model: RepositoryModel): ReadonlySet<string> 
   return namespaces;
 }
 
-function edgeOf(need: Need, provider: Provider): DependencyEdge {
+/** Edges made per need, with the provider each was made from (a need has few providers, most one). */
+const edgesByNeed = new WeakMap<Need, (readonly [Provider, DependencyEdge])[]>();
+
+/** The edge of `need` and `provider`: the one made before from the same two objects (both are immutable), else a new one. */
+function keptEdgeOf(need: Need, provider: Provider): DependencyEdge {
+  let made = edgesByNeed.get(need);
+  for (const [madeFrom, edge] of made ?? []) if (madeFrom === provider) return edge;
+  const edge = makeEdge(need, provider);
+  if (made === undefined) edgesByNeed.set(need, (made = []));
+  made.push([provider, edge]);
+  return edge;
+}
+
+function makeEdge(need: Need, provider: Provider): DependencyEdge {
   return {
     kind: need.kind,
     dependent: need.dependent,
@@ -151,6 +169,20 @@ function scopeKeysChanged(before: ReadonlyMap<string, 'Cluster' | 'Namespaced'>,
 /** True when some object a node's renders hold is of a `group/kind` among `keys`. */
 function usesAnyKind(node: AppNode, keys: ReadonlySet<string>): boolean {
   if (keys.size === 0) return false;
-  for (const render of node.renders) for (const object of render.objects) if (keys.has(`${object.group}/${object.kind}`)) return true;
+  const kinds = kindsOf(node);
+  for (const key of keys) if (kinds.has(key)) return true;
   return false;
+}
+
+/** The `group/kind` keys of the objects a node's renders hold, per node object (a kept node keeps them). */
+const kindsByNode = new WeakMap<AppNode, ReadonlySet<string>>();
+
+function kindsOf(node: AppNode): ReadonlySet<string> {
+  let kinds = kindsByNode.get(node);
+  if (kinds === undefined) {
+    const found = new Set<string>();
+    for (const render of node.renders) for (const object of render.objects) found.add(`${object.group}/${object.kind}`);
+    kindsByNode.set(node, (kinds = found));
+  }
+  return kinds;
 }
