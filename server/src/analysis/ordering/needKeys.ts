@@ -21,21 +21,36 @@ function computeNeedKeys(edges: readonly DependencyEdge[]): ReadonlyMap<Dependen
   const sharedPrefixes = new Set<string>();
   const seenPrefixes = new Set<string>();
   const prefixes = edges.map((edge) => {
-    const prefix = needPrefix(edge);
+    const prefix = keysOf(edge).prefix;
     if (seenPrefixes.has(prefix)) sharedPrefixes.add(prefix);
     else seenPrefixes.add(prefix);
     return prefix;
   });
   const keys = new Map<DependencyEdge, string>();
   edges.forEach((edge, position) => {
-    const prefix = prefixes[position] ?? needPrefix(edge);
-    if (!sharedPrefixes.has(prefix)) {
-      keys.set(edge, `${prefix}\u0000alone`);
+    const known = keysOf(edge);
+    if (!sharedPrefixes.has(prefixes[position] ?? known.prefix)) {
+      keys.set(edge, (known.alone ??= `${known.prefix}\u0000alone`));
       return;
     }
     const { span } = edge.dependent.location;
-    keys.set(edge, `${prefix}\u0000${span.start}\u0000${span.end}`);
+    keys.set(edge, (known.spanned ??= `${known.prefix}\u0000${span.start}\u0000${span.end}`));
   });
+  return keys;
+}
+
+/** An edge's key prefix and the keys made from it so far (edges are immutable, and a kept graph keeps them). */
+interface EdgeKeys {
+  readonly prefix: string;
+  alone?: string;
+  spanned?: string;
+}
+
+const keysByEdge = new WeakMap<DependencyEdge, EdgeKeys>();
+
+function keysOf(edge: DependencyEdge): EdgeKeys {
+  let keys = keysByEdge.get(edge);
+  if (keys === undefined) keysByEdge.set(edge, (keys = { prefix: needPrefix(edge) }));
   return keys;
 }
 
