@@ -1,7 +1,7 @@
 // Property: an analysis that reuses an AnalysisMemo across random edits equals a fresh analysis of the same files.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type AnalysisOptions } from '../../../server/src/analysis/analyze';
@@ -12,11 +12,15 @@ import { planView } from '../../../server/src/analysis/views/planView';
 import { readRepository } from '../../../server/src/host/readRepository';
 import { generateSyntheticRepo } from '../../../scripts/generateSyntheticRepo.mjs';
 import { corpusRepository } from '../../support/corpus';
+import { parseFixture } from '../../support/fixture';
+import { childApplication, directorySet, rootApplication } from '../rules/waves/waveFixtures';
 import { listModel } from '../../support/modelListing';
 
 /** One change to the repository, chosen by fast-check (indexes are taken modulo the file count). */
 type Edit =
   | { readonly kind: 'append-comment'; readonly file: number }
+  /** A comment line put first: every place in the file moves, what it says does not. */
+  | { readonly kind: 'prepend-comment'; readonly file: number }
   | { readonly kind: 'change-digit'; readonly file: number; readonly at: number; readonly digit: number }
   | { readonly kind: 'change-character'; readonly file: number; readonly at: number; readonly character: string }
   | { readonly kind: 'delete'; readonly file: number }
@@ -33,6 +37,7 @@ type Edit =
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('append-comment' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('prepend-comment' as const), file: fc.nat() }),
   fc.record({ kind: fc.constant('change-digit' as const), file: fc.nat(), at: fc.nat(), digit: fc.integer({ min: 0, max: 9 }) }),
   fc.record({ kind: fc.constant('change-character' as const), file: fc.nat(), at: fc.nat(), character: fc.constantFrom(' ', ':', '-', 'x', '\n', '{', '#') }),
   fc.record({ kind: fc.constant('delete' as const), file: fc.nat() }),
@@ -86,6 +91,9 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
   switch (edit.kind) {
     case 'append-comment':
       if (text !== undefined) files.set(path, { kind: 'text', text: `${text}\n# edited\n` });
+      return;
+    case 'prepend-comment':
+      if (text !== undefined) files.set(path, { kind: 'text', text: `# moved down\n${text}` });
       return;
     case 'change-digit': {
       if (text === undefined) return;
@@ -211,6 +219,29 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
     temporaryFolders.push(folder);
     generateSyntheticRepo(folder, { apps: 20, seed: 3 });
     await checkRepository(folder, 25, 6);
+  }, 120_000);
+
+  // None of the repositories above has waves after an ApplicationSet (waves/appset-waves-do-not-wait).
+  it('on a repository whose ApplicationSets have later waves after them', async () => {
+    const folder = join(mkdtempSync(join(os.tmpdir(), 'gitops-waves-memo-')), 'repo');
+    temporaryFolders.push(folder);
+    const workloads = ['infrastructure/cert-manager', 'infrastructure/gateway', 'monitoring/loki', 'my-apps/jellyfin', 'workloads/late', 'workloads/first']
+      .map((path) => `#- ${path}/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${path.split('/')[1]}\n`)
+      .join('');
+    const texts = parseFixture(
+      rootApplication() +
+        childApplication('first', '    argocd.argoproj.io/sync-wave: "1"') +
+        directorySet('infrastructure', 4) +
+        directorySet('monitoring', 5) +
+        directorySet('my-apps', 6) +
+        childApplication('late', '    argocd.argoproj.io/sync-wave: "6"') +
+        workloads,
+    );
+    for (const [path, text] of Object.entries(texts)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    await checkRepository(folder, 60, 6);
   }, 120_000);
 
   // The corpus repositories bring what the fixtures lack: overlays of Applications (pi-cluster), sets of sets
