@@ -9,7 +9,7 @@ export const HEAP_GROWING_PERCENT = 50;
  * analysis keeps most of what it allocates (every file's values, the model), so V8's own choice, which
  * follows how fast collections are, lets the old space grow to about twice what is alive: at 2,000
  * Applications `check` peaked at ~372 MB with it and ~310–320 MB with 50%, in the same time; the language
- * server's resident memory after 50 edits went from ~480 MB to ~400 MB (`npm run bench`, README Performance).
+ * server's resident memory after 50 edits from ~480 MB to ~390–410 MB (`npm run bench`, README Performance).
  * Takes effect for the collections that follow; call it first thing.
  * Returns whether it set the flag.
  */
