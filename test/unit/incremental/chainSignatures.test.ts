@@ -5,23 +5,9 @@ import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisM
 import type { AppNode, RepositoryModel } from '../../../server/src/analysis/model/types';
 import { chainSignatures } from '../../../server/src/analysis/ordering/orderedEdges';
 import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { applicationText } from '../../support/applicationText';
 
-const application = (name: string, path: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: ${name}
-  namespace: argocd
-  annotations:
-    argocd.argoproj.io/sync-wave: "${wave}"
-spec:
-  project: default
-  source:
-    repoURL: https://example.com/repo.git
-    path: ${path}
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: ${name}
-`;
+const application = applicationText;
 
 /** Two app-of-apps branches under one root, so an edit of one branch's parent leaves the other branch's chains alone. */
 const TEXTS: Record<string, string> = {

@@ -3,23 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { applicationText } from '../../support/applicationText';
 
-const application = (name: string, path: string, wave: number): string => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: ${name}
-  namespace: argocd
-  annotations:
-    argocd.argoproj.io/sync-wave: "${wave}"
-spec:
-  project: default
-  source:
-    repoURL: https://example.com/repo.git
-    path: ${path}
-  destination:
-    server: https://kubernetes.default.svc
-    namespace: ${name}
-`;
+const application = applicationText;
 
 const CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  mode: blue\n';
 const CLAIM = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast\n';
