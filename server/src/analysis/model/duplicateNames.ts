@@ -14,17 +14,32 @@ const DEFAULT_APPLICATION_NAMESPACE = 'argocd';
  * twice (same origin and same name) are not counted twice.
  */
 export function findDuplicateApplicationNames(index: RepoIndex, model: RepositoryModel): Problem[] {
-  const groups = new Map<string, AppNode[]>();
+  // Most names are used once: a group (a list) is made only when a second node has the name.
+  const firstByKey = new Map<string, AppNode>();
+  let groupsByKey: Map<string, AppNode[]> | undefined;
   for (const node of model.nodes) {
-    if (node.kind !== 'Application' || node.name === '' || node.name.includes('{{')) continue;
-    const key = `${node.object.namespace ?? DEFAULT_APPLICATION_NAMESPACE}/${node.name}`;
-    const group = groups.get(key) ?? [];
+    const key = nameKeyOf(node);
+    if (key === undefined) continue;
+    const first = firstByKey.get(key);
+    if (first === undefined) {
+      firstByKey.set(key, node);
+      continue;
+    }
+    groupsByKey ??= new Map();
+    let group = groupsByKey.get(key);
+    if (group === undefined) groupsByKey.set(key, (group = [first]));
     if (!group.some((other) => sameDeclaration(other, node))) group.push(node);
-    groups.set(key, group);
+  }
+  if (groupsByKey === undefined) return [];
+  // In the order of each name's first node, as when every name had a group.
+  const groups: AppNode[][] = [];
+  for (const key of firstByKey.keys()) {
+    const group = groupsByKey.get(key);
+    if (group !== undefined) groups.push(group);
   }
   const problems: Problem[] = [];
   const describe = describer(model);
-  for (const group of groups.values()) {
+  for (const group of groups) {
     if (group.length < 2) continue;
     for (const node of group) {
       const others = group.filter((other) => other !== node);
@@ -43,6 +58,16 @@ export function findDuplicateApplicationNames(index: RepoIndex, model: Repositor
     }
   }
   return problems;
+}
+
+/** Per node object: the name and namespace it is counted under, or undefined for a node that is not counted. */
+const nameKeys = new WeakMap<AppNode, string | undefined>();
+
+function nameKeyOf(node: AppNode): string | undefined {
+  if (nameKeys.has(node)) return nameKeys.get(node);
+  const key = node.kind !== 'Application' || node.name === '' || node.name.includes('{{') ? undefined : `${node.object.namespace ?? DEFAULT_APPLICATION_NAMESPACE}/${node.name}`;
+  nameKeys.set(node, key);
+  return key;
 }
 
 function sameDeclaration(a: AppNode, b: AppNode): boolean {
