@@ -159,11 +159,10 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
   const model: RepositoryModel = { ...record.model, nodes, nodesById, projects: written?.projects ?? record.model.projects };
   const frameProblems = written?.frameProblems ?? record.frameProblems;
-  const problems = [...frameProblems];
-  for (const node of nodes) {
-    const application = applications.get(node.id);
-    if (application) problems.push(...ownProblemsOf(application));
-  }
+  // The previous list while the nodes are in the same order and every redone node has the same own problems.
+  const sameProblems =
+    !reordered && frameProblems === record.frameProblems && [...replaced.keys()].every((id) => sameOwnProblems(applications.get(id), record.applications.get(id)));
+  const problems = sameProblems ? record.problems : problemsOf(frameProblems, nodes, applications);
   const nodeIdsByObject = record.nodeIdsByObject as Map<KubeObject, readonly string[]>;
   for (const [previous, object] of replacedObjects) {
     const ids = nodeIdsByObject.get(previous);
@@ -195,4 +194,20 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
           frameReads: written.addedFrameReads.length > 0 ? [...record.frameReads, ...written.addedFrameReads] : record.frameReads,
         };
   return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
+}
+
+/** The build's own problems, then each node's in model order. */
+function problemsOf(frameProblems: readonly Problem[], nodes: readonly AppNode[], applications: ReadonlyMap<string, ApplicationRecord>): Problem[] {
+  const problems = [...frameProblems];
+  for (const node of nodes) {
+    const application = applications.get(node.id);
+    if (application) problems.push(...ownProblemsOf(application));
+  }
+  return problems;
+}
+
+/** True when two records of one node (either may be missing) have the very same own problems. */
+function sameOwnProblems(after: ApplicationRecord | undefined, before: ApplicationRecord | undefined): boolean {
+  if (after === before) return true;
+  return after !== undefined && before !== undefined && ownProblemsOf(after) === ownProblemsOf(before);
 }
