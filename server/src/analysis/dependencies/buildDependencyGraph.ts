@@ -65,17 +65,23 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     return needs;
   });
   kept.noteKeys(catalogue.key, scopesKey, collected.knownScopes);
-  const contributions: NodeContribution[] = nodes.map((node, position) => ({
-    id: node.id,
-    object: node.object,
-    originParse: index.parsed(node.origin.file),
-    needs: needsByNode[position] as readonly Need[],
-    providers: providerLists[position] as readonly ProviderFinding[],
-  }));
+  const contributions: NodeContribution[] = nodes.map((node, position) => contributionOf(index, node, needsByNode[position] as readonly Need[], providerLists[position] as readonly ProviderFinding[]));
   return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, collected.providers, needsByNode, true));
 }
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];
+
+/** Each node object's last contribution: the same node object was built from the same parse of its file. */
+const contributionsByNode = new WeakMap<AppNode, NodeContribution>();
+
+/** What `node` brings to matching, the one made before when its lists are the same (no parse lookup then). */
+function contributionOf(index: RepoIndex, node: AppNode, needs: readonly Need[], providers: readonly ProviderFinding[]): NodeContribution {
+  const known = contributionsByNode.get(node);
+  if (known !== undefined && known.needs === needs && known.providers === providers) return known;
+  const made: NodeContribution = { id: node.id, object: node.object, originParse: index.parsed(node.origin.file), needs, providers };
+  contributionsByNode.set(node, made);
+  return made;
+}
 
 /**
  * Matches each node's needs (in graph order, see `graphOrder`) against the providers. With `reuseEdges` (a
