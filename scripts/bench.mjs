@@ -11,6 +11,8 @@
 //                 "Indexed" log line that follows the end of the indexing progress), single-line edit → diagnostics
 //                 published for that version (median and p95 of 50 edits), hover latency (median and p95 of 50 hovers)
 // It prints a Markdown table and writes .bench/results.json. A failing `check` makes its row "failed"; nothing throws.
+// --lsp-only runs the language server part alone at the --lsp-sizes (no cold runs) and writes .bench/results-lsp.json;
+// with GITOPS_WAVES_BENCH_SERVER=<server.js> it drives another build, e.g. to alternate two builds.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,11 +94,12 @@ function parseArguments(argv) {
     else if (flag === '--runs') options.runs = Number(value());
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--timeout-s') options.timeoutSeconds = Number(value());
+    else if (flag === '--lsp-only') options.lspOnly = true;
     else throw new Error(`unknown argument ${argv[index]}`);
   }
   const positiveIntegers = [...options.sizes, ...options.lspSizes, options.runs, options.timeoutSeconds];
   if (positiveIntegers.some((number) => !Number.isInteger(number) || number < 1) || !Number.isInteger(options.seed)) {
-    throw new Error('usage: node scripts/bench.mjs [--sizes 200,2000,5000] [--lsp-sizes 2000] [--runs 3] [--seed 1] [--timeout-s 1800]');
+    throw new Error('usage: node scripts/bench.mjs [--sizes 200,2000,5000] [--lsp-sizes 2000] [--runs 3] [--seed 1] [--timeout-s 1800] [--lsp-only]');
   }
   return options;
 }
@@ -480,6 +483,10 @@ async function main() {
   }
   const timeoutMs = options.timeoutSeconds * 1000;
   const command = ['node', ...process.execArgv, relative(repositoryRoot, thisScript), ...process.argv.slice(2)].join(' ');
+  if (options.lspOnly) {
+    await benchmarkLanguageServerOnly(options, timeoutMs, command);
+    return;
+  }
   const rows = [];
   for (const apps of options.sizes) {
     const { directory, stamp } = ensureRepository(apps, options.seed);
@@ -553,6 +560,31 @@ async function main() {
   const resultsFile = join(benchDirectory, 'results.json');
   const results = { generatedAt: new Date().toISOString(), command, generatorVersion: GENERATOR_VERSION, seed: options.seed, runsPerMeasurement: options.runs, machine, rows };
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${relative(repositoryRoot, resultsFile)}`);
+}
+
+/**
+ * `--lsp-only`: the language server part alone, at each `--lsp-sizes` size (no cold runs, no floors), so that
+ * builds can be compared quickly (`GITOPS_WAVES_BENCH_SERVER`); writes `.bench/results-lsp.json`.
+ */
+async function benchmarkLanguageServerOnly(options, timeoutMs, command) {
+  const rows = [];
+  for (const apps of options.lspSizes) {
+    const { directory } = ensureRepository(apps, options.seed);
+    rows.push({ apps, languageServer: await benchmarkLanguageServer(directory, timeoutMs) });
+  }
+  const machine = machineDescription();
+  const report = ['## GitOps Waves benchmark: language server only', '', languageServerTable(rows), ''];
+  for (const row of rows) {
+    const lsp = row.languageServer;
+    if (lsp.failure) report.push(`- ${row.apps} apps: language server failed (${lsp.failure.reason})`);
+    else report.push(`- ${row.apps} apps, edit → diagnostics in order (ms): ${lsp.editToDiagnostics.samplesMs.join(' ')}`);
+  }
+  report.push(`- server: ${relative(repositoryRoot, serverPath)}`, `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGb} GB, Node ${machine.node}, ${machine.platform}`, `- command: \`${command}\``);
+  process.stdout.write(`${report.join('\n')}\n`);
+  mkdirSync(benchDirectory, { recursive: true });
+  const resultsFile = join(benchDirectory, 'results-lsp.json');
+  writeFileSync(resultsFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), command, server: relative(repositoryRoot, serverPath), machine, rows }, null, 2)}\n`);
   log(`wrote ${relative(repositoryRoot, resultsFile)}`);
 }
 
