@@ -13,6 +13,7 @@ import { readRepository } from '../../../server/src/host/readRepository';
 import { generateSyntheticRepo } from '../../../scripts/generateSyntheticRepo.mjs';
 import { corpusRepository } from '../../support/corpus';
 import { parseFixture } from '../../support/fixture';
+import { application as projectApplication, manifest, teamProject } from '../rules/project/projectFixtures';
 import { childApplication, directorySet, rootApplication } from '../rules/waves/waveFixtures';
 import { listModel } from '../../support/modelListing';
 
@@ -156,6 +157,14 @@ function observable(analysis: Analysis): string {
   });
 }
 
+/** Writes the files of a fixture text (`#- path` sections) under `folder`. */
+function writeFixture(folder: string, fixtureText: string): void {
+  for (const [path, text] of Object.entries(parseFixture(fixtureText))) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+}
+
 /** Checks the property on one repository. */
 async function checkRepository(folder: string, runs: number, editsPerRun: number): Promise<void> {
   const original = await readRepository(folder);
@@ -228,7 +237,8 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
     const workloads = ['infrastructure/cert-manager', 'infrastructure/gateway', 'monitoring/loki', 'my-apps/jellyfin', 'workloads/late', 'workloads/first']
       .map((path) => `#- ${path}/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${path.split('/')[1]}\n`)
       .join('');
-    const texts = parseFixture(
+    writeFixture(
+      folder,
       rootApplication() +
         childApplication('first', '    argocd.argoproj.io/sync-wave: "1"') +
         directorySet('infrastructure', 4) +
@@ -237,11 +247,36 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
         childApplication('late', '    argocd.argoproj.io/sync-wave: "6"') +
         workloads,
     );
-    for (const [path, text] of Object.entries(texts)) {
-      mkdirSync(dirname(join(folder, path)), { recursive: true });
-      writeFileSync(join(folder, path), text);
-    }
     await checkRepository(folder, 60, 6);
+  }, 120_000);
+
+  // Nor does any of them break an AppProject's rules (the project/* checks keep their judgements per Application).
+  it('on a repository whose Applications break their AppProject', async () => {
+    const folder = join(mkdtempSync(join(os.tmpdir(), 'gitops-waves-memo-')), 'repo');
+    temporaryFolders.push(folder);
+    const project = teamProject(`  sourceRepos: ['https://github.com/example/lab.git']
+  destinations:
+    - server: https://kubernetes.default.svc
+      namespace: team-*
+  clusterResourceWhitelist: []
+  namespaceResourceWhitelist:
+    - group: ''
+      kind: ConfigMap
+`);
+    writeFixture(
+      folder,
+      project +
+        projectApplication('web', { namespace: 'kube-system' }) +
+        manifest('web', 'settings.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n') +
+        projectApplication('api') +
+        manifest('api', 'settings.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n  namespace: monitoring\n') +
+        manifest('api', 'secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n') +
+        manifest('api', 'role.yaml', 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n') +
+        projectApplication('lost', { project: 'ghost' }) +
+        manifest('lost', 'settings.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lost\n') +
+        projectApplication('elsewhere', { repoURL: 'https://github.com/example/other.git' }),
+    );
+    await checkRepository(folder, 40, 6);
   }, 120_000);
 
   // The corpus repositories bring what the fixtures lack: overlays of Applications (pi-cluster), sets of sets
