@@ -33,6 +33,8 @@ type Edit =
   | { readonly kind: 'change-wave'; readonly file: number; readonly wave: number }
   /** An Application's `path:` set to another file's folder, or cut short as while typing. */
   | { readonly kind: 'change-path'; readonly file: number; readonly folderOf: number; readonly cut: boolean }
+  /** Renames what an Application's file (or, for name 5, any file) names first: a new name or another Application's. */
+  | { readonly kind: 'rename'; readonly file: number; readonly name: number }
   /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
   | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
@@ -48,6 +50,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('restore' as const), file: fc.nat() }),
   fc.record({ kind: fc.constant('change-wave' as const), file: fc.nat(), wave: fc.integer({ min: -3, max: 9 }) }),
   fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
+  fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), name: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
 
@@ -84,6 +87,24 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     if (target === undefined || file?.kind !== 'text') return;
     const folder = parentDirectory(paths[edit.folderOf % paths.length] ?? '');
     files.set(target, { kind: 'text', text: file.text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`) });
+    return;
+  }
+  if (edit.kind === 'rename') {
+    // Mostly Applications (their names are elsewhere: dependencies, duplicates, orderings), sometimes anything named.
+    const named = paths.filter((candidate) => {
+      const file = files.get(candidate);
+      return file?.kind === 'text' && /^ {2}name: \S/m.test(file.text) && (edit.name === 5 || file.text.includes('kind: Application\n'));
+    });
+    const target = named[edit.file % Math.max(1, named.length)];
+    const file = target === undefined ? undefined : files.get(target);
+    if (target === undefined || file?.kind !== 'text') return;
+    // New names, or another Application's (two Applications of one name).
+    const otherNames = named.flatMap((candidate) => {
+      const other = files.get(candidate);
+      return other?.kind === 'text' ? [...other.text.matchAll(/^ {2}name: (\S+)/gm)].map((match) => match[1] as string) : [];
+    });
+    const name = edit.name < 3 || otherNames.length === 0 ? `renamed-${edit.name}` : (otherNames[(edit.file + edit.name) % otherNames.length] as string);
+    files.set(target, { kind: 'text', text: file.text.replace(/^( {2}name: )(\S+)/m, `$1${name}`) });
     return;
   }
   const path = paths[edit.file % paths.length] ?? '';

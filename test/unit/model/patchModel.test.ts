@@ -41,6 +41,16 @@ function outcome(analysis: Analysis): unknown {
   };
 }
 
+/** Each node's id and name, in model order. */
+function names(analysis: Analysis): string[] {
+  return analysis.model.nodes.map((node) => `${node.id} ${node.name}`);
+}
+
+/** Each node's ordering (its parent and the explanation, which names the parent), in model order. */
+function orderings(analysis: Analysis): string[] {
+  return analysis.model.nodes.map((node) => `${node.id} <- ${node.ordering.parentId ?? '-'}: ${node.ordering.explanation}`);
+}
+
 /** The model's nodes in order (creation order: a parent, then its children in wave order). */
 function listOrder(analysis: Analysis): string[] {
   return analysis.model.nodes.map((node) => node.id);
@@ -111,10 +121,27 @@ describe('patchModel (through analyze with a memo)', () => {
     }
   });
 
-  it('builds again when a written Application changes who it is (its name), and matches a fresh build', () => {
-    const renamed = analyseAfter({ 'apps/web.yaml': application('website', 'platform/web', 2) });
-    expect(renamed.memo.modelPatched).toBe(false);
+  it('patches when a written Application is renamed (its node id is its place): its name and its place among its siblings follow', () => {
+    // Renamed into wave 1 before storage: its siblings sort again (wave, then name).
+    const renamed = analyseAfter({ 'apps/web.yaml': application('archive', 'platform/web', 1) });
+    expect(renamed.memo.modelPatched).toBe(true);
+    expect(names(renamed.after)).toEqual(names(renamed.fresh));
     expect(outcome(renamed.after)).toEqual(outcome(renamed.fresh));
+    expect(names(renamed.after)).toEqual(['root.yaml#0 root', 'apps/web.yaml#0 archive', 'apps/storage.yaml#0 storage']);
+  });
+
+  it("patches when a parent is renamed: its children's orderings name it, as a fresh build's", () => {
+    const renamed = analyseAfter({ 'root.yaml': application('bootstrap', 'apps', 0) });
+    expect(renamed.memo.modelPatched).toBe(true);
+    expect(orderings(renamed.after)).toEqual(orderings(renamed.fresh));
+    expect(outcome(renamed.after)).toEqual(outcome(renamed.fresh));
+    expect(renamed.after.model.nodesById.get('apps/web.yaml#0')?.ordering.explanation).toContain("wave 2 of bootstrap's sync");
+  });
+
+  it('builds again when a written Application moves to another namespace (another Application to Argo CD), and matches a fresh build', () => {
+    const moved = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 2).replace('namespace: argocd', 'namespace: team-a') });
+    expect(moved.memo.modelPatched).toBe(false);
+    expect(outcome(moved.after)).toEqual(outcome(moved.fresh));
   });
 
   it('patches when a written Application renders another folder (its path edited), and matches a fresh build', () => {

@@ -9,7 +9,7 @@ import type { Problem } from '../rules/rule';
 import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
 import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
-import { childIdsAfter, createdPairs, inCreationOrder, placeOf, sameRenderShape } from './patchNodes';
+import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
 import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
@@ -135,6 +135,16 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
   for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
+  // A renamed Application's children are ordered by its sync under its new name (their explanations say it).
+  const nodeOf = (id: string): AppNode | undefined => replaced.get(id) ?? record.model.nodesById.get(id);
+  for (const [id, node] of [...replaced]) {
+    if (node.name === record.model.nodesById.get(id)?.name) continue;
+    for (const childId of node.childIds) {
+      const child = nodeOf(childId);
+      if (child === undefined) return undefined;
+      replaced.set(childId, { ...child, ordering: orderingUnder(child.kind, child.wave.wave, child, record, nodeOf) });
+    }
+  }
   if (editedFiles.size > 0) {
     // Every node written in an edited file is a new object, so that what is kept per node object located in
     // the file's previous parse goes (the same fields otherwise: a set's generated Applications, a copy kept).

@@ -9,25 +9,33 @@ import { orderingOf } from './ordering';
 import type { ApplicationRender } from './renderApplication';
 import { childrenInWaveOrder, createdObjectsOfApplication } from './renderedObjects';
 import { effectiveWave } from './syncWave';
-import type { AppNode, RepositoryModel } from './types';
+import type { AppNode, Ordering, RepositoryModel } from './types';
 
 /**
- * What a node built on `object` instead of the node's previous object has of its own: its object, place,
- * wave and the ordering that wave gives (the same id, name, parent and generator).
+ * What a node built on `object` instead of the node's previous object has of its own: its object, name (a
+ * renamed Application keeps its id, its place), place, wave and the ordering that wave gives (the same id,
+ * parent and generator). `nodeOf` finds the parent and generator as the patch has them so far.
  */
-export function placeOf(node: AppNode, object: KubeObject, record: ModelRecord): Pick<AppNode, 'object' | 'origin' | 'wave' | 'ordering'> {
+export function placeOf(node: AppNode, object: KubeObject, record: ModelRecord, nodeOf: (id: string) => AppNode | undefined = (id) => record.model.nodesById.get(id)): Pick<AppNode, 'object' | 'name' | 'origin' | 'wave' | 'ordering'> {
   const wave = effectiveWave(object);
+  return { object, name: object.name, origin: object.origin, wave, ordering: orderingUnder(node.kind, wave.wave, node, record, nodeOf) };
+}
+
+/**
+ * The ordering of a node of `kind` and `wave` under the parent and generator `node` names, as `nodeOf` has them
+ * (their names are in its explanation: a renamed parent's children get it again).
+ */
+export function orderingUnder(kind: AppNode['kind'], wave: number, node: Pick<AppNode, 'ordering' | 'generatedById'>, record: ModelRecord, nodeOf: (id: string) => AppNode | undefined): Ordering {
   const parentId = node.ordering.parentId;
-  const parent = parentId === undefined ? undefined : record.model.nodesById.get(parentId);
-  const generator = node.generatedById === undefined ? undefined : record.model.nodesById.get(node.generatedById);
-  const ordering = orderingOf({
-    kind: node.kind,
-    wave: wave.wave,
+  const parent = parentId === undefined ? undefined : nodeOf(parentId);
+  const generator = node.generatedById === undefined ? undefined : nodeOf(node.generatedById);
+  return orderingOf({
+    kind,
+    wave,
     parent: parent ? { id: parent.id, name: parent.name } : undefined,
     generatedBy: generator ? { name: generator.name } : undefined,
     healthCheckFile: record.healthCheckFile,
   });
-  return { object, origin: object.origin, wave, ordering };
 }
 
 /**
