@@ -74,7 +74,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
   for (const rule of RULES) {
     if (isCheckedRule(rule) && config.rules.get(rule.id) !== 'off' && options.severities?.get(rule.id) !== 'off') problems.push(...rule.check(context));
   }
-  if (options.memo && !options.memo.modelPatched) options.memo.retainNodesOf(model);
+  if (options.memo && (!options.memo.modelPatched || options.memo.nodesRemovedByPatch)) options.memo.retainNodesOf(model);
   const findings = toFindings(problems, config, options.severities);
   return { index, config, model, graph, findings };
 }

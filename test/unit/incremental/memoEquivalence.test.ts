@@ -35,6 +35,8 @@ type Edit =
   | { readonly kind: 'change-path'; readonly file: number; readonly folderOf: number; readonly cut: boolean }
   /** Renames what an Application's file (or, for name 5, any file) names first: a new name or another Application's. */
   | { readonly kind: 'rename'; readonly file: number; readonly name: number }
+  /** Prefixes the name an ApplicationSet's template gives (each generated Application goes, another comes), or takes the prefix away. */
+  | { readonly kind: 'rename-generated'; readonly file: number; readonly prefix: number }
   /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
   | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
@@ -51,6 +53,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('change-wave' as const), file: fc.nat(), wave: fc.integer({ min: -3, max: 9 }) }),
   fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), name: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant('rename-generated' as const), file: fc.nat(), prefix: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
 
@@ -87,6 +90,19 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     if (target === undefined || file?.kind !== 'text') return;
     const folder = parentDirectory(paths[edit.folderOf % paths.length] ?? '');
     files.set(target, { kind: 'text', text: file.text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`) });
+    return;
+  }
+  if (edit.kind === 'rename-generated') {
+    const sets = paths.filter((candidate) => {
+      const file = files.get(candidate);
+      return file?.kind === 'text' && file.text.includes('kind: ApplicationSet');
+    });
+    const target = sets[edit.file % Math.max(1, sets.length)];
+    const file = target === undefined ? undefined : files.get(target);
+    if (target === undefined || file?.kind !== 'text') return;
+    // The template's name: the first `name:` indented deeper than the set's own.
+    const prefix = edit.prefix === 0 ? '' : `p${edit.prefix}-`;
+    files.set(target, { kind: 'text', text: file.text.replace(/^( {5,}name: )("?)(?:p\d-)?/m, `$1$2${prefix}`) });
     return;
   }
   if (edit.kind === 'rename') {

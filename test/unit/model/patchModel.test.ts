@@ -303,11 +303,49 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(after.model.nodes.find((node) => node.kind === 'ApplicationSet')?.wave.wave).toBe(0);
     });
 
-    it('builds again when the set generates something else, and matches a fresh build', () => {
-      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'red']));
-      expect(memo.modelPatched).toBe(false);
+    /** What a person sees of the generated Applications and their set: ids, names, orderings, sources, parameters. */
+    const generatedView = (analysis: Analysis): string[] =>
+      analysis.model.nodes
+        .filter((node) => node.kind === 'ApplicationSet' || node.generatedById !== undefined)
+        .map((node) => `${node.id} ${node.name} [${node.childIds.join(', ')}] ${node.ordering.explanation} ${node.application?.sources.map((source) => source.path).join(',') ?? ''} ${JSON.stringify(node.generatorParameters ?? {})}`);
+
+    it('patches when the set generates one more Application: a new node in name order, the others kept', () => {
+      const { before, after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'amber']));
+      expect(memo.modelPatched).toBe(true);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
       expect(outcome(after)).toEqual(outcome(fresh));
-      expect(after.model.nodes.filter((node) => node.generatedById !== undefined)).toHaveLength(3);
+      expect(after.model.nodes.filter((node) => node.generatedById !== undefined).map((node) => node.name)).toEqual(['tenant-amber', 'tenant-blue', 'tenant-green']);
+      // The list generator made new bodies: every generated node is new, built on pass 1's objects.
+      expect(after.model.nodesById.get('apps/tenants.yaml#0/tenant-blue')).not.toBe(before.model.nodesById.get('apps/tenants.yaml#0/tenant-blue'));
+    });
+
+    it('patches when the set generates one Application fewer: its node goes', () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['green']));
+      expect(memo.modelPatched).toBe(true);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(after.model.nodesById.has('apps/tenants.yaml#0/tenant-blue')).toBe(false);
+    });
+
+    it("patches when the set's template renders another folder (pass 1's rendered folders follow)", () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green']).replace('path: platform/web', 'path: platform/storage'));
+      expect(memo.modelPatched).toBe(true);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
+      expect(outcome(after)).toEqual(outcome(fresh));
+    });
+
+    it('builds again when two generated Applications share a name (a build tells their ids apart), and matches a fresh build', () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'blue']));
+      expect(memo.modelPatched).toBe(false);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
+      expect(outcome(after)).toEqual(outcome(fresh));
+    });
+
+    it('builds again when a generated Application creates Applications (who creates whom changes), and matches a fresh build', () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green']).replace('path: platform/web', 'path: apps'));
+      expect(memo.modelPatched).toBe(false);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
+      expect(outcome(after)).toEqual(outcome(fresh));
     });
   });
 

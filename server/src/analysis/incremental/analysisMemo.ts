@@ -54,6 +54,8 @@ export class AnalysisMemo {
   modelRecord: ModelRecord | undefined;
   /** True when the last model was patched (a patch keeps every node id, so nothing kept per id needs pruning). */
   modelPatched = false;
+  /** True when the last model was patched and the patch removed nodes (generated Applications a set no longer generates). */
+  nodesRemovedByPatch = false;
   /** The previous model's nodes, put in the place of equal new ones (see `KeptNodes`). */
   readonly keptNodes = new KeptNodes();
   /** What checks found per node (`keptPerNode`), by node object, check and the facts the check reads. */

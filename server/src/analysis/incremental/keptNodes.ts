@@ -45,6 +45,11 @@ export class KeptNodes {
     this.#previous.set(node.id, { node, originParse });
   }
 
+  /** After a patched model: no node has this id any more. */
+  forget(id: string): void {
+    this.#previous.delete(id);
+  }
+
   /** Ends a model build: the nodes it used are the ones the next build compares with. */
   finishModel(): void {
     this.#previous = this.#next;

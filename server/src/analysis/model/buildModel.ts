@@ -5,7 +5,8 @@ import { findHealthCustomization } from '../argo/healthCustomization';
 import { readApplication } from '../argo/readApplication';
 import { readAppProject } from '../argo/readAppProject';
 import type { ApplicationSpec, AppProjectSpec } from '../argo/types';
-import { getPath, objectFromBody, type KubeObject } from '../kube/kubeObject';
+import { getPath, type KubeObject } from '../kube/kubeObject';
+import { generatedApplicationObject, generatedInNameOrder } from './generatedApplications';
 import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
 import { problem, type Problem } from '../rules/rule';
@@ -28,7 +29,7 @@ import { countFilesRead, unrenderedKustomizationFolders, unrenderedKustomization
 import { patchModel } from './patchModel';
 import { applicationSetOf, expandWithMemo, fixedTemplateNamespace } from './applicationSets';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
-import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type ModelRecord, type RenderFacts } from './keptModel';
+import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type GeneratedPassOne, type ModelRecord, type RenderFacts } from './keptModel';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -48,6 +49,7 @@ export function buildModel(index: RepoIndex, options: ModelOptions): { model: Re
     if (patched !== undefined) {
       memo.modelRecord = patched.record;
       memo.modelPatched = true;
+      memo.nodesRemovedByPatch = patched.nodesRemoved;
       memo.keepEntriesOfLastBuild();
       return patched;
     }
@@ -72,6 +74,8 @@ class ModelBuilder {
   readonly #projectReadings = new Map<KubeObject, ProjectReading>();
   /** Pass 1's render of each written Application (what it creates and renders decides roots and orphans). */
   readonly #passOneRenders = new Map<KubeObject, ApplicationRender>();
+  /** Pass 1's generated Applications of each written ApplicationSet (by its origin key) and their renders. */
+  readonly #passOneGenerated = new Map<string, GeneratedPassOne>();
   #declared: DeclaredArgoObjects | undefined;
   /** With a memo: pass 1's facts and decisions, for patches. */
   #passOne: PassOneFacts | undefined;
@@ -126,6 +130,7 @@ class ModelBuilder {
       writtenReadings: this.#writtenReadings,
       projectReadings: this.#projectReadings,
       passOneRenders: this.#passOneRenders,
+      passOneGenerated: this.#passOneGenerated,
       passOne: this.#passOne as PassOneFacts,
       healthCheckFile: this.#healthCheckFile,
       expansionFacts: this.#expansionFacts,
@@ -207,14 +212,18 @@ class ModelBuilder {
     }
     for (const object of declared.applicationSets) {
       const key = originKey(object.origin);
-      for (const generated of this.#expand(object).applications) {
-        const generatedObject = generatedApplicationObject(object, generated.body);
+      const generated: GeneratedPassOne = { objects: [], renders: [] };
+      for (const { body } of this.#expand(object).applications) {
+        const generatedObject = generatedApplicationObject(object, body);
         if (!generatedObject) continue;
         const render = this.#apart(generatedObject, () => this.#renderApplication(readApplication(generatedObject, index).application));
         applicationRenders.push(render);
         addRendered(render.renderedFolders, key);
         addCreated(key, createdObjectsOfApplication(render));
+        (generated.objects as KubeObject[]).push(generatedObject);
+        (generated.renders as ApplicationRender[]).push(render);
       }
+      this.#passOneGenerated.set(key, generated);
     }
 
     // Roots and orphans: never created by an Application; applied by hand, or forgotten in a rendered folder.
@@ -433,48 +442,11 @@ class ModelBuilder {
   }
 }
 
-/** A generated Application: its object and its generator's parameters. */
-interface GeneratedEntry {
-  readonly generatedObject: KubeObject;
-  readonly parameters: Readonly<Record<string, unknown>>;
-}
-
-/** Generated Applications in name order, by expansion: a kept expansion keeps its sorted list. */
-const generatedByExpansion = new WeakMap<ExpansionResult, { readonly setKey: string; readonly entries: readonly GeneratedEntry[] }>();
-
-/** The Applications an expansion generates, as objects at the set's template, in name order (the order nodes get). */
-function generatedInNameOrder(applicationSet: KubeObject, expansion: ExpansionResult): readonly GeneratedEntry[] {
-  const setKey = originKey(applicationSet.origin);
-  const known = generatedByExpansion.get(expansion);
-  if (known !== undefined && known.setKey === setKey) return known.entries;
-  const entries: GeneratedEntry[] = [];
-  for (const generated of expansion.applications) {
-    const generatedObject = generatedApplicationObject(applicationSet, generated.body);
-    if (generatedObject) entries.push({ generatedObject, parameters: generated.parameters });
-  }
-  entries.sort((a, b) => a.generatedObject.name.localeCompare(b.generatedObject.name));
-  generatedByExpansion.set(expansion, { setKey, entries });
-  return entries;
-}
-
 /** Short keys for long descriptions of an analysis's facts (repository URLs, cluster Secrets…). */
 const factKeys = new ShortKeys('facts');
 
 function shortKey(contents: string): string {
   return factKeys.keyOf(contents);
-}
-
-/** Generated Applications as objects, by body: a kept expansion keeps its bodies, and so its objects. */
-const generatedObjects = new WeakMap<object, { readonly setKey: string; readonly object: KubeObject | undefined }>();
-
-/** A generated Application body as an object written at its set's `spec.template`. */
-function generatedApplicationObject(applicationSet: KubeObject, body: Readonly<Record<string, unknown>>): KubeObject | undefined {
-  const setKey = originKey(applicationSet.origin);
-  const known = generatedObjects.get(body);
-  if (known !== undefined && known.setKey === setKey) return known.object;
-  const object = objectFromBody(body, { ...applicationSet.origin, path: [...applicationSet.origin.path, 'spec', 'template'] });
-  generatedObjects.set(body, { setKey, object });
-  return object;
 }
 
 /** argocd-cm's `kustomize.buildOptions`, from the first place this repository configures Argo CD that sets it. */

@@ -37,6 +37,8 @@ export interface ModelRecord {
   readonly projectReadings: ReadonlyMap<KubeObject, ProjectReading>;
   /** Pass 1's render of each written Application that is not a patch. */
   readonly passOneRenders: ReadonlyMap<KubeObject, ApplicationRender>;
+  /** Pass 1's generated Applications of each written ApplicationSet, by the set's origin key. */
+  readonly passOneGenerated: ReadonlyMap<string, GeneratedPassOne>;
   /** Pass 1's facts and decisions (roots, orphans, kustomizations nobody renders), for a patch to follow. */
   readonly passOne: PassOneFacts;
   /** The file holding the Application health check, if any (node orderings name it). */
@@ -56,6 +58,12 @@ export interface ModelRecord {
   readonly nodeReads: NodeReadIndex;
   /** Render context parts that do not depend on the index (so a patch renders as the build did). */
   readonly renderFacts: RenderFacts;
+}
+
+/** The Applications a written ApplicationSet generated in pass 1, in expansion order, and their renders (one per object). */
+export interface GeneratedPassOne {
+  readonly objects: readonly KubeObject[];
+  readonly renders: readonly ApplicationRender[];
 }
 
 /** What a render needs besides the index, as the full build set it. */

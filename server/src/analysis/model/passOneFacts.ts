@@ -19,11 +19,23 @@ export interface PassOneFacts extends CreationFacts {
   readonly unrenderedAt: { readonly start: number; readonly count: number };
 }
 
-/** An edited written Application's pass-1 render, before and after, by the Application's origin key. */
+/** What pass 1 counts of a renderer's renders: the folders they render and the files they read (with repeats). */
+export interface RenderShape {
+  readonly renderedFolders: readonly string[];
+  readonly filesRead: readonly string[];
+}
+
+/** The shape of renders one renderer made (an Application's one render, or the renders of a set's generated Applications). */
+export function shapeOf(renders: readonly ApplicationRender[]): RenderShape {
+  if (renders.length === 1) return { renderedFolders: (renders[0] as ApplicationRender).renderedFolders, filesRead: filesReadBy(renders[0] as ApplicationRender) };
+  return { renderedFolders: renders.flatMap((render) => render.renderedFolders), filesRead: renders.flatMap(filesReadBy) };
+}
+
+/** A renderer's pass-1 renders, before and after, by its origin key (an edited written Application, a set generating otherwise). */
 export interface RenderChange {
   readonly key: string;
-  readonly before: ApplicationRender;
-  readonly after: ApplicationRender;
+  readonly before: RenderShape;
+  readonly after: RenderShape;
 }
 
 /** Pass 1's facts after some renders changed, the build's own problems with them, and what working them out read. */
@@ -70,8 +82,9 @@ export function unrenderedKustomizationProblems(context: RenderContext, director
 }
 
 /**
- * Pass 1's facts after the renders of some written Applications changed what they render or which
- * kustomizations they read (they still create the same objects: who creates whom is unchanged): the folders
+ * Pass 1's facts after the renders of some written Applications (or of a written set's generated
+ * Applications) changed what they render or which kustomizations they read (they still create the same
+ * objects: who creates whom is unchanged): the folders
  * rendered and files read follow, roots and orphans must be decided alike (undefined otherwise: only a build
  * can tell), kustomizations nobody renders any more lose their problems and those nobody renders now get theirs.
  */
@@ -86,12 +99,12 @@ export function followRenderChanges(facts: PassOneFacts, changes: readonly Rende
       else renderedFolders.set(folder, renderers);
     }
     for (const folder of after.renderedFolders) renderedFolders.set(folder, new Set(renderedFolders.get(folder)).add(key));
-    for (const file of filesReadBy(before)) {
+    for (const file of before.filesRead) {
       const count = (filesRead.get(file) ?? 0) - 1;
       if (count > 0) filesRead.set(file, count);
       else filesRead.delete(file);
     }
-    for (const file of filesReadBy(after)) filesRead.set(file, (filesRead.get(file) ?? 0) + 1);
+    for (const file of after.filesRead) filesRead.set(file, (filesRead.get(file) ?? 0) + 1);
   }
   const decision = chooseRootsAndOrphans({ candidates: facts.candidates, creators: facts.creators, renderedFolders });
   if (!sameDecision(decision, facts.decision)) return undefined;

@@ -8,7 +8,8 @@ import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
 import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
 import { originKey } from './declaredObjects';
-import { patchWrittenObjects, type WrittenObjectsPatch } from './patchWrittenObjects';
+import { patchWrittenObjects, type Regeneration, type WrittenObjectsPatch } from './patchWrittenObjects';
+import { regenerateSetNodes, type RegeneratedNodes } from './regenerateSetNodes';
 import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
@@ -20,6 +21,8 @@ export interface PatchedModel {
   readonly model: RepositoryModel;
   readonly problems: readonly Problem[];
   readonly record: ModelRecord;
+  /** True when nodes of the previous model are gone (what is kept per node id is pruned then). */
+  readonly nodesRemoved: boolean;
 }
 
 /**
@@ -51,7 +54,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const path of changes?.files ?? []) {
     if (record.originParses.has(path) && record.originParses.get(path) !== index.parsed(path) && !editedFiles.has(path)) return undefined;
   }
-  if (redo.size === 0 && written === undefined) return { model: record.model, problems: record.problems, record: { ...record, serial: index.serial } };
+  if (redo.size === 0 && written === undefined) return { model: record.model, problems: record.problems, record: { ...record, serial: index.serial }, nodesRemoved: false };
 
   /** Node objects replaced by new objects of the same identity (edited written Applications, their rendered copies). */
   const replacedObjects = new Map<KubeObject, KubeObject>();
@@ -63,8 +66,18 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   }
   const applications = new Map(record.applications);
   const replaced = new Map<string, AppNode>();
+  // Sets generating other Applications: their nodes' generated nodes first (settled: the loop below leaves them).
+  const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, record, index);
+  if (regeneration === undefined) return undefined;
+  const settled = new Set(regeneration.removedIds);
+  for (const [id, node] of regeneration.nodes) {
+    replaced.set(id, node);
+    if (node.kind === 'Application') settled.add(id);
+  }
+  for (const [id, application] of regeneration.applications) applications.set(id, application);
+  for (const id of regeneration.removedIds) applications.delete(id);
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
-  let reordered = false;
+  let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet');
   const done = new Set<KubeObject>();
   /** Written nodes whose reading changed while their object did not (yet): each must be replaced by the end. */
   const readingChanged = new Set<KubeObject>();
@@ -74,6 +87,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     done.add(previousObject);
     const object = replacedObjects.get(previousObject) ?? previousObject;
     for (const id of record.nodeIdsByObject.get(previousObject) ?? []) {
+      if (settled.has(id)) continue;
       const node = replaced.get(id) ?? record.model.nodesById.get(id);
       if (node?.kind === 'ApplicationSet') {
         // A set node is redone only for a new object of the same identity whose expansion is the one its
@@ -148,7 +162,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   if (editedFiles.size > 0) {
     // Every node written in an edited file is a new object, so that what is kept per node object located in
     // the file's previous parse goes (the same fields otherwise: a set's generated Applications, a copy kept).
-    for (const node of record.model.nodes) if (!replaced.has(node.id) && editedFiles.has(node.origin.file)) replaced.set(node.id, { ...node });
+    for (const node of record.model.nodes) if (!replaced.has(node.id) && !settled.has(node.id) && editedFiles.has(node.origin.file)) replaced.set(node.id, { ...node });
   }
   // A kept node's children are kept nodes: the parents of new nodes are new too (the same fields).
   for (const id of [...replaced.keys()]) {
@@ -162,11 +176,13 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 
   const nodesById = new Map(record.model.nodesById);
   for (const [id, node] of replaced) nodesById.set(id, node);
+  for (const id of regeneration.removedIds) nodesById.delete(id);
   const nodes = reordered ? inCreationOrder(record.model.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
-  if (nodes === undefined || nodes.length !== record.model.nodes.length) return undefined;
+  if (nodes === undefined || nodes.length !== nodesById.size) return undefined;
 
   // The patch holds: from here on, the record's shared indexes are updated.
   for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
+  for (const id of regeneration.removedIds) memo.keptNodes.forget(id);
   const model: RepositoryModel = { ...record.model, nodes, nodesById, projects: written?.projects ?? record.model.projects };
   const frameProblems = written?.frameProblems ?? record.frameProblems;
   // The previous list while the nodes are in the same order and every redone node has the same own problems.
@@ -188,6 +204,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     else redoneReads.set(object, [...passOne]);
   }
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
+  followRegeneratedNodes(record, written?.regenerated ?? NO_REGENERATIONS, regeneration, written?.passOneReads);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
   const frame =
@@ -198,12 +215,52 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
           writtenReadings: written.writtenReadings,
           projectReadings: written.projectReadings,
           passOneRenders: written.passOneRenders,
+          passOneGenerated: written.passOneGenerated,
           frameProblems,
           frameOwnProblems: written.frameOwnProblems,
           passOne: written.passOne,
           frameReads: written.addedFrameReads.length > 0 ? [...record.frameReads, ...written.addedFrameReads] : record.frameReads,
         };
-  return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications } };
+  return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications }, nodesRemoved: regeneration.removedIds.size > 0 };
+}
+
+const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
+
+/**
+ * Updates the record's node objects and node reads after sets generated other Applications: the ids of nodes that
+ * went or got new objects leave their previous objects, new objects get their ids, and the generated objects pass 1
+ * no longer makes lose their reads while new ones get pass 1's and their reading's.
+ */
+function followRegeneratedNodes(
+  record: ModelRecord,
+  regenerated: ReadonlyMap<string, Regeneration>,
+  regeneration: RegeneratedNodes,
+  passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]> | undefined,
+): void {
+  if (regenerated.size === 0) return;
+  const nodeIdsByObject = record.nodeIdsByObject as Map<KubeObject, readonly string[]>;
+  const leave = (id: string): void => {
+    const previous = record.model.nodesById.get(id);
+    if (previous === undefined) return;
+    const ids = (nodeIdsByObject.get(previous.object) ?? []).filter((other) => other !== id);
+    if (ids.length > 0) nodeIdsByObject.set(previous.object, ids);
+    else nodeIdsByObject.delete(previous.object);
+  };
+  for (const id of regeneration.removedIds) leave(id);
+  for (const [id, node] of regeneration.nodes) {
+    if (node.kind !== 'Application') continue;
+    leave(id);
+    nodeIdsByObject.set(node.object, [...(nodeIdsByObject.get(node.object) ?? []), id]);
+  }
+  for (const { before, generated } of regenerated.values()) {
+    const kept = new Set(before.objects);
+    const now = new Set(generated.objects);
+    for (const object of before.objects) if (!now.has(object)) record.nodeReads.forget(object);
+    for (const object of generated.objects) {
+      if (kept.has(object)) continue;
+      record.nodeReads.replace(object, [...(passOneReads?.get(object) ?? []), ...(regeneration.reads.get(object) ?? [])]);
+    }
+  }
 }
 
 /** The build's own problems, then each node's in model order. */

@@ -9,12 +9,15 @@ import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
 import { createdPairs, sameRenderShape } from './patchNodes';
-import { followRenderChanges, type PassOneFacts, type RenderChange } from './passOneFacts';
+import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } from './passOneFacts';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { readAppProject } from '../argo/readAppProject';
 import type { AppProjectSpec } from '../argo/types';
-import type { ApplicationReading, ModelRecord } from './keptModel';
+import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptModel';
+import type { ExpansionResult } from '../appsets/expansionTypes';
+import { generatedApplicationObject } from './generatedApplications';
+import { createdObjectsOfApplication } from './renderedObjects';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
@@ -43,6 +46,21 @@ export interface WrittenObjectsPatch {
    * kustomizations than before: the frame followed them, so its nodes may render so too.
    */
   readonly reshapedRenders: ReadonlyMap<string, ApplicationRender>;
+  /**
+   * Written sets (by origin key) that generate other Applications than before, none of which (before or after)
+   * creates Applications or sets: their new expansion and pass 1's generated objects and renders. Their nodes'
+   * generated Applications are the caller's to make again (see `regenerateSetNode`).
+   */
+  readonly regenerated: ReadonlyMap<string, Regeneration>;
+  /** Pass 1's generated Applications of every written set, the regenerated ones' new. */
+  readonly passOneGenerated: ReadonlyMap<string, GeneratedPassOne>;
+}
+
+/** A written set's new expansion, what pass 1 made of it, and what it had made of the previous one. */
+export interface Regeneration {
+  readonly expansion: ExpansionResult;
+  readonly generated: GeneratedPassOne;
+  readonly before: GeneratedPassOne;
 }
 
 /**
@@ -71,14 +89,25 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
   if (record.frameOwnProblems.some((item) => files.has(item.location.file))) return undefined;
   if (record.model.orphans.some((object) => files.has(object.origin.file))) return undefined;
 
-  // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders create.
+  // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders
+  // create; a written one that reports nothing may generate other Applications (followed below).
   const expansionContext = { index, isThisRepository: record.renderFacts.isThisRepository, clusterSecrets: findClusterSecrets(index) };
   const setsByPlace = new Map<string, KubeObject>();
   for (const node of record.model.nodes) if (node.kind === 'ApplicationSet') setsByPlace.set(originKey(node.object.origin), node.object);
-  for (const set of declared.applicationSets) setsByPlace.set(originKey(set.origin), set);
+  const declaredSets = new Map<string, KubeObject>();
+  for (const set of declared.applicationSets) {
+    setsByPlace.set(originKey(set.origin), set);
+    declaredSets.set(originKey(set.origin), set);
+  }
+  const reexpanded = new Map<string, ExpansionResult>();
   for (const [place, set] of setsByPlace) {
     const before = memo.lastExpansionOf(place);
-    if (before === undefined || expandWithMemo(set, expansionContext, record.expansionFacts, memo) !== before) return undefined;
+    if (before === undefined) return undefined;
+    const after = expandWithMemo(set, expansionContext, record.expansionFacts, memo);
+    if (after === before) continue;
+    // Expansion problems are the build's own, in set order: only sets that report none are followed.
+    if (!declaredSets.has(place) || before.problems.length > 0 || after.problems.length > 0) return undefined;
+    reexpanded.set(place, after);
   }
   for (const [previous, object] of replacedSets) replaced.set(previous, object);
 
@@ -111,8 +140,8 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     projectReadings = readings;
     projects = record.model.projects.map((project) => specs.get(project) ?? project);
   }
-  const changed = replaced.size > 0 || replacedProjects.size > 0;
-  if (replaced.size === 0) {
+  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0;
+  if (replaced.size === 0 && reexpanded.size === 0) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
     return {
       replaced,
@@ -127,10 +156,12 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
       frameOwnProblems: record.frameOwnProblems,
       addedFrameReads: NO_READS,
       reshapedRenders: new Map(),
+      regenerated: NO_REGENERATIONS,
+      passOneGenerated: record.passOneGenerated,
       frameProblems,
     };
   }
-  if (!plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
+  if (replaced.size > 0 && !plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
   const passOneReads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
@@ -148,11 +179,26 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     // kustomizations read (another path, a path being typed) are followed below.
     if (createdPairs(before, render) === undefined) return undefined;
     if (!sameRenderShape(before, render)) {
-      reshaped.push({ key: originKey(object.origin), before, after: render });
+      reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: shapeOf([render]) });
       reshapedRenders.set(originKey(object.origin), render);
     }
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
+  }
+  // Sets generating other Applications: pass 1 renders them (who creates whom must stay: none creates anything).
+  const regenerated = new Map<string, Regeneration>();
+  for (const [place, expansion] of reexpanded) {
+    const before = record.passOneGenerated.get(place);
+    const generated = generatedPassOne(declaredSets.get(place) as KubeObject, expansion, context, passOneReads);
+    if (before === undefined || generated === undefined || before.renders.some(createsAnything)) return undefined;
+    regenerated.set(place, { expansion, generated, before });
+    reshaped.push({ key: place, before: shapeOf(before.renders), after: shapeOf(generated.renders) });
+  }
+  let passOneGenerated = record.passOneGenerated;
+  if (regenerated.size > 0) {
+    const generatedByPlace = new Map(record.passOneGenerated);
+    for (const [place, { generated }] of regenerated) generatedByPlace.set(place, generated);
+    passOneGenerated = generatedByPlace;
   }
   let { passOne, frameOwnProblems } = record;
   let frameReads: readonly IndexRead[] = NO_READS;
@@ -174,11 +220,38 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     frameOwnProblems,
     addedFrameReads: frameReads,
     reshapedRenders,
+    regenerated,
+    passOneGenerated,
     frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
   };
 }
 
 const NO_READS: readonly IndexRead[] = [];
+const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
+
+/**
+ * Pass 1's generated Applications of a written set's expansion and their renders (each render's reads kept in
+ * `reads` under its object), as a build makes them; undefined when one creates Applications or sets.
+ */
+function generatedPassOne(set: KubeObject, expansion: ExpansionResult, context: RenderContext, reads: Map<KubeObject, readonly (readonly IndexRead[])[]>): GeneratedPassOne | undefined {
+  const objects: KubeObject[] = [];
+  const renders: ApplicationRender[] = [];
+  for (const { body } of expansion.applications) {
+    const object = generatedApplicationObject(set, body);
+    if (object === undefined) continue;
+    const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(readApplication(object, context.index).application, context));
+    if (createsAnything(render)) return undefined;
+    objects.push(object);
+    renders.push(render);
+    reads.set(object, [...(reads.get(object) ?? []), ...renderReads]);
+  }
+  return { objects, renders };
+}
+
+/** True when a render creates Applications or ApplicationSets. */
+function createsAnything(render: ApplicationRender): boolean {
+  return createdObjectsOfApplication(render).length > 0;
+}
 
 /** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
 function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): boolean {

@@ -1,0 +1,93 @@
+// A model patch's part for ApplicationSets that generate other Applications: each set node's generated nodes made again.
+import { readApplication } from '../argo/readApplication';
+import { sameList } from '../incremental/indexReads';
+import type { IndexRead } from '../incremental/indexReads';
+import type { KubeObject } from '../kube/kubeObject';
+import type { RepoIndex } from '../repoIndex';
+import { originKey } from './declaredObjects';
+import { generatedInNameOrder } from './generatedApplications';
+import type { ApplicationRecord, ModelRecord } from './keptModel';
+import { orderingOf } from './ordering';
+import type { Regeneration } from './patchWrittenObjects';
+import type { ApplicationRender } from './renderApplication';
+import { resourcesOf } from './renderedObjects';
+import { effectiveWave } from './syncWave';
+import type { AppNode } from './types';
+
+/** What making a set's generated nodes again changed: nodes by id, records, reads, the ids that went. */
+export interface RegeneratedNodes {
+  /** New nodes by id: the set nodes (their new children) and the generated nodes of new objects. */
+  readonly nodes: ReadonlyMap<string, AppNode>;
+  /** The records of the new generated nodes. */
+  readonly applications: ReadonlyMap<string, ApplicationRecord>;
+  /** Ids of generated nodes no expansion generates any more. */
+  readonly removedIds: ReadonlySet<string>;
+  /** Each new generated node object's own reads (its reading; its render's are pass 1's, kept by the caller). */
+  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
+}
+
+/**
+ * The nodes of every set written at a place whose set generates other Applications (`regenerated`), made as a build
+ * makes them: each set node's children are its expansion's Applications in name order, under the id `<set id>/<name>`;
+ * a child whose object and parameters are the previous node's keeps its node, the others get new nodes (reading,
+ * pass 1's render, resources; they create nothing, see `patchWrittenObjects`). Undefined when a build would give
+ * other ids (two Applications of one name) or a previous generated node had children.
+ */
+export function regenerateSetNodes(regenerated: ReadonlyMap<string, Regeneration>, record: ModelRecord, index: RepoIndex): RegeneratedNodes | undefined {
+  const nodes = new Map<string, AppNode>();
+  const applications = new Map<string, ApplicationRecord>();
+  const removedIds = new Set<string>();
+  const reads = new Map<KubeObject, (readonly IndexRead[])[]>();
+  if (regenerated.size === 0) return { nodes, applications, removedIds, reads };
+  for (const setNode of record.model.nodes) {
+    if (setNode.kind !== 'ApplicationSet') continue;
+    const regeneration = regenerated.get(originKey(setNode.origin));
+    if (regeneration === undefined) continue;
+    const renderOf = new Map<KubeObject, ApplicationRender>();
+    regeneration.generated.objects.forEach((object, position) => renderOf.set(object, regeneration.generated.renders[position] as ApplicationRender));
+    const childIds: string[] = [];
+    const previousChildren = new Set(setNode.childIds);
+    const children = new Set<string>();
+    for (const { generatedObject: object, parameters } of generatedInNameOrder(setNode.object, regeneration.expansion)) {
+      const id = `${setNode.id}/${object.name}`;
+      const previous = record.model.nodesById.get(id);
+      // A build gives a second Application of one name another id (`~2`): only a build can tell which.
+      if (children.has(id) || (previous !== undefined && !previousChildren.has(id))) return undefined;
+      children.add(id);
+      childIds.push(id);
+      if (previous !== undefined && previous.object === object && previous.generatorParameters === parameters) continue;
+      const render = renderOf.get(object);
+      if (render === undefined) return undefined;
+      const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
+      const { application } = reading;
+      const wave = effectiveWave(object);
+      nodes.set(id, {
+        id,
+        kind: 'Application',
+        name: object.name,
+        object,
+        origin: object.origin,
+        wave,
+        ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: undefined, generatedBy: { name: setNode.name }, healthCheckFile: record.healthCheckFile }),
+        generatedById: setNode.id,
+        generatorParameters: parameters,
+        application,
+        applicationSet: undefined,
+        renders: render.renders,
+        externalSources: render.externalSources,
+        childIds: [],
+        resources: resourcesOf(render),
+        destinationNamespace: application.destination.namespace,
+      });
+      applications.set(id, { reading, render, generated: true, cycleProblems: [] });
+      reads.set(object, [...(reads.get(object) ?? []), ...readingReads]);
+    }
+    for (const id of setNode.childIds) {
+      if (children.has(id)) continue;
+      if ((record.model.nodesById.get(id)?.childIds.length ?? 1) > 0) return undefined;
+      removedIds.add(id);
+    }
+    if (!sameList(childIds, setNode.childIds)) nodes.set(setNode.id, { ...setNode, childIds });
+  }
+  return { nodes, applications, removedIds, reads };
+}
