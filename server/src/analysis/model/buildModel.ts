@@ -22,6 +22,7 @@ import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { ShortKeys } from '../incremental/shortKeys';
+import { LayeredCounts } from '../incremental/layeredCounts';
 import type { ArgoConfigLocation } from '../argo/types';
 import type { IndexRead } from '../incremental/indexReads';
 import { NodeReadIndex } from './nodeReadIndex';
@@ -257,7 +258,7 @@ class ModelBuilder {
         candidates: creationFacts.candidates,
         creators,
         renderedFolders,
-        filesRead: countFiles(),
+        filesRead: LayeredCounts.of(countFiles()),
         decision,
         unrendered,
         unrenderedAt: { start: unrenderedAt, count: this.#problems.length - unrenderedAt },

@@ -7,11 +7,12 @@ import { filesReadBy } from './patchNodes';
 import { renderApplicationFolder, type ApplicationRender, type RenderContext } from './renderApplication';
 import { chooseRootsAndOrphans, type CreationFacts, type RootsAndOrphans } from './rootsAndOrphans';
 import { sameList } from '../incremental/indexReads';
+import type { LayeredCounts } from '../incremental/layeredCounts';
 
 /** Pass 1's facts and decisions, as a build leaves them for its patches. */
 export interface PassOneFacts extends CreationFacts {
   /** How many of pass 1's renders read each file. */
-  readonly filesRead: ReadonlyMap<string, number>;
+  readonly filesRead: LayeredCounts;
   readonly decision: RootsAndOrphans;
   /** The problems of each kustomization no Application renders (by its folder), in the order the build found them. */
   readonly unrendered: ReadonlyMap<string, readonly Problem[]>;
@@ -90,7 +91,7 @@ export function unrenderedKustomizationProblems(context: RenderContext, director
  */
 export function followRenderChanges(facts: PassOneFacts, changes: readonly RenderChange[], ownProblems: readonly Problem[], context: RenderContext): FollowedPassOne | undefined {
   const renderedFolders = new Map(facts.renderedFolders);
-  const filesRead = new Map(facts.filesRead);
+  const deltas = new Map<string, number>();
   for (const { key, before, after } of changes) {
     for (const folder of before.renderedFolders) {
       const renderers = new Set(renderedFolders.get(folder));
@@ -99,13 +100,10 @@ export function followRenderChanges(facts: PassOneFacts, changes: readonly Rende
       else renderedFolders.set(folder, renderers);
     }
     for (const folder of after.renderedFolders) renderedFolders.set(folder, new Set(renderedFolders.get(folder)).add(key));
-    for (const file of before.filesRead) {
-      const count = (filesRead.get(file) ?? 0) - 1;
-      if (count > 0) filesRead.set(file, count);
-      else filesRead.delete(file);
-    }
-    for (const file of after.filesRead) filesRead.set(file, (filesRead.get(file) ?? 0) + 1);
+    for (const file of before.filesRead) deltas.set(file, (deltas.get(file) ?? 0) - 1);
+    for (const file of after.filesRead) deltas.set(file, (deltas.get(file) ?? 0) + 1);
   }
+  const filesRead = facts.filesRead.plus(deltas);
   const decision = chooseRootsAndOrphans({ candidates: facts.candidates, creators: facts.creators, renderedFolders });
   if (!sameDecision(decision, facts.decision)) return undefined;
 

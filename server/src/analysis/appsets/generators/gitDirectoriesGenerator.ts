@@ -6,8 +6,9 @@ import { invalidPathPattern } from '../../rules/appset/invalid-path-pattern';
 import { goPathBase } from '../goPath';
 import { goPathMatch } from '../goPathMatch';
 import { sanitizeName } from '../sanitizeName';
-import type { GeneratorEnvironment, GeneratorImplementation, ParameterSet } from './generatorTypes';
+import type { GeneratorImplementation, ParameterSet } from './generatorTypes';
 import { appendTemplatedValues } from './templatedValues';
+import type { RepoIndex } from '../../repoIndex';
 
 /**
  * Candidates are the repository's non-hidden folders, repo-relative without a leading `/`, in the
@@ -16,7 +17,6 @@ import { appendTemplatedValues } from './templatedValues';
  */
 export const gitDirectoriesGenerator: GeneratorImplementation = (body, bodyPath, _input, environment) => {
   const directories = Array.isArray(body.directories) ? body.directories : [];
-  const candidates = repositoryFolders(environment);
   const includes: { pattern: string; index: number }[] = [];
   const excludes: string[] = [];
   for (const [index, item] of directories.entries()) {
@@ -32,18 +32,19 @@ export const gitDirectoriesGenerator: GeneratorImplementation = (body, bodyPath,
     if (isRecord(item) && item.exclude === true) excludes.push(pattern);
     else includes.push({ pattern, index });
   }
-  const kept: string[] = [];
   const matchedIncludes = new Set<number>();
-  for (const folder of candidates) {
-    let included = false;
-    for (const include of includes) {
-      if (goPathMatch(include.pattern, folder).matched) {
-        included = true;
-        matchedIncludes.add(include.index);
-      }
-    }
-    if (included && !excludes.some((pattern) => goPathMatch(pattern, folder).matched)) kept.push(folder);
+  const included = new Set<string>();
+  for (const include of includes) {
+    const matches = foldersMatching(environment.context.index, include.pattern);
+    if (matches.length > 0) matchedIncludes.add(include.index);
+    for (const folder of matches) included.add(folder);
   }
+  const excluded = new Set(excludes.flatMap((pattern) => foldersMatching(environment.context.index, pattern)));
+  // In walk order: one include and no exclude keep its matches as they are.
+  const kept =
+    includes.length === 1 && excluded.size === 0
+      ? foldersMatching(environment.context.index, (includes[0] as { pattern: string }).pattern)
+      : repositoryFolders(environment.context.index).filter((folder) => included.has(folder) && !excluded.has(folder));
   for (const include of includes) {
     if (matchedIncludes.has(include.index)) continue;
     const message = include.pattern.startsWith('/')
@@ -60,20 +61,30 @@ export const gitDirectoriesGenerator: GeneratorImplementation = (body, bodyPath,
   return sets;
 };
 
-/** Folders a git checkout walk would list: every snapshot folder but the root, in walk order. */
-function repositoryFolders(environment: GeneratorEnvironment): string[] {
-  const folders = [...environment.context.index.directories()].filter((folder) => folder !== '' && !folder.split('/').some((segment) => segment.startsWith('.')));
-  // A walk visits a folder's children in name order, depth first: compare segment by segment.
-  return folders.sort((a, b) => {
-    const left = a.split('/');
-    const right = b.split('/');
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-      const l = left[index] ?? '';
-      const r = right[index] ?? '';
-      if (l !== r) return l < r ? -1 : 1;
-    }
-    return left.length - right.length;
+/**
+ * Folders a git checkout walk would list: every snapshot folder but the root and hidden ones, in walk order (kept
+ * by the index while the folders are the same, so that a set's expansion done again does not sort them again).
+ */
+function repositoryFolders(index: RepoIndex): readonly string[] {
+  return index.derived('appsets/repository-folders', (current) => {
+    const folders = [...current.directories()].filter((folder) => folder !== '' && !folder.split('/').some((segment) => segment.startsWith('.')));
+    // A walk visits a folder's children in name order, depth first: compare segment by segment.
+    return folders.sort((a, b) => {
+      const left = a.split('/');
+      const right = b.split('/');
+      for (let position = 0; position < Math.min(left.length, right.length); position++) {
+        const l = left[position] ?? '';
+        const r = right[position] ?? '';
+        if (l !== r) return l < r ? -1 : 1;
+      }
+      return left.length - right.length;
+    });
   });
+}
+
+/** The repository's folders a Go path.Match pattern matches, in walk order (kept by the index like the folders). */
+function foldersMatching(index: RepoIndex, pattern: string): readonly string[] {
+  return index.derived(`appsets/folders-matching\u0000${pattern}`, (current) => repositoryFolders(current).filter((folder) => goPathMatch(pattern, folder).matched));
 }
 
 /** The path parameters of one folder (`path`, `path.basename`, `path[n]`… or `.path.*` with goTemplate). */
