@@ -334,6 +334,30 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(outcome(after)).toEqual(outcome(fresh));
     });
 
+    it('patches while a git generator path is typed: problems come, change and go at their places, as a fresh build', () => {
+      const gitSet = (pattern: string): string =>
+        applicationSet(3, [])
+          .replace(/ {4}- list:\n {8}elements:\n/, `    - git:\n        repoURL: https://example.com/repo.git\n        revision: HEAD\n        directories:\n          - path: "${pattern}"\n`)
+          .replace('tenant-{{tenant}}', 'dir-{{path.basename}}')
+          .replace('namespace: "{{tenant}}"', 'namespace: "{{path.basename}}"');
+      // A kustomization nobody renders, with a problem: the build's own problems after the sets' move with them.
+      const base = snapshotFromTexts({ ...WITH_SET, 'apps/tenants.yaml': gitSet('platform/*'), 'overlays/lab/kustomization.yaml': 'resources:\n  - missing.yaml\n' });
+      const memo = new AnalysisMemo();
+      analyze(base, { memo });
+      const findingsOf = (analysis: Analysis): string[] => analysis.findings.filter((finding) => finding.location.file === 'apps/tenants.yaml').map((finding) => `${finding.ruleId} ${finding.location.span.start}`);
+      for (const pattern of ['platform/x*', '# not a folder', 'platform/*', 'platform/s*', 'platform/nothing/*']) {
+        const next = edited(base, { 'apps/tenants.yaml': gitSet(pattern) });
+        const after = analyze(next, { memo });
+        const fresh = analyze(next);
+        expect(memo.modelPatched).toBe(true);
+        expect(findingsOf(after)).toEqual(findingsOf(fresh));
+        expect(after.findings.map((finding) => `${finding.ruleId} ${finding.location.file}`)).toEqual(fresh.findings.map((finding) => `${finding.ruleId} ${finding.location.file}`));
+        expect(generatedView(after)).toEqual(generatedView(fresh));
+        expect(outcome(after)).toEqual(outcome(fresh));
+      }
+      expect(findingsOf(analyze(edited(base, { 'apps/tenants.yaml': gitSet('platform/x*') })))).toEqual([expect.stringMatching(/^appset\/generator-path-matches-nothing \d+$/)]);
+    });
+
     it('builds again when two generated Applications share a name (a build tells their ids apart), and matches a fresh build', () => {
       const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'blue']));
       expect(memo.modelPatched).toBe(false);

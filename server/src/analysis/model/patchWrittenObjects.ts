@@ -86,11 +86,10 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
   const files = new Set<string>();
   for (const object of [...replaced.values(), ...replacedSets.values(), ...replacedProjects.values()]) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
-  if (record.frameOwnProblems.some((item) => files.has(item.location.file))) return undefined;
   if (record.model.orphans.some((object) => files.has(object.origin.file))) return undefined;
 
   // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders
-  // create; a written one that reports nothing may generate other Applications (followed below).
+  // create; a written one may generate other Applications or report other problems (followed below).
   const expansionContext = { index, isThisRepository: record.renderFacts.isThisRepository, clusterSecrets: findClusterSecrets(index) };
   const setsByPlace = new Map<string, KubeObject>();
   for (const node of record.model.nodes) if (node.kind === 'ApplicationSet') setsByPlace.set(originKey(node.object.origin), node.object);
@@ -100,16 +99,21 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     declaredSets.set(originKey(set.origin), set);
   }
   const reexpanded = new Map<string, ExpansionResult>();
+  const expandedBefore = new Map<string, ExpansionResult>();
   for (const [place, set] of setsByPlace) {
     const before = memo.lastExpansionOf(place);
     if (before === undefined) return undefined;
     const after = expandWithMemo(set, expansionContext, record.expansionFacts, memo);
     if (after === before) continue;
-    // Expansion problems are the build's own, in set order: only sets that report none are followed.
-    if (!declaredSets.has(place) || before.problems.length > 0 || after.problems.length > 0) return undefined;
+    if (!declaredSets.has(place)) return undefined;
     reexpanded.set(place, after);
+    expandedBefore.set(place, before);
   }
   for (const [previous, object] of replacedSets) replaced.set(previous, object);
+  const expansionProblems = followExpansionProblems(record, expandedBefore, reexpanded, memo);
+  if (expansionProblems === undefined) return undefined;
+  // The build's other problems located in an edited file would keep the places of its previous parse.
+  if (record.frameOwnProblems.some((item) => files.has(item.location.file) && !expansionProblems.replaced.has(item))) return undefined;
 
   const previousOf = new Map<KubeObject, KubeObject>();
   for (const [previous, object] of [...replaced, ...replacedProjects]) previousOf.set(object, previous);
@@ -200,10 +204,10 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     for (const [place, { generated }] of regenerated) generatedByPlace.set(place, generated);
     passOneGenerated = generatedByPlace;
   }
-  let { passOne, frameOwnProblems } = record;
+  let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
   if (reshaped.length > 0) {
-    const followed = followRenderChanges(record.passOne, reshaped, record.frameOwnProblems, context);
+    const followed = followRenderChanges(passOne, reshaped, frameOwnProblems, context);
     if (followed === undefined) return undefined;
     ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
   }
@@ -227,6 +231,42 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
 }
 
 const NO_READS: readonly IndexRead[] = [];
+
+/** The build's own problems and pass 1's facts after sets expanded otherwise, and the problems that went. */
+interface ExpansionProblems {
+  readonly frameOwnProblems: readonly Problem[];
+  readonly passOne: PassOneFacts;
+  readonly replaced: ReadonlySet<Problem>;
+}
+
+/**
+ * The build's own problems with the new expansion problems of the sets that expanded otherwise. A build expands the
+ * written sets first, in declared order, and their problems open its own (see `buildModel`): that first part is
+ * checked to be the previous expansions' problems (undefined otherwise: only a build can tell) and made again from
+ * the new ones; what follows moves with it (pass 1's place of the kustomizations nobody renders).
+ */
+function followExpansionProblems(record: ModelRecord, expandedBefore: ReadonlyMap<string, ExpansionResult>, reexpanded: ReadonlyMap<string, ExpansionResult>, memo: AnalysisMemo): ExpansionProblems | undefined {
+  const unchanged = { frameOwnProblems: record.frameOwnProblems, passOne: record.passOne, replaced: new Set<Problem>() };
+  if ([...reexpanded].every(([place, after]) => after.problems.length === 0 && expandedBefore.get(place)?.problems.length === 0)) return unchanged;
+  const before: Problem[] = [];
+  const after: Problem[] = [];
+  for (const set of record.declared.applicationSets) {
+    const place = originKey(set.origin);
+    const current = reexpanded.get(place) ?? memo.lastExpansionOf(place);
+    const previous = expandedBefore.get(place) ?? current;
+    if (current === undefined || previous === undefined) return undefined;
+    before.push(...previous.problems);
+    after.push(...current.problems);
+  }
+  if (before.some((item, position) => record.frameOwnProblems[position] !== item)) return undefined;
+  const { start, count } = record.passOne.unrenderedAt;
+  return {
+    frameOwnProblems: [...after, ...record.frameOwnProblems.slice(before.length)],
+    passOne: { ...record.passOne, unrenderedAt: { start: start + after.length - before.length, count } },
+    replaced: new Set(before),
+  };
+}
+
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
 
 /**
