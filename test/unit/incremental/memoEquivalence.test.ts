@@ -16,6 +16,7 @@ import { parseFixture } from '../../support/fixture';
 import { application as projectApplication, manifest, teamProject } from '../rules/project/projectFixtures';
 import { childApplication, directorySet, rootApplication } from '../rules/waves/waveFixtures';
 import { listModel } from '../../support/modelListing';
+import { applicationText } from '../../support/applicationText';
 
 /** One change to the repository, chosen by fast-check (indexes are taken modulo the file count). */
 type Edit =
@@ -37,6 +38,8 @@ type Edit =
   | { readonly kind: 'rename'; readonly file: number; readonly name: number }
   /** Prefixes the name an ApplicationSet's template gives (each generated Application goes, another comes), or takes the prefix away. */
   | { readonly kind: 'rename-generated'; readonly file: number; readonly prefix: number }
+  /** Comments a kustomization's resource entry out (`# - x`), or back in. */
+  | { readonly kind: 'toggle-resource'; readonly file: number; readonly entry: number }
   /** Changes the analysis options instead of a file: a repository URL given or not, a folder excluded or not. */
   | { readonly kind: 'options'; readonly repoUrl: boolean; readonly excludeFolderOf: number | undefined };
 
@@ -54,6 +57,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), name: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('rename-generated' as const), file: fc.nat(), prefix: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant('toggle-resource' as const), file: fc.nat(), entry: fc.nat() }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
 );
 
@@ -90,6 +94,20 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     if (target === undefined || file?.kind !== 'text') return;
     const folder = parentDirectory(paths[edit.folderOf % paths.length] ?? '');
     files.set(target, { kind: 'text', text: file.text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`) });
+    return;
+  }
+  if (edit.kind === 'toggle-resource') {
+    const kustomizations = paths.filter((candidate) => /(^|\/)kustomization\.ya?ml$/.test(candidate) && files.get(candidate)?.kind === 'text');
+    const target = kustomizations[edit.file % Math.max(1, kustomizations.length)];
+    const file = target === undefined ? undefined : files.get(target);
+    if (target === undefined || file?.kind !== 'text') return;
+    const lines = file.text.split('\n');
+    const entries = lines.map((line, at) => (/^\s*(# )?- \S/.test(line) ? at : -1)).filter((at) => at >= 0);
+    const at = entries[edit.entry % Math.max(1, entries.length)];
+    if (at === undefined) return;
+    const line = lines[at] as string;
+    lines[at] = line.includes('# - ') ? line.replace('# - ', '- ') : line.replace('- ', '# - ');
+    files.set(target, { kind: 'text', text: lines.join('\n') });
     return;
   }
   if (edit.kind === 'rename-generated') {
@@ -312,6 +330,27 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
         projectApplication('lost', { project: 'ghost' }) +
         manifest('lost', 'settings.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lost\n') +
         projectApplication('elsewhere', { repoURL: 'https://github.com/example/other.git' }),
+    );
+    await checkRepository(folder, 40, 6);
+  }, 120_000);
+
+  // None of them has an orphan whose own render an edit changes (pass 1 alone renders an orphan: roots follow it).
+  it('on a repository with orphans and resources commented out', async () => {
+    const folder = join(mkdtempSync(join(os.tmpdir(), 'gitops-waves-memo-')), 'repo');
+    temporaryFolders.push(folder);
+    const application = (name: string, path: string, wave: number): string => `#- apps/${name}.yaml\n${applicationText(name, path, wave)}`;
+    writeFixture(
+      folder,
+      `#- root.yaml\n${applicationText('root', 'apps', 0)}` +
+        '#- apps/kustomization.yaml\nresources:\n  - web.yaml\n  # - lost.yaml\n' +
+        application('web', 'platform/web', 1) +
+        application('lost', 'lost', 2) +
+        `#- lost/kustomization.yaml\nresources:\n  # - child.yaml\n  - config.yaml\n#- lost/child.yaml\n${applicationText('child', 'platform/web', 3)}` +
+        '#- lost/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lost\n' +
+        '#- platform/web/kustomization.yaml\nresources:\n  - config.yaml\n  # - ../storage\n' +
+        '#- platform/web/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n' +
+        '#- platform/storage/kustomization.yaml\nresources:\n  - class.yaml\n' +
+        '#- platform/storage/class.yaml\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\n',
     );
     await checkRepository(folder, 40, 6);
   }, 120_000);

@@ -240,9 +240,31 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(after.model.projects.find((candidate) => candidate.name === 'team')?.object.origin.file).toBe('projects/team.yaml');
   });
 
-  it('builds again when a kustomization now reads another kustomization (another folder), and matches a fresh build', () => {
+  it("patches when a kustomization now reads another kustomization (another folder): pass 1's facts follow, as a fresh build's", () => {
     const { after, fresh, memo } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - ../storage\n' });
+    expect(memo.modelPatched).toBe(true);
+    expect(outcome(after)).toEqual(outcome(fresh));
+  });
+
+  it('builds again when the render of an orphan (no node: pass 1 alone renders it) now creates an Application, and matches a fresh build', () => {
+    const texts: Record<string, string> = {
+      'root.yaml': application('root', 'apps', 0),
+      'apps/kustomization.yaml': 'resources:\n  - web.yaml\n',
+      'apps/web.yaml': application('web', 'platform/web', 1),
+      // In a folder root renders but left out of its kustomization: an orphan, whose render decides roots too.
+      'apps/lost.yaml': application('lost', 'lost', 2),
+      'lost/kustomization.yaml': 'resources: []\n',
+      'lost/child.yaml': application('child', 'platform/web', 3),
+      'platform/web/config.yaml': CONFIG,
+    };
+    const memo = new AnalysisMemo();
+    const base = snapshotFromTexts(texts);
+    analyze(base, { memo });
+    const next = edited(base, { 'lost/kustomization.yaml': 'resources:\n  - child.yaml\n' });
+    const after = analyze(next, { memo });
+    const fresh = analyze(next);
     expect(memo.modelPatched).toBe(false);
+    expect(after.model.rootIds).toEqual(['lost/child.yaml#0', 'root.yaml#0']);
     expect(outcome(after)).toEqual(outcome(fresh));
   });
 

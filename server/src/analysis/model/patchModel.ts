@@ -44,7 +44,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   if (redo === undefined) return undefined;
   const context: RenderContext = { ...record.renderFacts, index, renderCache: new Map(), renderMemo: memo.renders };
   if (!index.answersAsBefore(record.frameReads, record.serial)) return undefined;
-  const checked = patchWrittenObjects(index, record, context, explicitRepoUrls, memo);
+  const checked = patchWrittenObjects(index, record, context, explicitRepoUrls, memo, redo);
   if (checked === undefined) return undefined;
   const written: WrittenObjectsPatch | undefined = checked.changed ? checked : undefined;
   // A file nodes are written in that was parsed again must be an edited written file (all its nodes are redone below).
@@ -204,6 +204,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     else redoneReads.set(object, [...passOne]);
   }
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
+  // Pass 1's renderers that are no node's object (orphans, written copies of created Applications) keep their new reads.
+  for (const [object, reads] of checked.rerenderedReads) if (!nodeIdsByObject.has(object) && !redoneReads.has(object)) record.nodeReads.replace(object, reads);
   followRegeneratedNodes(record, written?.regenerated ?? NO_REGENERATIONS, regeneration, written?.passOneReads);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));

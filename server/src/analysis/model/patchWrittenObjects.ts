@@ -54,6 +54,8 @@ export interface WrittenObjectsPatch {
   readonly regenerated: ReadonlyMap<string, Regeneration>;
   /** Pass 1's generated Applications of every written set, the regenerated ones' new. */
   readonly passOneGenerated: ReadonlyMap<string, GeneratedPassOne>;
+  /** The reads of pass 1's renders done again for renderers the edit touched (kept for those that are no node's object). */
+  readonly rerenderedReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
 }
 
 /** A written set's new expansion, what pass 1 made of it, and what it had made of the previous one. */
@@ -74,7 +76,14 @@ export interface Regeneration {
  * generate the same, and the repository's identity must be the same.
  * Undefined otherwise: only a full build can tell. Nodes built on the replaced objects are the caller's to redo.
  */
-export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, context: RenderContext, explicitRepoUrls: readonly string[], memo: AnalysisMemo): WrittenObjectsPatch | undefined {
+export function patchWrittenObjects(
+  index: RepoIndex,
+  record: ModelRecord,
+  context: RenderContext,
+  explicitRepoUrls: readonly string[],
+  memo: AnalysisMemo,
+  redo: ReadonlySet<KubeObject>,
+): WrittenObjectsPatch | undefined {
   const declared = findDeclaredArgoObjects(index);
   const replaced = new Map<KubeObject, KubeObject>();
   const replacedSets = new Map<KubeObject, KubeObject>();
@@ -144,8 +153,11 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     projectReadings = readings;
     projects = record.model.projects.map((project) => specs.get(project) ?? project);
   }
-  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0;
-  if (replaced.size === 0 && reexpanded.size === 0) {
+  const touched = renderTouchedPassOne(redo, replaced, reexpanded, record, context);
+  if (touched === undefined) return undefined;
+  const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
+  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || rerendered;
+  if (replaced.size === 0 && reexpanded.size === 0 && !rerendered) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
     return {
       replaced,
@@ -162,15 +174,17 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
       reshapedRenders: new Map(),
       regenerated: NO_REGENERATIONS,
       passOneGenerated: record.passOneGenerated,
+      rerenderedReads: touched.reads,
       frameProblems,
     };
   }
   if (replaced.size > 0 && !plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
+  for (const [object, render] of touched.renders) passOneRenders.set(object, render);
   const passOneReads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
-  const reshaped: RenderChange[] = [];
-  const reshapedRenders = new Map<string, ApplicationRender>();
+  const reshaped: RenderChange[] = [...touched.reshaped];
+  const reshapedRenders = new Map<string, ApplicationRender>(touched.reshapedRenders);
   for (const [previous, object] of replaced) {
     if (replacedSets.has(previous)) continue;
     const before = record.passOneRenders.get(previous);
@@ -199,8 +213,9 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     reshaped.push({ key: place, before: shapeOf(before.renders), after: shapeOf(generated.renders) });
   }
   let passOneGenerated = record.passOneGenerated;
-  if (regenerated.size > 0) {
+  if (regenerated.size > 0 || touched.generated.size > 0) {
     const generatedByPlace = new Map(record.passOneGenerated);
+    for (const [place, generated] of touched.generated) generatedByPlace.set(place, generated);
     for (const [place, { generated }] of regenerated) generatedByPlace.set(place, generated);
     passOneGenerated = generatedByPlace;
   }
@@ -226,8 +241,85 @@ export function patchWrittenObjects(index: RepoIndex, record: ModelRecord, conte
     reshapedRenders,
     regenerated,
     passOneGenerated,
+    rerenderedReads: touched.reads,
     frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
   };
+}
+
+/** Pass 1's renders done again for the renderers an edit touched (see {@link renderTouchedPassOne}). */
+interface TouchedPassOne {
+  /** New renders of written Applications (the same objects). */
+  readonly renders: ReadonlyMap<KubeObject, ApplicationRender>;
+  /** New pass 1 of the written sets whose generated Applications render otherwise (the same objects). */
+  readonly generated: ReadonlyMap<string, GeneratedPassOne>;
+  /** The reads of each render done again, by its object. */
+  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
+  readonly reshaped: readonly RenderChange[];
+  readonly reshapedRenders: ReadonlyMap<string, ApplicationRender>;
+}
+
+/**
+ * Pass 1 again for its renderers that the edit touched but did not replace: written Applications (roots, orphans,
+ * the written documents of Applications others create) and the Applications written sets generate, whose render
+ * read a changed file. Each must create the same objects as before (who creates whom decides roots and orphans);
+ * a written Application may render other folders or read other kustomizations (followed like an edited one's), a
+ * generated one may not (its node could not follow). Undefined when only a build can tell.
+ */
+function renderTouchedPassOne(
+  redo: ReadonlySet<KubeObject>,
+  replaced: ReadonlyMap<KubeObject, KubeObject>,
+  reexpanded: ReadonlyMap<string, ExpansionResult>,
+  record: ModelRecord,
+  context: RenderContext,
+): TouchedPassOne | undefined {
+  const renders = new Map<KubeObject, ApplicationRender>();
+  const generated = new Map<string, GeneratedPassOne>();
+  const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
+  const reshaped: RenderChange[] = [];
+  const reshapedRenders = new Map<string, ApplicationRender>();
+  const generatedPlaces = generatedPlacesOf(record);
+  for (const object of redo) {
+    if (replaced.has(object)) continue;
+    const before = record.passOneRenders.get(object);
+    if (before !== undefined) {
+      const reading = record.writtenReadings.get(object);
+      if (reading === undefined) return undefined;
+      const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(reading.application, context));
+      reads.set(object, renderReads);
+      if (render === before) continue;
+      if (createdPairs(before, render) === undefined) return undefined;
+      renders.set(object, render);
+      if (!sameRenderShape(before, render)) {
+        reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: shapeOf([render]) });
+        reshapedRenders.set(originKey(object.origin), render);
+      }
+      continue;
+    }
+    const place = generatedPlaces.get(object);
+    if (place === undefined || reexpanded.has(place)) continue;
+    const kept = generated.get(place) ?? (record.passOneGenerated.get(place) as GeneratedPassOne);
+    const position = kept.objects.indexOf(object);
+    const previous = kept.renders[position] as ApplicationRender;
+    const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(readApplication(object, context.index).application, context));
+    reads.set(object, renderReads);
+    if (render === previous) continue;
+    if (createdPairs(previous, render) === undefined || !sameRenderShape(previous, render)) return undefined;
+    generated.set(place, { objects: kept.objects, renders: kept.renders.map((other, at) => (at === position ? render : other)) });
+  }
+  return { renders, generated, reads, reshaped, reshapedRenders };
+}
+
+/** The set place of each Application pass 1 generated, by record. */
+const generatedPlacesByRecord = new WeakMap<ReadonlyMap<string, GeneratedPassOne>, ReadonlyMap<KubeObject, string>>();
+
+function generatedPlacesOf(record: ModelRecord): ReadonlyMap<KubeObject, string> {
+  let places = generatedPlacesByRecord.get(record.passOneGenerated);
+  if (places === undefined) {
+    const byObject = new Map<KubeObject, string>();
+    for (const [place, { objects }] of record.passOneGenerated) for (const object of objects) byObject.set(object, place);
+    generatedPlacesByRecord.set(record.passOneGenerated, (places = byObject));
+  }
+  return places;
 }
 
 const NO_READS: readonly IndexRead[] = [];
