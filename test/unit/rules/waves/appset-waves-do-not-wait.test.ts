@@ -55,7 +55,7 @@ describe('waves/appset-waves-do-not-wait', () => {
   });
 
   it('follows edits of a sibling, a resource and the set itself when earlier judgements are kept (language server)', () => {
-    const texts = parseFixture(rootApplication() + SETS + childApplication('late', '    argocd.argoproj.io/sync-wave: "6"'));
+    const texts = parseFixture(rootApplication() + SETS + childApplication('late', '    argocd.argoproj.io/sync-wave: "6"') + childApplication('first', '    argocd.argoproj.io/sync-wave: "1"'));
     const memo = new AnalysisMemo();
     const messages = (files: Record<string, string>, withMemo: boolean): string[] =>
       analyze(snapshotFromTexts(files), withMemo ? { memo } : {})
@@ -80,5 +80,14 @@ describe('waves/appset-waves-do-not-wait', () => {
     }
     // Each edit changed what the check says.
     expect(seen.size).toBe(edits.length);
+    // A comment above a later sibling moves the related place (its object is read); above an earlier one, nothing.
+    const commentEdits: Record<string, string>[] = [{ 'apps/late.yaml': `# moved\n${files['apps/late.yaml'] ?? ''}` }, { 'apps/first.yaml': `# moved\n${files['apps/first.yaml'] ?? ''}` }];
+    for (const edit of commentEdits) {
+      const before = messages(files, false);
+      files = { ...files, ...edit };
+      const found = messages(files, true);
+      expect(found).toEqual(messages(files, false));
+      expect(found.join('\n') !== before.join('\n')).toBe('apps/late.yaml' in edit);
+    }
   });
 });

@@ -1,11 +1,10 @@
 // Rule waves/appset-waves-do-not-wait: later waves of a parent's sync wait only until an ApplicationSet has generated its Applications.
 import type { KubeObject } from '../../kube/kubeObject';
 import { locateField } from '../../kube/locateObject';
-import type { AppNode, RepositoryModel } from '../../model/types';
+import type { AppNode, RepositoryModel, ResourceNode } from '../../model/types';
 import { SYNC_WAVE_ANNOTATION } from '../../model/syncWave';
 import type { RepoIndex } from '../../repoIndex';
 import type { SourceLocation } from '../../text/span';
-import { sameList } from '../../incremental/indexReads';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { hasCustomApplicationSetHealth } from './support/appSetHealth';
@@ -67,19 +66,35 @@ const judgementsBySet = new WeakMap<AppNode, KeptJudgement>();
 
 function keptProblem(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement | undefined {
   const kept = judgementsBySet.get(set);
-  if (kept === undefined || kept.parentName !== parent.name || !sameList(kept.resources, parent.resources) || kept.children.length !== parent.childIds.length) return undefined;
+  if (kept === undefined || kept.parentName !== parent.name || !sameResourceObjects(kept.resources, parent.resources) || kept.children.length !== parent.childIds.length) return undefined;
   for (let position = 0; position < kept.children.length; position++) {
-    if (!sameChild(kept.children[position], model.nodesById.get(parent.childIds[position] as string))) return undefined;
+    if (!sameChild(kept.children[position], model.nodesById.get(parent.childIds[position] as string), parent, set)) return undefined;
   }
   for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return undefined;
   return kept.judgement;
 }
 
-/** True when two nodes say the same to this check: what {@link laterItems} reads. */
-function sameChild(before: AppNode | undefined, after: AppNode | undefined): boolean {
+/**
+ * True when two lists of resources are of the same objects (a resource's wave and hooks follow from its object): a
+ * parent whose render was done again for an edit of one file keeps the objects of the others (`keepEqualObjects`).
+ */
+function sameResourceObjects(before: readonly ResourceNode[], after: readonly ResourceNode[]): boolean {
+  if (before === after) return true;
+  if (before.length !== after.length) return false;
+  for (let position = 0; position < before.length; position++) if ((before[position] as ResourceNode).object !== (after[position] as ResourceNode).object) return false;
+  return true;
+}
+
+/**
+ * True when two nodes say the same to this check: what {@link laterItems} reads. The object (where a later item is
+ * written, which the finding points at) matters only for a child in a later wave than the set's: an edit of a
+ * sibling in an earlier wave (a new object) leaves the judgement as it was.
+ */
+function sameChild(before: AppNode | undefined, after: AppNode | undefined, parent: AppNode, set: AppNode): boolean {
   if (before === after) return true;
   if (before === undefined || after === undefined) return false;
-  return before.object === after.object && before.kind === after.kind && before.name === after.name && before.wave.wave === after.wave.wave && before.ordering.parentId === after.ordering.parentId;
+  if (before.kind !== after.kind || before.name !== after.name || before.wave.wave !== after.wave.wave || before.ordering.parentId !== after.ordering.parentId) return false;
+  return before.object === after.object || after.ordering.parentId !== parent.id || after.wave.wave <= set.wave.wave;
 }
 
 function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement {
