@@ -443,10 +443,66 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(outcome(after)).toEqual(outcome(fresh));
     });
 
-    it('builds again when the new file holds an Application, or is a Helm chart, and matches a fresh build', () => {
-      const application_ = analyseStructural({ 'apps/extra-app.yaml': application('extra', 'platform/plain', 4) });
-      expect(application_.memo.modelPatched).toBe(false);
-      expect(outcome(application_.after)).toEqual(outcome(application_.fresh));
+    /** What a person sees of roots and orphans: the roots, the orphans, and every finding with its place. */
+    const rootsView = (analysis: Analysis): unknown => ({
+      roots: analysis.model.rootIds,
+      orphans: analysis.model.orphans.map((object) => object.name),
+      names: names(analysis),
+      findings: analysis.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.span.start} ${finding.message}`),
+    });
+
+    it('patches when a new file holds an Application nobody creates: an orphan in a rendered folder, a root elsewhere', () => {
+      const orphan = analyseStructural({ 'apps/extra-app.yaml': application('extra', 'platform/plain', 4) });
+      expect(orphan.memo.modelPatched).toBe(true);
+      expect(rootsView(orphan.after)).toEqual(rootsView(orphan.fresh));
+      expect(outcome(orphan.after)).toEqual(outcome(orphan.fresh));
+      expect(orphan.after.model.orphans.map((object) => object.name)).toEqual(['extra']);
+      const root = analyseStructural({ 'bootstrap/extra-root.yaml': application('extra', 'platform/plain', 4) });
+      expect(root.memo.modelPatched).toBe(true);
+      expect(rootsView(root.after)).toEqual(rootsView(root.fresh));
+      expect(outcome(root.after)).toEqual(outcome(root.fresh));
+      expect(root.after.model.rootIds).toEqual(['bootstrap/extra-root.yaml#0', 'root.yaml#0']);
+    });
+
+    it('while an Application is typed into a new file each state is a fresh build; once whole, it comes, changes and goes by patches', () => {
+      const full = application('extra', 'platform/plain', 4);
+      // Half-typed states (no name yet, no spec: a kustomize patch to Argo CD's eyes, no namespace yet) build again.
+      const halfTyped = [full.slice(0, full.indexOf('metadata:')), full.slice(0, full.indexOf('  namespace:')), full.slice(0, full.indexOf('spec:'))];
+      const whole = [full, application('extra-app', 'platform/plain', 4), `# extra\n${application('extra-app', 'platform/plain', 1)}`, null];
+      const states = [...halfTyped, null, ...whole];
+      for (const folder of ['apps', 'bootstrap']) {
+        const memo = new AnalysisMemo();
+        let texts: Record<string, string> = { ...WITH_PLAIN };
+        analyze(snapshotFromTexts(texts), { memo });
+        const patched: boolean[] = [];
+        for (const state of states) {
+          texts = { ...texts };
+          if (state === null) delete texts[`${folder}/extra.yaml`];
+          else texts[`${folder}/extra.yaml`] = state;
+          const next = snapshotFromTexts(texts);
+          const after = analyze(next, { memo });
+          patched.push(memo.modelPatched);
+          expect(rootsView(after)).toEqual(rootsView(analyze(next)));
+        }
+        expect([folder, ...patched.slice(halfTyped.length + 1)]).toEqual([folder, ...whole.map(() => true)]);
+      }
+    });
+
+    it('builds again when a new Application is created by another (who creates whom changes), or a Helm chart comes, and matches a fresh build', () => {
+      // (analyseStructural keeps the entries of files it had: the kustomization's edit is made as a host sends it.)
+      const memo = new AnalysisMemo();
+      const base = snapshotFromTexts(WITH_PLAIN);
+      analyze(base, { memo });
+      const withFile = snapshotFromTexts({ ...WITH_PLAIN, 'apps/extra-app.yaml': application('extra', 'platform/plain', 4) });
+      analyze({ ...withFile, files: new Map([...withFile.files].map(([path, file]) => [path, base.files.get(path) ?? file])) }, { memo });
+      expect(memo.modelPatched).toBe(true);
+      const listed = edited({ ...withFile, files: new Map([...withFile.files].map(([path, file]) => [path, base.files.get(path) ?? file])) }, {
+        'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n  - plain.yaml\n  - extra-app.yaml\n',
+      });
+      const after = analyze(listed, { memo });
+      expect(memo.modelPatched).toBe(false);
+      expect(rootsView(after)).toEqual(rootsView(analyze(listed)));
+      expect(after.model.nodesById.get('root.yaml#0')?.childIds).toContain('apps/extra-app.yaml#0');
       const chart = analyseStructural({ 'platform/plain/Chart.yaml': 'apiVersion: v2\nname: plain\nversion: 0.1.0\n' });
       expect(chart.memo.modelPatched).toBe(false);
       expect(outcome(chart.after)).toEqual(outcome(chart.fresh));

@@ -11,7 +11,7 @@ import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
 import { problem, type Problem } from '../rules/rule';
 import { creationCycle } from '../rules/model/creation-cycle';
-import { orphanedApplication } from '../rules/model/orphaned-application';
+import { orphanProblem } from './orphanProblem';
 import type { SourceRender } from '../sources/sourceRender';
 import { chooseRootsAndOrphans } from './rootsAndOrphans';
 import { findDeclaredArgoObjects, isArgoKind, originKey, type DeclaredArgoObjects } from './declaredObjects';
@@ -235,13 +235,7 @@ class ModelBuilder {
     const orphans = candidates.filter((object) => orphanKeys.has(originKey(object.origin)));
     for (const object of orphans) {
       const renderingFolder = decision.orphans.get(originKey(object.origin)) ?? '';
-      this.#problems.push(
-        problem(
-          orphanedApplication,
-          `${object.kind} ${object.name} is in ${renderingFolder === '' ? 'the repository root' : renderingFolder}, which an Application renders, but that source does not include this file: Argo CD never creates it.`,
-          locateField(index, object.origin, ['metadata', 'name']),
-        ),
-      );
+      this.#problems.push(orphanProblem(index, object, renderingFolder));
     }
     const rootKeys = new Set(decision.rootKeys);
     let filesRead: Map<string, number> | undefined; // counted only if a kustomization's folder is not rendered (or for the record)

@@ -89,7 +89,13 @@ export function unrenderedKustomizationProblems(context: RenderContext, director
  * rendered and files read follow, roots and orphans must be decided alike (undefined otherwise: only a build
  * can tell), kustomizations nobody renders any more lose their problems and those nobody renders now get theirs.
  */
-export function followRenderChanges(facts: PassOneFacts, changes: readonly RenderChange[], ownProblems: readonly Problem[], context: RenderContext): FollowedPassOne | undefined {
+export function followRenderChanges(
+  facts: PassOneFacts,
+  changes: readonly RenderChange[],
+  ownProblems: readonly Problem[],
+  context: RenderContext,
+  candidatesChange?: CandidatesChange,
+): FollowedPassOne | undefined {
   const renderedFolders = new Map(facts.renderedFolders);
   const deltas = new Map<string, number>();
   for (const { key, before, after } of changes) {
@@ -104,8 +110,9 @@ export function followRenderChanges(facts: PassOneFacts, changes: readonly Rende
     for (const file of after.filesRead) deltas.set(file, (deltas.get(file) ?? 0) + 1);
   }
   const filesRead = facts.filesRead.plus(deltas);
-  const decision = chooseRootsAndOrphans({ candidates: facts.candidates, creators: facts.creators, renderedFolders });
-  if (!sameDecision(decision, facts.decision)) return undefined;
+  const candidates = candidatesChange?.candidates ?? facts.candidates;
+  const decision = chooseRootsAndOrphans({ candidates, creators: facts.creators, renderedFolders });
+  if (!sameDecision(decision, facts.decision, candidatesChange?.changedKeys ?? NO_KEYS)) return undefined;
 
   const { index } = context;
   const folders = unrenderedKustomizationFolders(index, renderedFolders, (file) => filesRead.has(file));
@@ -122,14 +129,25 @@ export function followRenderChanges(facts: PassOneFacts, changes: readonly Rende
   const { start, count } = facts.unrenderedAt;
   const own = [...ownProblems.slice(0, start), ...problems, ...ownProblems.slice(start + count)];
   return {
-    facts: { ...facts, renderedFolders, filesRead, decision, unrendered, unrenderedAt: { start, count: problems.length } },
+    facts: { ...facts, candidates, renderedFolders, filesRead, decision, unrendered, unrenderedAt: { start, count: problems.length } },
     ownProblems: own,
     reads,
   };
 }
 
-function sameDecision(a: RootsAndOrphans, b: RootsAndOrphans): boolean {
-  if (!sameList(a.rootKeys, b.rootKeys) || a.orphans.size !== b.orphans.size) return false;
-  for (const [key, folder] of a.orphans) if (b.orphans.get(key) !== folder) return false;
+/** Written Applications that came or went (they create nothing): the candidates after, and the keys of those. */
+export interface CandidatesChange {
+  readonly candidates: CreationFacts['candidates'];
+  readonly changedKeys: ReadonlySet<string>;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** True when two decisions are the same but for `changedKeys` (candidates that came or went may be roots or orphans). */
+function sameDecision(a: RootsAndOrphans, b: RootsAndOrphans, changedKeys: ReadonlySet<string>): boolean {
+  const kept = (keys: readonly string[]): readonly string[] => (changedKeys.size === 0 ? keys : keys.filter((key) => !changedKeys.has(key)));
+  if (!sameList(kept(a.rootKeys), kept(b.rootKeys))) return false;
+  for (const [key, folder] of a.orphans) if (!changedKeys.has(key) && b.orphans.get(key) !== folder) return false;
+  for (const key of b.orphans.keys()) if (!changedKeys.has(key) && !a.orphans.has(key)) return false;
   return true;
 }

@@ -10,6 +10,7 @@ import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type Applicati
 import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type Regeneration, type WrittenObjectsPatch } from './patchWrittenObjects';
 import { regenerateSetNodes, type RegeneratedNodes } from './regenerateSetNodes';
+import { followWrittenLeaves } from './writtenLeaves';
 import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
@@ -50,6 +51,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // A file nodes are written in that was parsed again must be an edited written file (all its nodes are redone below).
   const editedFiles = new Set<string>();
   for (const object of written?.replaced.values() ?? []) editedFiles.add(object.origin.file);
+  for (const object of [...(written?.cameOrWent.added ?? []), ...(written?.cameOrWent.removed ?? [])]) editedFiles.add(object.origin.file);
   const changes = index.changesSince(record.serial);
   for (const path of changes?.files ?? []) {
     if (record.originParses.has(path) && record.originParses.get(path) !== index.parsed(path) && !editedFiles.has(path)) return undefined;
@@ -76,8 +78,21 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   }
   for (const [id, application] of regeneration.applications) applications.set(id, application);
   for (const id of regeneration.removedIds) applications.delete(id);
+  // Written Applications that came or went: root nodes made or removed (settled too).
+  const leaves = followWrittenLeaves(written, record, index);
+  if (leaves === undefined) return undefined;
+  for (const [id, node] of leaves.nodes) {
+    replaced.set(id, node);
+    settled.add(id);
+  }
+  for (const [id, application] of leaves.applications) applications.set(id, application);
+  for (const id of leaves.removedIds) {
+    applications.delete(id);
+    settled.add(id);
+  }
+  const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds]);
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
-  let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet');
+  let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds;
   const done = new Set<KubeObject>();
   /** Written nodes whose reading changed while their object did not (yet): each must be replaced by the end. */
   const readingChanged = new Set<KubeObject>();
@@ -176,14 +191,14 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 
   const nodesById = new Map(record.model.nodesById);
   for (const [id, node] of replaced) nodesById.set(id, node);
-  for (const id of regeneration.removedIds) nodesById.delete(id);
-  const nodes = reordered ? inCreationOrder(record.model.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
+  for (const id of removedIds) nodesById.delete(id);
+  const nodes = reordered ? inCreationOrder(leaves.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
   if (nodes === undefined || nodes.length !== nodesById.size) return undefined;
 
   // The patch holds: from here on, the record's shared indexes are updated.
   for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
-  for (const id of regeneration.removedIds) memo.keptNodes.forget(id);
-  const model: RepositoryModel = { ...record.model, nodes, nodesById, projects: written?.projects ?? record.model.projects };
+  for (const id of removedIds) memo.keptNodes.forget(id);
+  const model: RepositoryModel = { ...record.model, rootIds: leaves.rootIds, nodes, nodesById, orphans: written?.orphans ?? record.model.orphans, projects: written?.projects ?? record.model.projects };
   const frameProblems = written?.frameProblems ?? record.frameProblems;
   // The previous list while the nodes are in the same order and every redone node has the same own problems.
   const sameProblems =
@@ -207,6 +222,12 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // Pass 1's renderers that are no node's object (orphans, written copies of created Applications) keep their new reads.
   for (const [object, reads] of checked.rerenderedReads) if (!nodeIdsByObject.has(object) && !redoneReads.has(object)) record.nodeReads.replace(object, reads);
   followRegeneratedNodes(record, written?.regenerated ?? NO_REGENERATIONS, regeneration, written?.passOneReads);
+  for (const object of leaves.removedObjects) {
+    nodeIdsByObject.delete(object);
+    record.nodeReads.forget(object);
+  }
+  for (const [id, node] of leaves.nodes) nodeIdsByObject.set(node.object, [id]);
+  for (const [object, reads] of leaves.reads) record.nodeReads.replace(object, reads);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
   const frame =
@@ -223,7 +244,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
           passOne: written.passOne,
           frameReads: written.addedFrameReads.length > 0 ? [...record.frameReads, ...written.addedFrameReads] : record.frameReads,
         };
-  return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications }, nodesRemoved: regeneration.removedIds.size > 0 };
+  return { model, problems, record: { ...record, ...frame, serial: index.serial, model, problems, applications }, nodesRemoved: removedIds.size > 0 };
 }
 
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();

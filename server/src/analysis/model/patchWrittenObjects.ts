@@ -9,7 +9,8 @@ import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
 import { createdPairs, sameRenderShape } from './patchNodes';
-import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } from './passOneFacts';
+import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange, type RenderShape } from './passOneFacts';
+import { orphanProblem } from './orphanProblem';
 import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { readAppProject } from '../argo/readAppProject';
@@ -56,6 +57,10 @@ export interface WrittenObjectsPatch {
   readonly passOneGenerated: ReadonlyMap<string, GeneratedPassOne>;
   /** The reads of pass 1's renders done again for renderers the edit touched (kept for those that are no node's object). */
   readonly rerenderedReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
+  /** The model's orphans (those of the record unless written Applications came or went). */
+  readonly orphans: readonly KubeObject[];
+  /** Written Applications that came or went: the added are roots or orphans by pass 1's decision (the caller's to make nodes of). */
+  readonly cameOrWent: ApplicationsCameOrWent;
 }
 
 /** A written set's new expansion, what pass 1 made of it, and what it had made of the previous one. */
@@ -88,14 +93,22 @@ export function patchWrittenObjects(
   const replaced = new Map<KubeObject, KubeObject>();
   const replacedSets = new Map<KubeObject, KubeObject>();
   const replacedProjects = new Map<KubeObject, KubeObject>();
+  let cameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
   if (declared !== record.declared) {
-    if (!pairUp(record.declared.applications, declared.applications, replaced) || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
+    const aligned = alignByPlace(record.declared.applications, declared.applications, replaced);
+    if (aligned === undefined || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
     if (!pairUp(record.declared.projects, declared.projects, replacedProjects)) return undefined;
+    cameOrWent = aligned;
   }
   const files = new Set<string>();
-  for (const object of [...replaced.values(), ...replacedSets.values(), ...replacedProjects.values()]) files.add(object.origin.file);
+  for (const object of [...replaced.values(), ...replacedSets.values(), ...replacedProjects.values(), ...cameOrWent.added]) files.add(object.origin.file);
+  // A file that lost its Application is edited, or gone.
+  for (const object of cameOrWent.removed) if (index.file(object.origin.file) !== undefined) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
-  if (record.model.orphans.some((object) => files.has(object.origin.file))) return undefined;
+  const removed = new Set(cameOrWent.removed);
+  // Orphans in edited files get their problems again (see `followOrphans`): they are edited Applications or went.
+  const orphansEdited = record.model.orphans.some((object) => files.has(object.origin.file));
+  if (record.model.orphans.some((object) => files.has(object.origin.file) && !removed.has(object) && !replaced.has(object))) return undefined;
 
   // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders
   // create; a written one may generate other Applications or report other problems (followed below).
@@ -122,20 +135,26 @@ export function patchWrittenObjects(
   const expansionProblems = followExpansionProblems(record, expandedBefore, reexpanded, memo);
   if (expansionProblems === undefined) return undefined;
   // The build's other problems located in an edited file would keep the places of its previous parse.
-  if (record.frameOwnProblems.some((item) => files.has(item.location.file) && !expansionProblems.replaced.has(item))) return undefined;
+  const orphanBlock = new Set(orphansEdited ? record.frameOwnProblems.slice(expansionProblems.prefixLength, expansionProblems.prefixLength + record.model.orphans.length) : []);
+  if (record.frameOwnProblems.some((item) => files.has(item.location.file) && !expansionProblems.replaced.has(item) && !orphanBlock.has(item))) return undefined;
 
   const previousOf = new Map<KubeObject, KubeObject>();
   for (const [previous, object] of [...replaced, ...replacedProjects]) previousOf.set(object, previous);
   const writtenReadings = new Map<KubeObject, ApplicationReading>();
+  const added = new Set(cameOrWent.added);
   for (const object of declared.applications) {
     const previous = previousOf.get(object);
     const reading = readApplication(object, index);
-    if (previous === undefined) {
+    if (added.has(object)) {
+      // A patch of other Applications changes what they are: only a build can tell.
+      if (reading.application.looksLikePatch) return undefined;
+    } else if (previous === undefined) {
       // A kept reading read only what is unchanged (the memo asks again otherwise).
       if (reading !== record.writtenReadings.get(object)) return undefined;
     } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
     writtenReadings.set(object, reading);
   }
+  for (const object of removed) if (record.writtenReadings.get(object)?.application.looksLikePatch !== false) return undefined;
   // Edited AppProjects are read again (a reading reads nothing but the object) and take their places among the model's.
   let projectReadings = record.projectReadings;
   let projects = record.model.projects;
@@ -153,11 +172,12 @@ export function patchWrittenObjects(
     projectReadings = readings;
     projects = record.model.projects.map((project) => specs.get(project) ?? project);
   }
-  const touched = renderTouchedPassOne(redo, replaced, reexpanded, record, context);
+  const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
-  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || rerendered;
-  if (replaced.size === 0 && reexpanded.size === 0 && !rerendered) {
+  const cameOrWentAny = added.size > 0 || removed.size > 0 || orphansEdited;
+  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || rerendered || cameOrWentAny;
+  if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
     return {
       replaced,
@@ -175,10 +195,12 @@ export function patchWrittenObjects(
       regenerated: NO_REGENERATIONS,
       passOneGenerated: record.passOneGenerated,
       rerenderedReads: touched.reads,
+      orphans: record.model.orphans,
+      cameOrWent,
       frameProblems,
     };
   }
-  if (replaced.size > 0 && !plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
+  if ((replaced.size > 0 || cameOrWentAny) && !plainEqual(repositoryOf(explicitRepoUrls, identifyThisRepository(index, explicitRepoUrls, writtenReadings.values())), record.model.repository)) return undefined;
 
   const passOneRenders = new Map(record.passOneRenders);
   for (const [object, render] of touched.renders) passOneRenders.set(object, render);
@@ -203,6 +225,21 @@ export function patchWrittenObjects(
     passOneRenders.set(object, render);
     passOneReads.set(object, reads);
   }
+  // Written Applications that came or went create nothing: what they render comes or goes with them.
+  for (const object of added) {
+    const { application } = writtenReadings.get(object) as ApplicationReading;
+    const { value: render, reads } = index.recordReadsApart(() => renderApplication(application, context));
+    if (createsAnything(render)) return undefined;
+    passOneRenders.set(object, render);
+    passOneReads.set(object, reads);
+    reshaped.push({ key: originKey(object.origin), before: NO_SHAPE, after: shapeOf([render]) });
+  }
+  for (const object of removed) {
+    const before = record.passOneRenders.get(object);
+    if (before === undefined || createsAnything(before)) return undefined;
+    passOneRenders.delete(object);
+    reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: NO_SHAPE });
+  }
   // Sets generating other Applications: pass 1 renders them (who creates whom must stay: none creates anything).
   const regenerated = new Map<string, Regeneration>();
   for (const [place, expansion] of reexpanded) {
@@ -221,10 +258,17 @@ export function patchWrittenObjects(
   }
   let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
+  const candidatesChange = cameOrWentAny ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed].map((object) => originKey(object.origin))) } : undefined;
   if (reshaped.length > 0) {
-    const followed = followRenderChanges(passOne, reshaped, frameOwnProblems, context);
+    const followed = followRenderChanges(passOne, reshaped, frameOwnProblems, context, candidatesChange);
     if (followed === undefined) return undefined;
     ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
+  }
+  let orphans = record.model.orphans;
+  if (cameOrWentAny) {
+    const followed = followOrphans(index, record, declared, passOne, frameOwnProblems, expansionProblems.prefixLength);
+    if (followed === undefined) return undefined;
+    ({ orphans, passOne, frameOwnProblems } = followed);
   }
   return {
     replaced,
@@ -242,7 +286,92 @@ export function patchWrittenObjects(
     regenerated,
     passOneGenerated,
     rerenderedReads: touched.reads,
+    orphans,
+    cameOrWent,
     frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
+  };
+}
+
+/** Written Applications (leaves: they create nothing) that came or went, by an edit that adds or removes files or documents. */
+export interface ApplicationsCameOrWent {
+  readonly added: readonly KubeObject[];
+  readonly removed: readonly KubeObject[];
+}
+
+const NONE_CAME_OR_WENT: ApplicationsCameOrWent = { added: [], removed: [] };
+const NO_SHAPE: RenderShape = { renderedFolders: [], filesRead: [] };
+
+/**
+ * Pairs the written Applications of two declared lists by place: the objects of a place in both (one object, or two
+ * with one identity, put in `replaced`), and those that came or went. Undefined when the places kept are in another
+ * order (a build would visit them otherwise) or a place holds another identity.
+ */
+function alignByPlace(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): ApplicationsCameOrWent | undefined {
+  const paired = new Map<KubeObject, KubeObject>();
+  if (before.length === after.length && pairUp(before, after, paired)) {
+    for (const [previous, object] of paired) replaced.set(previous, object);
+    return NONE_CAME_OR_WENT;
+  }
+  const positions = new Map<string, number>();
+  before.forEach((object, position) => positions.set(originKey(object.origin), position));
+  const kept = new Set<string>();
+  const added: KubeObject[] = [];
+  let last = -1;
+  for (const object of after) {
+    const position = positions.get(originKey(object.origin));
+    if (position === undefined) {
+      added.push(object);
+      continue;
+    }
+    const previous = before[position] as KubeObject;
+    if (position < last || (previous !== object && !sameWrittenIdentity(previous, object))) return undefined;
+    last = position;
+    kept.add(originKey(object.origin));
+    if (previous !== object) replaced.set(previous, object);
+  }
+  return { added, removed: before.filter((object) => !kept.has(originKey(object.origin))) };
+}
+
+/** Pass 1's candidates: written Applications but patches, then written sets, in declared order (as a build lists them). */
+function candidatesOf(declared: DeclaredArgoObjects, readings: ReadonlyMap<KubeObject, ApplicationReading>): PassOneFacts['candidates'] {
+  return [...declared.applications.filter((object) => readings.get(object)?.application.looksLikePatch === false), ...declared.applicationSets].map((object) => ({
+    key: originKey(object.origin),
+    file: object.origin.file,
+  }));
+}
+
+/**
+ * The model's orphans after written Applications came or went, and their problems: a build lists them in candidate
+ * order right after the written sets' expansion problems (`prefixLength` of them), one problem each. The block is
+ * checked (one orphan problem per previous orphan, in its file) and made again: a kept orphan keeps its problem (its
+ * folder is the same: the decision is, but for what came or went), a new one gets one; what follows moves with it.
+ */
+function followOrphans(
+  index: RepoIndex,
+  record: ModelRecord,
+  declared: DeclaredArgoObjects,
+  passOne: PassOneFacts,
+  frameOwnProblems: readonly Problem[],
+  prefixLength: number,
+): { orphans: readonly KubeObject[]; passOne: PassOneFacts; frameOwnProblems: readonly Problem[] } | undefined {
+  const previous = record.model.orphans;
+  const block = frameOwnProblems.slice(prefixLength, prefixLength + previous.length);
+  if (block.length !== previous.length || block.some((item, position) => item.ruleId !== 'model/orphaned-application' || item.location.file !== (previous[position] as KubeObject).origin.file)) return undefined;
+  const problemOf = new Map<KubeObject, Problem>();
+  previous.forEach((object, position) => problemOf.set(object, block[position] as Problem));
+  const orphans: KubeObject[] = [];
+  const problems: Problem[] = [];
+  for (const object of [...declared.applications, ...declared.applicationSets]) {
+    const folder = passOne.decision.orphans.get(originKey(object.origin));
+    if (folder === undefined) continue;
+    orphans.push(object);
+    problems.push(problemOf.get(object) ?? orphanProblem(index, object, folder));
+  }
+  const { start, count } = passOne.unrenderedAt;
+  return {
+    orphans,
+    passOne: { ...passOne, unrenderedAt: { start: start + orphans.length - previous.length, count } },
+    frameOwnProblems: [...frameOwnProblems.slice(0, prefixLength), ...problems, ...frameOwnProblems.slice(prefixLength + previous.length)],
   };
 }
 
@@ -268,6 +397,7 @@ interface TouchedPassOne {
 function renderTouchedPassOne(
   redo: ReadonlySet<KubeObject>,
   replaced: ReadonlyMap<KubeObject, KubeObject>,
+  gone: ReadonlySet<KubeObject>,
   reexpanded: ReadonlyMap<string, ExpansionResult>,
   record: ModelRecord,
   context: RenderContext,
@@ -279,7 +409,7 @@ function renderTouchedPassOne(
   const reshapedRenders = new Map<string, ApplicationRender>();
   const generatedPlaces = generatedPlacesOf(record);
   for (const object of redo) {
-    if (replaced.has(object)) continue;
+    if (replaced.has(object) || gone.has(object)) continue;
     const before = record.passOneRenders.get(object);
     if (before !== undefined) {
       const reading = record.writtenReadings.get(object);
@@ -329,6 +459,8 @@ interface ExpansionProblems {
   readonly frameOwnProblems: readonly Problem[];
   readonly passOne: PassOneFacts;
   readonly replaced: ReadonlySet<Problem>;
+  /** How many problems the written sets' expansions put first among the build's own. */
+  readonly prefixLength: number;
 }
 
 /**
@@ -338,8 +470,6 @@ interface ExpansionProblems {
  * the new ones; what follows moves with it (pass 1's place of the kustomizations nobody renders).
  */
 function followExpansionProblems(record: ModelRecord, expandedBefore: ReadonlyMap<string, ExpansionResult>, reexpanded: ReadonlyMap<string, ExpansionResult>, memo: AnalysisMemo): ExpansionProblems | undefined {
-  const unchanged = { frameOwnProblems: record.frameOwnProblems, passOne: record.passOne, replaced: new Set<Problem>() };
-  if ([...reexpanded].every(([place, after]) => after.problems.length === 0 && expandedBefore.get(place)?.problems.length === 0)) return unchanged;
   const before: Problem[] = [];
   const after: Problem[] = [];
   for (const set of record.declared.applicationSets) {
@@ -351,11 +481,14 @@ function followExpansionProblems(record: ModelRecord, expandedBefore: ReadonlyMa
     after.push(...current.problems);
   }
   if (before.some((item, position) => record.frameOwnProblems[position] !== item)) return undefined;
+  if (before.length === 0 && after.length === 0) return { frameOwnProblems: record.frameOwnProblems, passOne: record.passOne, replaced: new Set(), prefixLength: 0 };
   const { start, count } = record.passOne.unrenderedAt;
   return {
     frameOwnProblems: [...after, ...record.frameOwnProblems.slice(before.length)],
     passOne: { ...record.passOne, unrenderedAt: { start: start + after.length - before.length, count } },
-    replaced: new Set(before),
+    // Only the sets expanded again get new problems: the others' keep the places they were found at.
+    replaced: new Set([...expandedBefore.values()].flatMap((expansion) => expansion.problems)),
+    prefixLength: after.length,
   };
 }
 

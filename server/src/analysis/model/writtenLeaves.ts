@@ -1,0 +1,94 @@
+// A model patch's part for written Applications that came or went: root nodes made or removed, and the roots' order.
+import { readApplication } from '../argo/readApplication';
+import type { IndexRead } from '../incremental/indexReads';
+import type { KubeObject } from '../kube/kubeObject';
+import type { RepoIndex } from '../repoIndex';
+import { originKey } from './declaredObjects';
+import type { ApplicationRecord, ModelRecord } from './keptModel';
+import { orderingOf } from './ordering';
+import type { WrittenObjectsPatch } from './patchWrittenObjects';
+import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
+import { effectiveWave } from './syncWave';
+import type { AppNode } from './types';
+
+/** What written Applications that came or went change in the model. */
+export interface WrittenLeafChanges {
+  /** The root nodes of the Applications that came and are roots. */
+  readonly nodes: ReadonlyMap<string, AppNode>;
+  readonly applications: ReadonlyMap<string, ApplicationRecord>;
+  /** The root nodes of the Applications that went. */
+  readonly removedIds: ReadonlySet<string>;
+  /** The model's roots: pass 1's decision, then the starts of creation loops as before. */
+  readonly rootIds: readonly string[];
+  /** Each added Application's own reads (pass 1's render; a root's reading too), by object. */
+  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
+  /** The objects of the Applications that went (their reads go). */
+  readonly removedObjects: readonly KubeObject[];
+}
+
+/**
+ * The model's changes for written Applications that came or went (they create nothing, see `patchWrittenObjects`):
+ * one that came is a root or an orphan by pass 1's decision; a root gets its node as a build makes it (its id is its
+ * place); one that went loses its node, which must be a root without children. The roots are the decision's, in its
+ * order, then the nodes a build starts from in creation loops, as before. Undefined when only a build can tell.
+ */
+export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex): WrittenLeafChanges | undefined {
+  const nodes = new Map<string, AppNode>();
+  const applications = new Map<string, ApplicationRecord>();
+  const removedIds = new Set<string>();
+  const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
+  const { added, removed } = written?.cameOrWent ?? { added: [], removed: [] };
+  if (written === undefined || (added.length === 0 && removed.length === 0)) return { nodes, applications, removedIds, rootIds: record.model.rootIds, reads, removedObjects: [] };
+  const previousRoots = record.passOne.decision.rootKeys;
+  if (previousRoots.some((key, position) => record.model.rootIds[position] !== key)) return undefined;
+  const loopStarts = record.model.rootIds.slice(previousRoots.length);
+  for (const object of removed) {
+    for (const id of record.nodeIdsByObject.get(object) ?? []) {
+      const node = record.model.nodesById.get(id);
+      if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id)) return undefined;
+      removedIds.add(id);
+    }
+  }
+  const rootKeys = new Set(written.passOne.decision.rootKeys);
+  for (const object of added) {
+    const id = originKey(object.origin);
+    const passOneReads = written.passOneReads.get(object) ?? [];
+    if (!rootKeys.has(id)) {
+      reads.set(object, passOneReads);
+      continue;
+    }
+    const reading = written.writtenReadings.get(object);
+    const render = written.passOneRenders.get(object);
+    if (reading === undefined || render === undefined || record.model.nodesById.has(id)) return undefined;
+    const { value: readAgain, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
+    if (readAgain !== reading) return undefined;
+    const { application } = reading;
+    const wave = effectiveWave(object);
+    const node: AppNode = {
+      id,
+      kind: 'Application',
+      name: object.name,
+      object,
+      origin: object.origin,
+      wave,
+      ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: undefined, generatedBy: undefined, healthCheckFile: record.healthCheckFile }),
+      generatedById: undefined,
+      generatorParameters: undefined,
+      application,
+      applicationSet: undefined,
+      renders: render.renders,
+      externalSources: render.externalSources,
+      childIds: [],
+      resources: resourcesOf(render),
+      destinationNamespace: application.destination.namespace,
+    };
+    // AppProjects a render deploys are the model's projects too: a build lists them.
+    if (appProjectsDeployedBy(node).length > 0) return undefined;
+    nodes.set(id, node);
+    applications.set(id, { reading, render, generated: false, cycleProblems: [] });
+    reads.set(object, [...passOneReads, ...readingReads]);
+  }
+  const rootIds = [...written.passOne.decision.rootKeys, ...loopStarts];
+  for (const id of rootIds) if (!nodes.has(id) && (!record.model.nodesById.has(id) || removedIds.has(id))) return undefined;
+  return { nodes, applications, removedIds, rootIds, reads, removedObjects: removed };
+}
