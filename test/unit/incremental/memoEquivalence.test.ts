@@ -71,74 +71,71 @@ function optionsOf(edit: Edit, paths: readonly string[]): AnalysisOptions {
   };
 }
 
+/** The `at`-th (wrapping) of the texts among `paths` that `wanted` accepts, with its path; undefined when none does. */
+function pickText(files: ReadonlyMap<string, SnapshotFile>, paths: readonly string[], at: number, wanted: (text: string, path: string) => boolean): { path: string; text: string } | undefined {
+  const candidates: { path: string; text: string }[] = [];
+  for (const path of paths) {
+    const file = files.get(path);
+    if (file?.kind === 'text' && wanted(file.text, path)) candidates.push({ path, text: file.text });
+  }
+  return candidates[at % Math.max(1, candidates.length)];
+}
+
 /** Applies an edit to a file map (paths of the original repository choose the targets, so restores find them). */
 function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, paths: readonly string[], edit: Edit): void {
   if (edit.kind === 'options') return;
+  const replaceText = (target: { path: string; text: string } | undefined, edited: (text: string) => string): void => {
+    if (target !== undefined) files.set(target.path, { kind: 'text', text: edited(target.text) });
+  };
   if (edit.kind === 'change-wave') {
-    const withWaves = paths.filter((candidate) => {
-      const file = files.get(candidate);
-      return file?.kind === 'text' && file.text.includes('sync-wave:');
-    });
-    const target = withWaves[edit.file % Math.max(1, withWaves.length)];
-    const file = target === undefined ? undefined : files.get(target);
-    if (target !== undefined && file?.kind === 'text') files.set(target, { kind: 'text', text: file.text.replace(/(sync-wave:\s*)("?)-?\d+("?)/, `$1$2${edit.wave}$3`) });
+    replaceText(
+      pickText(files, paths, edit.file, (text) => text.includes('sync-wave:')),
+      (text) => text.replace(/(sync-wave:\s*)("?)-?\d+("?)/, `$1$2${edit.wave}$3`),
+    );
     return;
   }
   if (edit.kind === 'change-path') {
-    const withPaths = paths.filter((candidate) => {
-      const file = files.get(candidate);
-      return file?.kind === 'text' && /\bpath: \S/.test(file.text) && file.text.includes('kind: Application');
-    });
-    const target = withPaths[edit.file % Math.max(1, withPaths.length)];
-    const file = target === undefined ? undefined : files.get(target);
-    if (target === undefined || file?.kind !== 'text') return;
     const folder = parentDirectory(paths[edit.folderOf % paths.length] ?? '');
-    files.set(target, { kind: 'text', text: file.text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`) });
+    replaceText(
+      pickText(files, paths, edit.file, (text) => /\bpath: \S/.test(text) && text.includes('kind: Application')),
+      (text) => text.replace(/(\bpath: )(\S+)/, (_match, key: string, value: string) => `${key}${edit.cut ? value.slice(0, -1) : folder || '.'}`),
+    );
     return;
   }
   if (edit.kind === 'toggle-resource') {
-    const kustomizations = paths.filter((candidate) => /(^|\/)kustomization\.ya?ml$/.test(candidate) && files.get(candidate)?.kind === 'text');
-    const target = kustomizations[edit.file % Math.max(1, kustomizations.length)];
-    const file = target === undefined ? undefined : files.get(target);
-    if (target === undefined || file?.kind !== 'text') return;
-    const lines = file.text.split('\n');
-    const entries = lines.map((line, at) => (/^\s*(# )?- \S/.test(line) ? at : -1)).filter((at) => at >= 0);
-    const at = entries[edit.entry % Math.max(1, entries.length)];
-    if (at === undefined) return;
-    const line = lines[at] as string;
-    lines[at] = line.includes('# - ') ? line.replace('# - ', '- ') : line.replace('- ', '# - ');
-    files.set(target, { kind: 'text', text: lines.join('\n') });
+    replaceText(
+      pickText(files, paths, edit.file, (_text, path) => /(^|\/)kustomization\.ya?ml$/.test(path)),
+      (text) => {
+        const lines = text.split('\n');
+        const entries = lines.map((line, at) => (/^\s*(# )?- \S/.test(line) ? at : -1)).filter((at) => at >= 0);
+        const at = entries[edit.entry % Math.max(1, entries.length)];
+        if (at === undefined) return text;
+        const line = lines[at] as string;
+        lines[at] = line.includes('# - ') ? line.replace('# - ', '- ') : line.replace('- ', '# - ');
+        return lines.join('\n');
+      },
+    );
     return;
   }
   if (edit.kind === 'rename-generated') {
-    const sets = paths.filter((candidate) => {
-      const file = files.get(candidate);
-      return file?.kind === 'text' && file.text.includes('kind: ApplicationSet');
-    });
-    const target = sets[edit.file % Math.max(1, sets.length)];
-    const file = target === undefined ? undefined : files.get(target);
-    if (target === undefined || file?.kind !== 'text') return;
     // The template's name: the first `name:` indented deeper than the set's own.
     const prefix = edit.prefix === 0 ? '' : `p${edit.prefix}-`;
-    files.set(target, { kind: 'text', text: file.text.replace(/^( {5,}name: )("?)(?:p\d-)?/m, `$1$2${prefix}`) });
+    replaceText(
+      pickText(files, paths, edit.file, (text) => text.includes('kind: ApplicationSet')),
+      (text) => text.replace(/^( {5,}name: )("?)(?:p\d-)?/m, `$1$2${prefix}`),
+    );
     return;
   }
   if (edit.kind === 'rename') {
     // Mostly Applications (their names are elsewhere: dependencies, duplicates, orderings), sometimes anything named.
-    const named = paths.filter((candidate) => {
-      const file = files.get(candidate);
-      return file?.kind === 'text' && /^ {2}name: \S/m.test(file.text) && (edit.name === 5 || file.text.includes('kind: Application\n'));
-    });
-    const target = named[edit.file % Math.max(1, named.length)];
-    const file = target === undefined ? undefined : files.get(target);
-    if (target === undefined || file?.kind !== 'text') return;
+    const isNamed = (text: string): boolean => /^ {2}name: \S/m.test(text) && (edit.name === 5 || text.includes('kind: Application\n'));
     // New names, or another Application's (two Applications of one name).
-    const otherNames = named.flatMap((candidate) => {
+    const otherNames = paths.flatMap((candidate) => {
       const other = files.get(candidate);
-      return other?.kind === 'text' ? [...other.text.matchAll(/^ {2}name: (\S+)/gm)].map((match) => match[1] as string) : [];
+      return other?.kind === 'text' && isNamed(other.text) ? [...other.text.matchAll(/^ {2}name: (\S+)/gm)].map((match) => match[1] as string) : [];
     });
     const name = edit.name < 3 || otherNames.length === 0 ? `renamed-${edit.name}` : (otherNames[(edit.file + edit.name) % otherNames.length] as string);
-    files.set(target, { kind: 'text', text: file.text.replace(/^( {2}name: )(\S+)/m, `$1${name}`) });
+    replaceText(pickText(files, paths, edit.file, isNamed), (text) => text.replace(/^( {2}name: )(\S+)/m, `$1${name}`));
     return;
   }
   const path = paths[edit.file % paths.length] ?? '';

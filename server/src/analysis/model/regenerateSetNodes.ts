@@ -7,11 +7,9 @@ import type { RepoIndex } from '../repoIndex';
 import { originKey } from './declaredObjects';
 import { generatedInNameOrder } from './generatedApplications';
 import type { ApplicationRecord, ModelRecord } from './keptModel';
-import { orderingOf } from './ordering';
 import type { Regeneration } from './patchWrittenObjects';
 import type { ApplicationRender } from './renderApplication';
-import { resourcesOf } from './renderedObjects';
-import { effectiveWave } from './syncWave';
+import { leafApplicationNode } from './leafNode';
 import type { AppNode } from './types';
 
 /** What making a set's generated nodes again changed: nodes by id, records, reads, the ids that went. */
@@ -59,26 +57,7 @@ export function regenerateSetNodes(regenerated: ReadonlyMap<string, Regeneration
       const render = renderOf.get(object);
       if (render === undefined) return undefined;
       const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
-      const { application } = reading;
-      const wave = effectiveWave(object);
-      nodes.set(id, {
-        id,
-        kind: 'Application',
-        name: object.name,
-        object,
-        origin: object.origin,
-        wave,
-        ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: undefined, generatedBy: { name: setNode.name }, healthCheckFile: record.healthCheckFile }),
-        generatedById: setNode.id,
-        generatorParameters: parameters,
-        application,
-        applicationSet: undefined,
-        renders: render.renders,
-        externalSources: render.externalSources,
-        childIds: [],
-        resources: resourcesOf(render),
-        destinationNamespace: application.destination.namespace,
-      });
+      nodes.set(id, leafApplicationNode(id, object, reading.application, render, { generator: setNode, parameters }, record.healthCheckFile));
       applications.set(id, { reading, render, generated: true, cycleProblems: [] });
       reads.set(object, [...(reads.get(object) ?? []), ...readingReads]);
     }

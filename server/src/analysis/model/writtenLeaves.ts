@@ -5,10 +5,9 @@ import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import { originKey } from './declaredObjects';
 import type { ApplicationRecord, ModelRecord } from './keptModel';
-import { orderingOf } from './ordering';
+import { leafApplicationNode } from './leafNode';
 import type { WrittenObjectsPatch } from './patchWrittenObjects';
-import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
-import { effectiveWave } from './syncWave';
+import { appProjectsDeployedBy } from './renderedObjects';
 import type { AppNode } from './types';
 
 /** What written Applications that came or went change in the model. */
@@ -62,26 +61,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
     if (reading === undefined || render === undefined || record.model.nodesById.has(id)) return undefined;
     const { value: readAgain, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
     if (readAgain !== reading) return undefined;
-    const { application } = reading;
-    const wave = effectiveWave(object);
-    const node: AppNode = {
-      id,
-      kind: 'Application',
-      name: object.name,
-      object,
-      origin: object.origin,
-      wave,
-      ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: undefined, generatedBy: undefined, healthCheckFile: record.healthCheckFile }),
-      generatedById: undefined,
-      generatorParameters: undefined,
-      application,
-      applicationSet: undefined,
-      renders: render.renders,
-      externalSources: render.externalSources,
-      childIds: [],
-      resources: resourcesOf(render),
-      destinationNamespace: application.destination.namespace,
-    };
+    const node = leafApplicationNode(id, object, reading.application, render, undefined, record.healthCheckFile);
     // AppProjects a render deploys are the model's projects too: a build lists them.
     if (appProjectsDeployedBy(node).length > 0) return undefined;
     nodes.set(id, node);
