@@ -1,4 +1,4 @@
-// Patching the build's own part (the frame) after an edit of Applications written in the repository that keeps who they are.
+// Patching the build's own part (the frame) after an edit of written Argo CD objects: edited, renamed, come or gone.
 import { readApplication } from '../argo/readApplication';
 import type { IndexRead } from '../incremental/indexReads';
 import { plainEqual } from '../incremental/plainEqual';
@@ -9,17 +9,17 @@ import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { expandWithMemo } from './applicationSets';
 import { createdPairs, sameRenderShape } from './patchNodes';
-import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange, type RenderShape } from './passOneFacts';
-import { orphanProblem } from './orphanProblem';
-import { findDeclaredArgoObjects, originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
+import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } from './passOneFacts';
+import { findDeclaredArgoObjects, originKey, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
+import { followExpansionProblems, followOrphans } from './frameProblems';
 import { readAppProject } from '../argo/readAppProject';
 import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptModel';
 import type { ExpansionResult } from '../appsets/expansionTypes';
-import { generatedApplicationObject } from './generatedApplications';
-import { createdObjectsOfApplication } from './renderedObjects';
+import { createsAnything, generatedPassOne, renderTouchedPassOne } from './patchPassOne';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
+import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, pairUp, type ApplicationsCameOrWent } from './writtenPlaces';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
@@ -292,253 +292,7 @@ export function patchWrittenObjects(
   };
 }
 
-/** Written Applications (leaves: they create nothing) that came or went, by an edit that adds or removes files or documents. */
-export interface ApplicationsCameOrWent {
-  readonly added: readonly KubeObject[];
-  readonly removed: readonly KubeObject[];
-}
-
-const NONE_CAME_OR_WENT: ApplicationsCameOrWent = { added: [], removed: [] };
-const NO_SHAPE: RenderShape = { renderedFolders: [], filesRead: [] };
-
-/**
- * Pairs the written Applications of two declared lists by place: the objects of a place in both (one object, or two
- * with one identity, put in `replaced`), and those that came or went. Undefined when the places kept are in another
- * order (a build would visit them otherwise) or a place holds another identity.
- */
-function alignByPlace(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): ApplicationsCameOrWent | undefined {
-  const paired = new Map<KubeObject, KubeObject>();
-  if (before.length === after.length && pairUp(before, after, paired)) {
-    for (const [previous, object] of paired) replaced.set(previous, object);
-    return NONE_CAME_OR_WENT;
-  }
-  const positions = new Map<string, number>();
-  before.forEach((object, position) => positions.set(originKey(object.origin), position));
-  const kept = new Set<string>();
-  const added: KubeObject[] = [];
-  let last = -1;
-  for (const object of after) {
-    const position = positions.get(originKey(object.origin));
-    if (position === undefined) {
-      added.push(object);
-      continue;
-    }
-    const previous = before[position] as KubeObject;
-    if (position < last || (previous !== object && !sameWrittenIdentity(previous, object))) return undefined;
-    last = position;
-    kept.add(originKey(object.origin));
-    if (previous !== object) replaced.set(previous, object);
-  }
-  return { added, removed: before.filter((object) => !kept.has(originKey(object.origin))) };
-}
-
-/** Pass 1's candidates: written Applications but patches, then written sets, in declared order (as a build lists them). */
-function candidatesOf(declared: DeclaredArgoObjects, readings: ReadonlyMap<KubeObject, ApplicationReading>): PassOneFacts['candidates'] {
-  return [...declared.applications.filter((object) => readings.get(object)?.application.looksLikePatch === false), ...declared.applicationSets].map((object) => ({
-    key: originKey(object.origin),
-    file: object.origin.file,
-  }));
-}
-
-/**
- * The model's orphans after written Applications came or went, and their problems: a build lists them in candidate
- * order right after the written sets' expansion problems (`prefixLength` of them), one problem each. The block is
- * checked (one orphan problem per previous orphan, in its file) and made again: a kept orphan keeps its problem (its
- * folder is the same: the decision is, but for what came or went), a new one gets one; what follows moves with it.
- */
-function followOrphans(
-  index: RepoIndex,
-  record: ModelRecord,
-  declared: DeclaredArgoObjects,
-  passOne: PassOneFacts,
-  frameOwnProblems: readonly Problem[],
-  prefixLength: number,
-): { orphans: readonly KubeObject[]; passOne: PassOneFacts; frameOwnProblems: readonly Problem[] } | undefined {
-  const previous = record.model.orphans;
-  const block = frameOwnProblems.slice(prefixLength, prefixLength + previous.length);
-  if (block.length !== previous.length || block.some((item, position) => item.ruleId !== 'model/orphaned-application' || item.location.file !== (previous[position] as KubeObject).origin.file)) return undefined;
-  const problemOf = new Map<KubeObject, Problem>();
-  previous.forEach((object, position) => problemOf.set(object, block[position] as Problem));
-  const orphans: KubeObject[] = [];
-  const problems: Problem[] = [];
-  for (const object of [...declared.applications, ...declared.applicationSets]) {
-    const folder = passOne.decision.orphans.get(originKey(object.origin));
-    if (folder === undefined) continue;
-    orphans.push(object);
-    problems.push(problemOf.get(object) ?? orphanProblem(index, object, folder));
-  }
-  const { start, count } = passOne.unrenderedAt;
-  return {
-    orphans,
-    passOne: { ...passOne, unrenderedAt: { start: start + orphans.length - previous.length, count } },
-    frameOwnProblems: [...frameOwnProblems.slice(0, prefixLength), ...problems, ...frameOwnProblems.slice(prefixLength + previous.length)],
-  };
-}
-
-/** Pass 1's renders done again for the renderers an edit touched (see {@link renderTouchedPassOne}). */
-interface TouchedPassOne {
-  /** New renders of written Applications (the same objects). */
-  readonly renders: ReadonlyMap<KubeObject, ApplicationRender>;
-  /** New pass 1 of the written sets whose generated Applications render otherwise (the same objects). */
-  readonly generated: ReadonlyMap<string, GeneratedPassOne>;
-  /** The reads of each render done again, by its object. */
-  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
-  readonly reshaped: readonly RenderChange[];
-  readonly reshapedRenders: ReadonlyMap<string, ApplicationRender>;
-}
-
-/**
- * Pass 1 again for its renderers that the edit touched but did not replace: written Applications (roots, orphans,
- * the written documents of Applications others create) and the Applications written sets generate, whose render
- * read a changed file. Each must create the same objects as before (who creates whom decides roots and orphans);
- * a written Application may render other folders or read other kustomizations (followed like an edited one's), a
- * generated one may not (its node could not follow). Undefined when only a build can tell.
- */
-function renderTouchedPassOne(
-  redo: ReadonlySet<KubeObject>,
-  replaced: ReadonlyMap<KubeObject, KubeObject>,
-  gone: ReadonlySet<KubeObject>,
-  reexpanded: ReadonlyMap<string, ExpansionResult>,
-  record: ModelRecord,
-  context: RenderContext,
-): TouchedPassOne | undefined {
-  const renders = new Map<KubeObject, ApplicationRender>();
-  const generated = new Map<string, GeneratedPassOne>();
-  const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
-  const reshaped: RenderChange[] = [];
-  const reshapedRenders = new Map<string, ApplicationRender>();
-  const generatedPlaces = generatedPlacesOf(record);
-  for (const object of redo) {
-    if (replaced.has(object) || gone.has(object)) continue;
-    const before = record.passOneRenders.get(object);
-    if (before !== undefined) {
-      const reading = record.writtenReadings.get(object);
-      if (reading === undefined) return undefined;
-      const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(reading.application, context));
-      reads.set(object, renderReads);
-      if (render === before) continue;
-      if (createdPairs(before, render) === undefined) return undefined;
-      renders.set(object, render);
-      if (!sameRenderShape(before, render)) {
-        reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: shapeOf([render]) });
-        reshapedRenders.set(originKey(object.origin), render);
-      }
-      continue;
-    }
-    const place = generatedPlaces.get(object);
-    if (place === undefined || reexpanded.has(place)) continue;
-    const kept = generated.get(place) ?? (record.passOneGenerated.get(place) as GeneratedPassOne);
-    const position = kept.objects.indexOf(object);
-    const previous = kept.renders[position] as ApplicationRender;
-    const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(readApplication(object, context.index).application, context));
-    reads.set(object, renderReads);
-    if (render === previous) continue;
-    if (createdPairs(previous, render) === undefined || !sameRenderShape(previous, render)) return undefined;
-    generated.set(place, { objects: kept.objects, renders: kept.renders.map((other, at) => (at === position ? render : other)) });
-  }
-  return { renders, generated, reads, reshaped, reshapedRenders };
-}
-
-/** The set place of each Application pass 1 generated, by record. */
-const generatedPlacesByRecord = new WeakMap<ReadonlyMap<string, GeneratedPassOne>, ReadonlyMap<KubeObject, string>>();
-
-function generatedPlacesOf(record: ModelRecord): ReadonlyMap<KubeObject, string> {
-  let places = generatedPlacesByRecord.get(record.passOneGenerated);
-  if (places === undefined) {
-    const byObject = new Map<KubeObject, string>();
-    for (const [place, { objects }] of record.passOneGenerated) for (const object of objects) byObject.set(object, place);
-    generatedPlacesByRecord.set(record.passOneGenerated, (places = byObject));
-  }
-  return places;
-}
-
 const NO_READS: readonly IndexRead[] = [];
-
-/** The build's own problems and pass 1's facts after sets expanded otherwise, and the problems that went. */
-interface ExpansionProblems {
-  readonly frameOwnProblems: readonly Problem[];
-  readonly passOne: PassOneFacts;
-  readonly replaced: ReadonlySet<Problem>;
-  /** How many problems the written sets' expansions put first among the build's own. */
-  readonly prefixLength: number;
-}
-
-/**
- * The build's own problems with the new expansion problems of the sets that expanded otherwise. A build expands the
- * written sets first, in declared order, and their problems open its own (see `buildModel`): that first part is
- * checked to be the previous expansions' problems (undefined otherwise: only a build can tell) and made again from
- * the new ones; what follows moves with it (pass 1's place of the kustomizations nobody renders).
- */
-function followExpansionProblems(record: ModelRecord, expandedBefore: ReadonlyMap<string, ExpansionResult>, reexpanded: ReadonlyMap<string, ExpansionResult>, memo: AnalysisMemo): ExpansionProblems | undefined {
-  const before: Problem[] = [];
-  const after: Problem[] = [];
-  for (const set of record.declared.applicationSets) {
-    const place = originKey(set.origin);
-    const current = reexpanded.get(place) ?? memo.lastExpansionOf(place);
-    const previous = expandedBefore.get(place) ?? current;
-    if (current === undefined || previous === undefined) return undefined;
-    before.push(...previous.problems);
-    after.push(...current.problems);
-  }
-  if (before.some((item, position) => record.frameOwnProblems[position] !== item)) return undefined;
-  if (before.length === 0 && after.length === 0) return { frameOwnProblems: record.frameOwnProblems, passOne: record.passOne, replaced: new Set(), prefixLength: 0 };
-  const { start, count } = record.passOne.unrenderedAt;
-  return {
-    frameOwnProblems: [...after, ...record.frameOwnProblems.slice(before.length)],
-    passOne: { ...record.passOne, unrenderedAt: { start: start + after.length - before.length, count } },
-    // Only the sets expanded again get new problems: the others' keep the places they were found at.
-    replaced: new Set([...expandedBefore.values()].flatMap((expansion) => expansion.problems)),
-    prefixLength: after.length,
-  };
-}
 
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
 
-/**
- * Pass 1's generated Applications of a written set's expansion and their renders (each render's reads kept in
- * `reads` under its object), as a build makes them; undefined when one creates Applications or sets.
- */
-function generatedPassOne(set: KubeObject, expansion: ExpansionResult, context: RenderContext, reads: Map<KubeObject, readonly (readonly IndexRead[])[]>): GeneratedPassOne | undefined {
-  const objects: KubeObject[] = [];
-  const renders: ApplicationRender[] = [];
-  for (const { body } of expansion.applications) {
-    const object = generatedApplicationObject(set, body);
-    if (object === undefined) continue;
-    const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(readApplication(object, context.index).application, context));
-    if (createsAnything(render)) return undefined;
-    objects.push(object);
-    renders.push(render);
-    reads.set(object, [...(reads.get(object) ?? []), ...renderReads]);
-  }
-  return { objects, renders };
-}
-
-/** True when a render creates Applications or ApplicationSets. */
-function createsAnything(render: ApplicationRender): boolean {
-  return createdObjectsOfApplication(render).length > 0;
-}
-
-/** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
-function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): boolean {
-  if (before.length !== after.length) return false;
-  for (let position = 0; position < before.length; position++) {
-    const previous = before[position] as KubeObject;
-    const object = after[position] as KubeObject;
-    if (previous === object) continue;
-    if (!sameWrittenIdentity(previous, object)) return false;
-    replaced.set(previous, object);
-  }
-  return true;
-}
-
-/** True when every document of `file` is one of its written Argo CD objects (no other object shares the edit). */
-function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
-  const parsed = index.parsed(file);
-  if (parsed === undefined || parsed.problems.length > 0) return false;
-  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined).length;
-  let written = 0;
-  for (const object of declared.applications) if (object.origin.file === file) written++;
-  for (const object of declared.applicationSets) if (object.origin.file === file) written++;
-  for (const object of declared.projects) if (object.origin.file === file) written++;
-  return documents === written;
-}

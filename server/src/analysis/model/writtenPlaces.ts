@@ -1,0 +1,79 @@
+// Which written Argo CD objects an edit kept, replaced, added or removed, by place; what pass 1 lists of them.
+import type { KubeObject } from '../kube/kubeObject';
+import type { RepoIndex } from '../repoIndex';
+import { originKey, sameWrittenIdentity, type DeclaredArgoObjects } from './declaredObjects';
+import type { ApplicationReading } from './keptModel';
+import type { PassOneFacts, RenderShape } from './passOneFacts';
+
+/** Written Applications (leaves: they create nothing) that came or went, by an edit that adds or removes files or documents. */
+export interface ApplicationsCameOrWent {
+  readonly added: readonly KubeObject[];
+  readonly removed: readonly KubeObject[];
+}
+
+export const NONE_CAME_OR_WENT: ApplicationsCameOrWent = { added: [], removed: [] };
+export const NO_SHAPE: RenderShape = { renderedFolders: [], filesRead: [] };
+
+/**
+ * Pairs the written Applications of two declared lists by place: the objects of a place in both (one object, or two
+ * with one identity, put in `replaced`), and those that came or went. Undefined when the places kept are in another
+ * order (a build would visit them otherwise) or a place holds another identity.
+ */
+export function alignByPlace(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): ApplicationsCameOrWent | undefined {
+  const paired = new Map<KubeObject, KubeObject>();
+  if (before.length === after.length && pairUp(before, after, paired)) {
+    for (const [previous, object] of paired) replaced.set(previous, object);
+    return NONE_CAME_OR_WENT;
+  }
+  const positions = new Map<string, number>();
+  before.forEach((object, position) => positions.set(originKey(object.origin), position));
+  const kept = new Set<string>();
+  const added: KubeObject[] = [];
+  let last = -1;
+  for (const object of after) {
+    const position = positions.get(originKey(object.origin));
+    if (position === undefined) {
+      added.push(object);
+      continue;
+    }
+    const previous = before[position] as KubeObject;
+    if (position < last || (previous !== object && !sameWrittenIdentity(previous, object))) return undefined;
+    last = position;
+    kept.add(originKey(object.origin));
+    if (previous !== object) replaced.set(previous, object);
+  }
+  return { added, removed: before.filter((object) => !kept.has(originKey(object.origin))) };
+}
+
+/** Pass 1's candidates: written Applications but patches, then written sets, in declared order (as a build lists them). */
+export function candidatesOf(declared: DeclaredArgoObjects, readings: ReadonlyMap<KubeObject, ApplicationReading>): PassOneFacts['candidates'] {
+  return [...declared.applications.filter((object) => readings.get(object)?.application.looksLikePatch === false), ...declared.applicationSets].map((object) => ({
+    key: originKey(object.origin),
+    file: object.origin.file,
+  }));
+}
+
+/** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
+export function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): boolean {
+  if (before.length !== after.length) return false;
+  for (let position = 0; position < before.length; position++) {
+    const previous = before[position] as KubeObject;
+    const object = after[position] as KubeObject;
+    if (previous === object) continue;
+    if (!sameWrittenIdentity(previous, object)) return false;
+    replaced.set(previous, object);
+  }
+  return true;
+}
+
+/** True when every document of `file` is one of its written Argo CD objects (no other object shares the edit). */
+export function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
+  const parsed = index.parsed(file);
+  if (parsed === undefined || parsed.problems.length > 0) return false;
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined).length;
+  let written = 0;
+  for (const object of declared.applications) if (object.origin.file === file) written++;
+  for (const object of declared.applicationSets) if (object.origin.file === file) written++;
+  for (const object of declared.projects) if (object.origin.file === file) written++;
+  return documents === written;
+}
