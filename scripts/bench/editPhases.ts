@@ -36,9 +36,10 @@ interface Lookups {
  * What each measured edit does: append a comment line to the file, add a new file beside it (the previous
  * one's going), rename what the file defines first (its first `name:` value takes a suffix), or cut the last
  * character of its first `path:` value and put it back, edit after edit (an Application's source path being typed), or
- * change the value of its last label, edit after edit (in an ApplicationSet's template: every generated Application changes).
+ * change the value of its last label, edit after edit (in an ApplicationSet's template: every generated Application changes),
+ * or add a copy of the file beside it under another name (the previous copy going: an Application written into a new file).
  */
-export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label';
+export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'copy';
 
 /**
  * Analyses the repository once, then edits `file` `edits` times (see {@link EditKind}), each analysis sharing one
@@ -60,6 +61,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       // Odd edits cut the last character, even ones put it back: each one renders another folder than the one before.
       else if (kind === 'cut-path') files.set(file, edit % 2 === 0 ? entry : { kind: 'text', text: entry.text.replace(/(\bpath:\s*)(\S+)/, (_match, key: string, value: string) => `${key}${value.slice(0, -1)}`) });
       else if (kind === 'label') files.set(file, { kind: 'text', text: entry.text.replace(/(\n(\s+)labels:\n(?:\2\s+.*\n)*?\2\s+[\w./-]+: )([^\n]+)/g, `$1$3-e${edit}`) });
+      else if (kind === 'copy') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}copy-${edit % 2}.yaml`, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-copy-${edit}`) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
     }
