@@ -24,13 +24,23 @@ export function detectTool(index: RepoIndex, request: SourceRequest): ToolDetect
   if (request.plugin) explicit.push('plugin');
   const first = explicit[0];
   if (first !== undefined) return { tool: first, conflictingBlocks: explicit.length > 1 ? explicit : undefined };
-  let tool: SourceTool = 'directory';
-  // Argo walks the folder's files in lexical order and the last match overwrites: with both a
-  // Chart.yaml and a kustomization.yaml, kustomize wins.
-  for (const file of index.filesIn(request.path)) {
-    const name = basename(file);
-    if (name === 'kustomization.yaml' || name === 'kustomization.yml' || name === 'Kustomization') tool = 'kustomize';
-    else if (name.endsWith('Chart.yaml')) tool = 'helm';
-  }
-  return { tool, conflictingBlocks: undefined };
+  return { tool: toolOfFolder(index, request.path), conflictingBlocks: undefined };
+}
+
+/**
+ * The tool the files directly in `folder` call for, derived from its listing: a file that comes into a kustomize
+ * folder (which only its kustomization's entries are read from) leaves the answer, and so the folder's render, alike.
+ */
+function toolOfFolder(index: RepoIndex, folder: string): SourceTool {
+  return index.derived(`sources/tool-of-folder\u0000${folder}`, (current) => {
+    let tool: SourceTool = 'directory';
+    // Argo walks the folder's files in lexical order and the last match overwrites: with both a
+    // Chart.yaml and a kustomization.yaml, kustomize wins.
+    for (const file of current.filesIn(folder)) {
+      const name = basename(file);
+      if (name === 'kustomization.yaml' || name === 'kustomization.yml' || name === 'Kustomization') tool = 'kustomize';
+      else if (name.endsWith('Chart.yaml')) tool = 'helm';
+    }
+    return tool;
+  });
 }
