@@ -52,6 +52,25 @@ describe('measureEditPhases', () => {
     expect(result.memo.nodeNeeds.misses).toBe(6);
   }, 60_000);
 
+  it('after a file comes into a kustomize folder (the previous one going), renders nothing again: the folder is still a kustomization', async () => {
+    const root = join(parent, 'adding');
+    generateSyntheticRepo(root, { apps: 20, seed: 2 });
+    const platform = join(root, 'platform');
+    const folder = readdirSync(platform).sort().find((name) => readdirSync(join(platform, name)).includes('kustomization.yaml')) ?? '';
+    const file = readdirSync(join(platform, folder)).sort().find((name) => name !== 'kustomization.yaml') ?? '';
+    const result = await measureEditPhases(root, `platform/${folder}/${file}`, 4, 'add-file');
+    expect(result.memo.renders).toEqual({ hits: 0, misses: 0 });
+    expect(result.memo.nodes.built).toBe(0);
+  }, 60_000);
+
+  it('after an Application comes in a new file its parent does not list (an orphan; the previous copy going), patches the model', async () => {
+    const { root, file } = repositoryWithApplication('copying');
+    const result = await measureEditPhases(root, file ?? '', 4, 'copy');
+    // No render again (the folder of the file is still a kustomization) and no node: the copy is an orphan.
+    expect(result.memo.renders.misses).toBe(0);
+    expect(result.memo.nodes).toEqual({ kept: 0, built: 0 });
+  }, 60_000);
+
   it("while an Application's path is typed (each edit renders another folder), patches the model and collects again the needs of the nodes whose kinds changed scope only", async () => {
     const { root, file } = repositoryWithApplication('typing', (text) => /path: platform\//.test(text));
     expect(file).toBeDefined();
