@@ -11,7 +11,9 @@ export interface ApplicationsCameOrWent {
   readonly removed: readonly KubeObject[];
 }
 
+/** No written Application came or went. */
 export const NONE_CAME_OR_WENT: ApplicationsCameOrWent = { added: [], removed: [] };
+/** What pass 1 counts of a renderer that is not there (one that came has it before, one that went after). */
 export const NO_SHAPE: RenderShape = { renderedFolders: [], filesRead: [] };
 
 /**
