@@ -7,6 +7,7 @@ import type { Problem } from '../rules/rule';
 import { originKey, type DeclaredArgoObjects } from './declaredObjects';
 import type { ModelRecord } from './keptModel';
 import { orphanProblem } from './orphanProblem';
+import { orphanedApplication } from '../rules/model/orphaned-application';
 import type { PassOneFacts } from './passOneFacts';
 
 /** The build's own problems and pass 1's facts after sets expanded otherwise, and the problems that went. */
@@ -63,7 +64,7 @@ export function followOrphans(
 ): { orphans: readonly KubeObject[]; passOne: PassOneFacts; frameOwnProblems: readonly Problem[] } | undefined {
   const previous = record.model.orphans;
   const block = frameOwnProblems.slice(prefixLength, prefixLength + previous.length);
-  if (block.length !== previous.length || block.some((item, position) => item.ruleId !== 'model/orphaned-application' || item.location.file !== (previous[position] as KubeObject).origin.file)) return undefined;
+  if (block.length !== previous.length || block.some((item, position) => item.ruleId !== orphanedApplication.id || item.location.file !== (previous[position] as KubeObject).origin.file)) return undefined;
   const problemOf = new Map<KubeObject, Problem>();
   previous.forEach((object, position) => problemOf.set(object, block[position] as Problem));
   const orphans: KubeObject[] = [];
