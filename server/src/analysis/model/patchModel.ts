@@ -9,7 +9,8 @@ import type { Problem } from '../rules/rule';
 import { modelFactsKey, objectsToRedo, ownProblemsOf, parentIdOf, type ApplicationRecord, type ModelRecord } from './keptModel';
 import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type Regeneration, type WrittenObjectsPatch } from './patchWrittenObjects';
-import { regenerateSetNodes, type RegeneratedNodes } from './regenerateSetNodes';
+import { regenerateSetNodes } from './regenerateSetNodes';
+import { commitNodeChanges, takeNodeChanges } from './nodeChanges';
 import { followWrittenLeaves } from './writtenLeaves';
 import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
@@ -68,28 +69,13 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   }
   const applications = new Map(record.applications);
   const replaced = new Map<string, AppNode>();
-  // Sets generating other Applications: their nodes' generated nodes first (settled: the loop below leaves them).
-  const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, record, index);
-  if (regeneration === undefined) return undefined;
-  const settled = new Set(regeneration.removedIds);
-  for (const [id, node] of regeneration.nodes) {
-    replaced.set(id, node);
-    if (node.kind === 'Application') settled.add(id);
-  }
-  for (const [id, application] of regeneration.applications) applications.set(id, application);
-  for (const id of regeneration.removedIds) applications.delete(id);
-  // Written Applications that came or went: root nodes made or removed (settled too).
-  const leaves = followWrittenLeaves(written, record, index);
-  if (leaves === undefined) return undefined;
-  for (const [id, node] of leaves.nodes) {
-    replaced.set(id, node);
-    settled.add(id);
-  }
-  for (const [id, application] of leaves.applications) applications.set(id, application);
-  for (const id of leaves.removedIds) {
-    applications.delete(id);
-    settled.add(id);
-  }
+  // Sets generating other Applications get their generated nodes again, written Applications that came or went their
+  // root nodes; those nodes are settled first (the loop below leaves them).
+  const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, written?.passOneReads ?? NO_READS_BY_OBJECT, record, index);
+  const leaves = regeneration && followWrittenLeaves(written, record, index);
+  if (regeneration === undefined || leaves === undefined) return undefined;
+  const settled = new Set<string>();
+  for (const changes of [regeneration, leaves]) takeNodeChanges(changes, replaced, applications, settled);
   const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds]);
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
   let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds;
@@ -221,13 +207,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const [object, reads] of redoneReads) record.nodeReads.replace(object, reads);
   // Pass 1's renderers that are no node's object (orphans, written copies of created Applications) keep their new reads.
   for (const [object, reads] of checked.rerenderedReads) if (!nodeIdsByObject.has(object) && !redoneReads.has(object)) record.nodeReads.replace(object, reads);
-  followRegeneratedNodes(record, written?.regenerated ?? NO_REGENERATIONS, regeneration, written?.passOneReads);
-  for (const object of leaves.removedObjects) {
-    nodeIdsByObject.delete(object);
-    record.nodeReads.forget(object);
-  }
-  for (const [id, node] of leaves.nodes) nodeIdsByObject.set(node.object, [id]);
-  for (const [object, reads] of leaves.reads) record.nodeReads.replace(object, reads);
+  commitNodeChanges(record, regeneration);
+  commitNodeChanges(record, leaves);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
   const frame =
@@ -248,43 +229,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 }
 
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
-
-/**
- * Updates the record's node objects and node reads after sets generated other Applications: the ids of nodes that
- * went or got new objects leave their previous objects, new objects get their ids, and the generated objects pass 1
- * no longer makes lose their reads while new ones get pass 1's and their reading's.
- */
-function followRegeneratedNodes(
-  record: ModelRecord,
-  regenerated: ReadonlyMap<string, Regeneration>,
-  regeneration: RegeneratedNodes,
-  passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]> | undefined,
-): void {
-  if (regenerated.size === 0) return;
-  const nodeIdsByObject = record.nodeIdsByObject as Map<KubeObject, readonly string[]>;
-  const leave = (id: string): void => {
-    const previous = record.model.nodesById.get(id);
-    if (previous === undefined) return;
-    const ids = (nodeIdsByObject.get(previous.object) ?? []).filter((other) => other !== id);
-    if (ids.length > 0) nodeIdsByObject.set(previous.object, ids);
-    else nodeIdsByObject.delete(previous.object);
-  };
-  for (const id of regeneration.removedIds) leave(id);
-  for (const [id, node] of regeneration.nodes) {
-    if (node.kind !== 'Application') continue;
-    leave(id);
-    nodeIdsByObject.set(node.object, [...(nodeIdsByObject.get(node.object) ?? []), id]);
-  }
-  for (const { before, generated } of regenerated.values()) {
-    const kept = new Set(before.objects);
-    const now = new Set(generated.objects);
-    for (const object of before.objects) if (!now.has(object)) record.nodeReads.forget(object);
-    for (const object of generated.objects) {
-      if (kept.has(object)) continue;
-      record.nodeReads.replace(object, [...(passOneReads?.get(object) ?? []), ...(regeneration.reads.get(object) ?? [])]);
-    }
-  }
-}
+const NO_READS_BY_OBJECT: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]> = new Map();
 
 /** The build's own problems, then each node's in model order. */
 function problemsOf(frameProblems: readonly Problem[], nodes: readonly AppNode[], applications: ReadonlyMap<string, ApplicationRecord>): Problem[] {

@@ -11,18 +11,7 @@ import type { Regeneration } from './patchWrittenObjects';
 import type { ApplicationRender } from './renderApplication';
 import { leafApplicationNode } from './leafNode';
 import type { AppNode } from './types';
-
-/** What making a set's generated nodes again changed: nodes by id, records, reads, the ids that went. */
-export interface RegeneratedNodes {
-  /** New nodes by id: the set nodes (their new children) and the generated nodes of new objects. */
-  readonly nodes: ReadonlyMap<string, AppNode>;
-  /** The records of the new generated nodes. */
-  readonly applications: ReadonlyMap<string, ApplicationRecord>;
-  /** Ids of generated nodes no expansion generates any more. */
-  readonly removedIds: ReadonlySet<string>;
-  /** Each new generated node object's own reads (its reading; its render's are pass 1's, kept by the caller). */
-  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
-}
+import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 
 /**
  * The nodes of every set written at a place whose set generates other Applications (`regenerated`), made as a build
@@ -31,12 +20,17 @@ export interface RegeneratedNodes {
  * pass 1's render, resources; they create nothing, see `patchWrittenObjects`). Undefined when a build would give
  * other ids (two Applications of one name) or a previous generated node had children.
  */
-export function regenerateSetNodes(regenerated: ReadonlyMap<string, Regeneration>, record: ModelRecord, index: RepoIndex): RegeneratedNodes | undefined {
+export function regenerateSetNodes(
+  regenerated: ReadonlyMap<string, Regeneration>,
+  passOneReads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>,
+  record: ModelRecord,
+  index: RepoIndex,
+): NodeChanges | undefined {
+  if (regenerated.size === 0) return NO_NODE_CHANGES;
   const nodes = new Map<string, AppNode>();
   const applications = new Map<string, ApplicationRecord>();
   const removedIds = new Set<string>();
   const reads = new Map<KubeObject, (readonly IndexRead[])[]>();
-  if (regenerated.size === 0) return { nodes, applications, removedIds, reads };
   for (const setNode of record.model.nodes) {
     if (setNode.kind !== 'ApplicationSet') continue;
     const regeneration = regenerated.get(originKey(setNode.origin));
@@ -68,5 +62,16 @@ export function regenerateSetNodes(regenerated: ReadonlyMap<string, Regeneration
     }
     if (!sameList(childIds, setNode.childIds)) nodes.set(setNode.id, { ...setNode, childIds });
   }
-  return { nodes, applications, removedIds, reads };
+  // Pass 1's objects: those it no longer makes lose their reads; new ones get pass 1's (and a node's reading's).
+  const goneObjects: KubeObject[] = [];
+  for (const { before, generated } of regenerated.values()) {
+    const kept = new Set(before.objects);
+    const now = new Set(generated.objects);
+    for (const object of before.objects) if (!now.has(object)) goneObjects.push(object);
+    for (const object of generated.objects) {
+      if (kept.has(object)) reads.delete(object);
+      else reads.set(object, [...(passOneReads.get(object) ?? []), ...(reads.get(object) ?? [])]);
+    }
+  }
+  return { nodes, applications, removedIds, reads, goneObjects };
 }

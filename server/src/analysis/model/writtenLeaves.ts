@@ -9,20 +9,12 @@ import { leafApplicationNode } from './leafNode';
 import type { WrittenObjectsPatch } from './patchWrittenObjects';
 import { appProjectsDeployedBy } from './renderedObjects';
 import type { AppNode } from './types';
+import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 
-/** What written Applications that came or went change in the model. */
-export interface WrittenLeafChanges {
-  /** The root nodes of the Applications that came and are roots. */
-  readonly nodes: ReadonlyMap<string, AppNode>;
-  readonly applications: ReadonlyMap<string, ApplicationRecord>;
-  /** The root nodes of the Applications that went. */
-  readonly removedIds: ReadonlySet<string>;
+/** What written Applications that came or went change in the model: root nodes made or removed (see `NodeChanges`), and the roots. */
+export interface WrittenLeafChanges extends NodeChanges {
   /** The model's roots: pass 1's decision, then the starts of creation loops as before. */
   readonly rootIds: readonly string[];
-  /** Each added Application's own reads (pass 1's render; a root's reading too), by object. */
-  readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
-  /** The objects of the Applications that went (their reads go). */
-  readonly removedObjects: readonly KubeObject[];
 }
 
 /**
@@ -37,7 +29,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   const removedIds = new Set<string>();
   const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
   const { added, removed } = written?.cameOrWent ?? { added: [], removed: [] };
-  if (written === undefined || (added.length === 0 && removed.length === 0)) return { nodes, applications, removedIds, rootIds: record.model.rootIds, reads, removedObjects: [] };
+  if (written === undefined || (added.length === 0 && removed.length === 0)) return { ...NO_NODE_CHANGES, rootIds: record.model.rootIds };
   const previousRoots = record.passOne.decision.rootKeys;
   if (previousRoots.some((key, position) => record.model.rootIds[position] !== key)) return undefined;
   const loopStarts = record.model.rootIds.slice(previousRoots.length);
@@ -70,5 +62,5 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   }
   const rootIds = [...written.passOne.decision.rootKeys, ...loopStarts];
   for (const id of rootIds) if (!nodes.has(id) && (!record.model.nodesById.has(id) || removedIds.has(id))) return undefined;
-  return { nodes, applications, removedIds, rootIds, reads, removedObjects: removed };
+  return { nodes, applications, removedIds, rootIds, reads, goneObjects: removed };
 }
