@@ -1,9 +1,9 @@
 // Rule deps/dependency-cycle: Applications that need one another in a circle, so no order of waves satisfies them all.
-import type { DependencyEdge } from '../../dependencies/types';
-import type { RepositoryModel } from '../../model/types';
+import type { DependencyEdge, DependencyGraph } from '../../dependencies/types';
+import { sameList } from '../../incremental/indexReads';
 import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
-import { argoCdNamespaces, crossApplicationNeeds, isSoftEdge, needGroups, type NeedGroup } from './support/needGroups';
+import { crossApplicationNeeds, isSoftEdge } from './support/needGroups';
 import { cyclicComponents, shortestCycle, type DirectedGraph } from './support/stronglyConnected';
 
 /** Node-level dependency edges, the first edge of each dependent → provider pair kept as evidence. */
@@ -52,20 +52,19 @@ interface FoundCycle {
 }
 
 /**
- * The cycles among the needs one Application alone provides. Kept per list of need groups (kept with the graph
- * while every ordering is, so the node ids are the same) and the namespaces Argo CD runs in.
+ * The cycles among the needs one Application alone provides. Kept per graph while those needs' deciding
+ * edges and the model's node order (the search's order) are the same: waves do not make or break cycles.
  */
 function cyclesOf(context: CheckContext): readonly FoundCycle[] {
   const { model, graph } = context;
-  const groups = needGroups(model, graph);
-  const namespacesKey = [...argoCdNamespaces(model)].join('\u0000');
-  const kept = cyclesByGroups.get(groups);
-  if (kept !== undefined && kept.namespacesKey === namespacesKey) return kept.cycles;
   const single = crossApplicationNeeds(model, graph)
-    .filter((group) => new Set(group.edges.map((ordered) => ordered.edge.provider.nodeId)).size === 1)
+    .filter((group) => group.edges.every((ordered) => ordered.edge.provider.nodeId === group.best.edge.provider.nodeId))
     .map((group) => group.best.edge);
-  const all = nodeGraph(model, single);
-  const hard = nodeGraph(model, single.filter((edge) => !isSoftEdge(edge)));
+  const nodeIds = model.nodes.map((node) => node.id);
+  const kept = cyclesByGraph.get(graph);
+  if (kept !== undefined && sameList(kept.single, single) && sameList(kept.nodeIds, nodeIds)) return kept.cycles;
+  const all = nodeGraph(nodeIds, single);
+  const hard = nodeGraph(nodeIds, single.filter((edge) => !isSoftEdge(edge)));
   const cycles: FoundCycle[] = [];
   for (const component of cyclicComponents(all)) {
     const members = new Set(component);
@@ -75,13 +74,13 @@ function cyclesOf(context: CheckContext): readonly FoundCycle[] {
     const used = hardComponent ? hard : all;
     cycles.push({ component, steps: cycle.map((id, at) => used.evidence.get(`${id}\u0000${cycle[(at + 1) % cycle.length]}`)!), hardComponent: hardComponent !== undefined });
   }
-  cyclesByGroups.set(groups, { namespacesKey, cycles });
+  cyclesByGraph.set(graph, { single, nodeIds, cycles });
   return cycles;
 }
 
-const cyclesByGroups = new WeakMap<readonly NeedGroup[], { readonly namespacesKey: string; readonly cycles: readonly FoundCycle[] }>();
+const cyclesByGraph = new WeakMap<DependencyGraph, { readonly single: readonly DependencyEdge[]; readonly nodeIds: readonly string[]; readonly cycles: readonly FoundCycle[] }>();
 
-function nodeGraph(model: RepositoryModel, edges: readonly DependencyEdge[]): NodeGraph {
+function nodeGraph(nodeIds: readonly string[], edges: readonly DependencyEdge[]): NodeGraph {
   const successors = new Map<string, string[]>();
   const evidence = new Map<string, DependencyEdge>();
   for (const edge of edges) {
@@ -90,5 +89,5 @@ function nodeGraph(model: RepositoryModel, edges: readonly DependencyEdge[]): No
     evidence.set(key, edge);
     successors.set(edge.dependent.nodeId, [...(successors.get(edge.dependent.nodeId) ?? []), edge.provider.nodeId]);
   }
-  return { nodes: model.nodes.map((node) => node.id), successors, evidence };
+  return { nodes: nodeIds, successors, evidence };
 }

@@ -3,7 +3,7 @@ import type { DependencyEdge, DependencyGraph } from '../../../dependencies/type
 import type { RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
-import { chainSignatures, keptOrderingOfEdge, orderedEdges, type OrderedEdge } from '../../../ordering/orderedEdges';
+import { chainSignatures, keptOrderingOfEdge, type OrderedEdge } from '../../../ordering/orderedEdges';
 import { sameList } from '../../../incremental/indexReads';
 
 /** One need of one Application and every provider found for it, with their orderings. */
@@ -23,13 +23,43 @@ export interface NeedGroup {
 /** How good an ordering is for the dependent: lower is better. Unordered beats same-wave: an earlier wave at least starts first. */
 const ORDERING_RANK: Readonly<Record<EdgeOrderingKind, number>> = { before: 0, unordered: 1, 'same-wave': 2, after: 3 };
 
-const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] }>();
+/** A graph's needs: the positions of each need's edges (graph order, needs by first edge), and each edge's need. */
+interface NeedPositions {
+  readonly positionsByNeed: readonly (readonly number[])[];
+  readonly needOfPosition: Uint32Array;
+}
 
+const needPositionsByGraph = new WeakMap<DependencyGraph, NeedPositions>();
+
+function needPositionsOf(graph: DependencyGraph): NeedPositions {
+  let found = needPositionsByGraph.get(graph);
+  if (found !== undefined) return found;
+  const needKeys = needKeysOf(graph.edges);
+  const needByKey = new Map<string, number>();
+  const positionsByNeed: number[][] = [];
+  const needOfPosition = new Uint32Array(graph.edges.length);
+  graph.edges.forEach((edge, position) => {
+    const key = needKeys.get(edge) ?? '';
+    let need = needByKey.get(key);
+    if (need === undefined) {
+      needByKey.set(key, (need = positionsByNeed.length));
+      positionsByNeed.push([]);
+    }
+    (positionsByNeed[need] as number[]).push(position);
+    needOfPosition[position] = need;
+  });
+  needPositionsByGraph.set(graph, (found = { positionsByNeed, needOfPosition }));
+  return found;
+}
+
+const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] }>();
 
 /**
  * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
  * order. Memoised per graph and model (a kept graph serves models whose orderings differ): the
- * dependency rules share one computation of the orderings.
+ * dependency rules share one computation of the orderings. With a kept graph, only the needs with an
+ * edge whose ordering changed are grouped again; the others are the same group objects (what the rules
+ * keep per need holds then).
  */
 export function needGroups(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
   const cached = cache.get(graph);
@@ -40,27 +70,48 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
     cache.set(graph, { ...cached, model });
     return cached.groups;
   }
-  const byNeed = new Map<string, OrderedEdge[]>();
-  const needKeys = needKeysOf(graph.edges);
-  for (const ordered of orderedEdges(model, graph.edges, orderings)) {
-    const key = needKeys.get(ordered.edge) ?? '';
-    const group = byNeed.get(key);
-    if (group) group.push(ordered);
-    else byNeed.set(key, [ordered]);
-  }
-  const groups: NeedGroup[] = [];
-  for (const edges of byNeed.values()) {
-    const first = edges[0] as OrderedEdge;
-    const best = edges.reduce((chosen, candidate) => (ORDERING_RANK[candidate.ordering.ordering] < ORDERING_RANK[chosen.ordering.ordering] ? candidate : chosen), first);
-    groups.push({
-      dependentId: first.edge.dependent.nodeId,
-      edges,
-      selfProvided: edges.some((ordered) => ordered.edge.provider.nodeId === ordered.edge.dependent.nodeId),
-      best,
-    });
+  const { positionsByNeed, needOfPosition } = needPositionsOf(graph);
+  let groups: NeedGroup[];
+  if (cached === undefined) {
+    groups = positionsByNeed.map((positions) => groupOf(graph, positions, orderings));
+  } else {
+    groups = [...cached.groups];
+    const regrouped = new Set<number>();
+    for (let position = 0; position < orderings.length; position++) {
+      if (orderings[position] === cached.orderings[position]) continue;
+      const need = needOfPosition[position] as number;
+      if (regrouped.has(need)) continue;
+      regrouped.add(need);
+      groups[need] = groupOf(graph, positionsByNeed[need] as readonly number[], orderings);
+    }
   }
   cache.set(graph, { model, orderings, groups });
   return groups;
+}
+
+/**
+ * One need's group: its edges with their orderings, the first provider ordered before (in graph order)
+ * satisfying the need for the others (see `orderedEdges`), and the best-ordered provider.
+ */
+function groupOf(graph: DependencyGraph, positions: readonly number[], orderings: readonly EdgeOrdering[]): NeedGroup {
+  let readyProvider: string | undefined;
+  for (const position of positions) {
+    if ((orderings[position] as EdgeOrdering).ordering !== 'before') continue;
+    readyProvider = (graph.edges[position] as DependencyEdge).provider.nodeId;
+    break;
+  }
+  const edges = positions.map((position): OrderedEdge => {
+    const ordering = orderings[position] as EdgeOrdering;
+    return { edge: graph.edges[position] as DependencyEdge, ordering, satisfiedBy: ordering.ordering === 'before' ? undefined : readyProvider };
+  });
+  const first = edges[0] as OrderedEdge;
+  const best = edges.reduce((chosen, candidate) => (ORDERING_RANK[candidate.ordering.ordering] < ORDERING_RANK[chosen.ordering.ordering] ? candidate : chosen), first);
+  return {
+    dependentId: first.edge.dependent.nodeId,
+    edges,
+    selfProvided: edges.some((ordered) => ordered.edge.provider.nodeId === ordered.edge.dependent.nodeId),
+    best,
+  };
 }
 
 /**
