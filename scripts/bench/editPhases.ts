@@ -37,9 +37,10 @@ interface Lookups {
  * one's going), rename what the file defines first (its first `name:` value takes a suffix), or cut the last
  * character of its first `path:` value and put it back, edit after edit (an Application's source path being typed), or
  * change the value of its last label, edit after edit (in an ApplicationSet's template: every generated Application changes),
+ * or set its first sync-wave annotation to 7, then back (an Application moved between waves),
  * or add a copy of the file beside it under another name (the previous copy going: an Application written into a new file).
  */
-export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'copy';
+export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'wave' | 'copy';
 
 /**
  * Analyses the repository once, then edits `file` `edits` times (see {@link EditKind}), each analysis sharing one
@@ -61,6 +62,8 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       // Odd edits cut the last character, even ones put it back: each one renders another folder than the one before.
       else if (kind === 'cut-path') files.set(file, edit % 2 === 0 ? entry : { kind: 'text', text: entry.text.replace(/(\bpath:\s*)(\S+)/, (_match, key: string, value: string) => `${key}${value.slice(0, -1)}`) });
       else if (kind === 'label') files.set(file, { kind: 'text', text: entry.text.replace(/(\n(\s+)labels:\n(?:\2\s+.*\n)*?\2\s+[\w./-]+: )([^\n]+)/g, `$1$3-e${edit}`) });
+      // Even edits move it to wave 7, odd ones put the file back as it was.
+      else if (kind === 'wave') files.set(file, edit % 2 === 0 ? { kind: 'text', text: entry.text.replace(/(sync-wave:\s*["']?)-?\d+/, (_match, key: string) => `${key}7`) } : entry);
       else if (kind === 'copy') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}copy-${edit % 2}.yaml`, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-copy-${edit}`) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
