@@ -352,6 +352,32 @@ describe('an analysis with a memo equals a fresh one after any edits', () => {
     await checkRepository(folder, 40, 6);
   }, 120_000);
 
+  // Nor does any of them have AppProjects that a root deploys, or that are written nowhere but in a chart's values.
+  it('on a repository whose AppProjects are deployed by a root or written only in argocd-apps values', async () => {
+    const folder = join(mkdtempSync(join(os.tmpdir(), 'gitops-waves-memo-')), 'repo');
+    temporaryFolders.push(folder);
+    const chartSources = (indent: string, values: string): string =>
+      `${indent}sources:\n${indent}  - repoURL: https://argoproj.github.io/argo-helm\n${indent}    chart: argocd-apps\n${indent}    targetRevision: 2.0.2\n${indent}    helm:\n${indent}      valueFiles: [$values/bootstrap/${values}]\n${indent}  - repoURL: https://example.com/repo.git\n${indent}    targetRevision: main\n${indent}    ref: values\n`;
+    const usingProject = (name: string, project: string, wave: number): string => `#- apps/${name}.yaml\n${applicationText(name, `platform/${name}`, wave).replace('project: default', `project: ${project}`)}`;
+    writeFixture(
+      folder,
+      `#- root.yaml\n${applicationText('root', 'apps', 0)}` +
+        '#- apps/kustomization.yaml\nresources:\n  - projects.yaml\n  - web.yaml\n  - lab.yaml\n  - tenants.yaml\n' +
+        "#- apps/projects.yaml\napiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team\n  namespace: argocd\nspec:\n  sourceRepos: ['*']\n  destinations:\n    - server: https://kubernetes.default.svc\n      namespace: web\n" +
+        usingProject('web', 'team', 1) +
+        usingProject('lab', 'lab', 2) +
+        '#- apps/tenants.yaml\napiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: tenants\n  namespace: argocd\nspec:\n  generators:\n    - list:\n        elements:\n          - tenant: blue\n          - tenant: green\n  template:\n    metadata:\n      name: "tenant-{{tenant}}"\n    spec:\n      project: tenants\n' +
+        chartSources('      ', 'tenant-values.yaml') +
+        '      destination:\n        server: https://kubernetes.default.svc\n        namespace: "{{tenant}}"\n' +
+        `#- bootstrap/projects.yaml\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: projects\n  namespace: argocd\nspec:\n  project: default\n${chartSources('  ', 'values.yaml')}  destination: {server: https://kubernetes.default.svc, namespace: argocd}\n` +
+        "#- bootstrap/values.yaml\nprojects:\n  lab:\n    namespace: argocd\n    sourceRepos: ['*']\n    destinations: [{server: '*', namespace: 'lab'}]\n" +
+        "#- bootstrap/tenant-values.yaml\nprojects:\n  tenants:\n    namespace: argocd\n    sourceRepos: ['*']\n    destinations: [{server: '*', namespace: '*'}]\n" +
+        '#- platform/web/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n' +
+        '#- platform/lab/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lab\n',
+    );
+    await checkRepository(folder, 40, 6);
+  }, 120_000);
+
   // The corpus repositories bring what the fixtures lack: overlays of Applications (pi-cluster), sets of sets
   // (vehagn), merge and cluster generators with cluster Secrets (gitops-bridge).
   for (const [name, runs] of [

@@ -380,6 +380,26 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(findingsOf(analyze(edited(base, { 'apps/tenants.yaml': gitSet('platform/x*') })))).toEqual([expect.stringMatching(/^appset\/generator-path-matches-nothing \d+$/)]);
     });
 
+    it('follows the model\'s projects when generated Applications that deploy an AppProject written nowhere come or go', () => {
+      const chartSet = (elements: readonly string[]): string =>
+        applicationSet(3, elements).replace(
+          '      source:\n        repoURL: https://example.com/repo.git\n        path: platform/web\n',
+          "      sources:\n        - repoURL: https://argoproj.github.io/argo-helm\n          chart: argocd-apps\n          targetRevision: 2.0.2\n          helm:\n            valueFiles: [$values/bootstrap/values.yaml]\n        - repoURL: https://example.com/repo.git\n          targetRevision: main\n          ref: values\n",
+        );
+      const values = "projects:\n  lab:\n    namespace: argocd\n    sourceRepos: ['*']\n    destinations: [{server: '*', namespace: '*'}]\n";
+      for (const [from, to] of [[['blue'], []], [[], ['blue']]] as const) {
+        const base = snapshotFromTexts({ ...WITH_SET, 'apps/tenants.yaml': chartSet(from), 'bootstrap/values.yaml': values });
+        const memo = new AnalysisMemo();
+        analyze(base, { memo });
+        const next = edited(base, { 'apps/tenants.yaml': chartSet(to) });
+        const after = analyze(next, { memo });
+        const fresh = analyze(next);
+        expect(after.model.projects.map((project) => project.name)).toEqual(to.length > 0 ? ['lab'] : []);
+        expect(after.model.projects.map((project) => project.name)).toEqual(fresh.model.projects.map((project) => project.name));
+        expect(outcome(after)).toEqual(outcome(fresh));
+      }
+    });
+
     it('builds again when two generated Applications share a name (a build tells their ids apart), and matches a fresh build', () => {
       const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'blue']));
       expect(memo.modelPatched).toBe(false);
@@ -462,6 +482,44 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       expect(rootsView(root.after)).toEqual(rootsView(root.fresh));
       expect(outcome(root.after)).toEqual(outcome(root.fresh));
       expect(root.after.model.rootIds).toEqual(['bootstrap/extra-root.yaml#0', 'root.yaml#0']);
+    });
+
+    it("follows the model's projects when a root that deploys an AppProject written nowhere (argocd-apps values) comes or goes", () => {
+      const projectsRoot = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: projects
+  namespace: argocd
+spec:
+  project: default
+  sources:
+    - repoURL: https://argoproj.github.io/argo-helm
+      chart: argocd-apps
+      targetRevision: 2.0.2
+      helm:
+        valueFiles: [$values/bootstrap/values.yaml]
+    - repoURL: https://example.com/repo.git
+      targetRevision: main
+      ref: values
+  destination: {server: https://kubernetes.default.svc, namespace: argocd}
+`;
+      const values = "projects:\n  lab:\n    namespace: argocd\n    sourceRepos: ['*']\n    destinations: [{server: '*', namespace: '*'}]\n";
+      const usingLab = application('plain', 'platform/plain', 3).replace('project: default', 'project: lab');
+      const came = analyseStructural({ 'apps/plain.yaml': usingLab, 'bootstrap/values.yaml': values, 'bootstrap/projects.yaml': projectsRoot });
+      expect(came.after.model.projects.map((project) => project.name)).toEqual(['lab']);
+      expect(outcome(came.after)).toEqual(outcome(came.fresh));
+      // Then it goes: plain's project is unknown again.
+      const memo = new AnalysisMemo();
+      const withRoot = snapshotFromTexts({ ...WITH_PLAIN, 'apps/plain.yaml': usingLab, 'bootstrap/values.yaml': values, 'bootstrap/projects.yaml': projectsRoot });
+      analyze(withRoot, { memo });
+      const files = new Map(withRoot.files);
+      files.delete('bootstrap/projects.yaml');
+      const next = { ...withRoot, files };
+      const after = analyze(next, { memo });
+      const fresh = analyze(next);
+      expect(after.model.projects).toEqual([]);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(after.findings.map((finding) => finding.ruleId)).toContain('project/unknown-project');
     });
 
     it('while an Application is typed into a new file each state is a fresh build; once whole, it comes, changes and goes by patches', () => {

@@ -10,6 +10,7 @@ import type { ApplicationRecord, ModelRecord } from './keptModel';
 import type { Regeneration } from './patchWrittenObjects';
 import type { ApplicationRender } from './renderApplication';
 import { leafApplicationNode } from './leafNode';
+import { deployedOnlyProjects } from './renderedObjects';
 import type { AppNode } from './types';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 
@@ -18,7 +19,8 @@ import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
  * makes them: each set node's children are its expansion's Applications in name order, under the id `<set id>/<name>`;
  * a child whose object and parameters are the previous node's keeps its node, the others get new nodes (reading,
  * pass 1's render, resources; they create nothing, see `patchWrittenObjects`). Undefined when a build would give
- * other ids (two Applications of one name) or a previous generated node had children.
+ * other ids (two Applications of one name), a previous generated node had children, or a new or gone node deploys
+ * AppProjects written nowhere (the model's projects would change).
  */
 export function regenerateSetNodes(
   regenerated: ReadonlyMap<string, Regeneration>,
@@ -31,6 +33,9 @@ export function regenerateSetNodes(
   const applications = new Map<string, ApplicationRecord>();
   const removedIds = new Set<string>();
   const reads = new Map<KubeObject, (readonly IndexRead[])[]>();
+  // AppProjects a render deploys and nobody writes are the model's projects too (a patch keeps the model's list).
+  const writtenProjectPlaces = new Set(record.declared.projects.map((object) => originKey(object.origin)));
+  const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
   for (const setNode of record.model.nodes) {
     if (setNode.kind !== 'ApplicationSet') continue;
     const regeneration = regenerated.get(originKey(setNode.origin));
@@ -51,13 +56,16 @@ export function regenerateSetNodes(
       const render = renderOf.get(object);
       if (render === undefined) return undefined;
       const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
-      nodes.set(id, leafApplicationNode(id, object, reading.application, render, { generator: setNode, parameters }, record.healthCheckFile));
+      const node = leafApplicationNode(id, object, reading.application, render, { generator: setNode, parameters }, record.healthCheckFile);
+      if (deploysProjects(node) || (previous !== undefined && deploysProjects(previous))) return undefined;
+      nodes.set(id, node);
       applications.set(id, { reading, render, generated: true, cycleProblems: [] });
       reads.set(object, [...(reads.get(object) ?? []), ...readingReads]);
     }
     for (const id of setNode.childIds) {
       if (children.has(id)) continue;
-      if ((record.model.nodesById.get(id)?.childIds.length ?? 1) > 0) return undefined;
+      const gone = record.model.nodesById.get(id);
+      if (gone === undefined || gone.childIds.length > 0 || deploysProjects(gone)) return undefined;
       removedIds.add(id);
     }
     if (!sameList(childIds, setNode.childIds)) nodes.set(setNode.id, { ...setNode, childIds });

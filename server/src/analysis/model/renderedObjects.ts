@@ -1,5 +1,5 @@
 // What Application renders deploy and create, worked out once per render (kept renders keep them): resources, children, AppProjects.
-import { isArgoKind, isDeployedResource } from './declaredObjects';
+import { isArgoKind, isDeployedResource, originKey } from './declaredObjects';
 import type { KubeObject } from '../kube/kubeObject';
 import type { SourceRender } from '../sources/sourceRender';
 import { hookTypes } from './hooks';
@@ -18,6 +18,15 @@ export function appProjectsDeployedBy(node: AppNode): readonly KubeObject[] {
     appProjectsByNode.set(node, projects);
   }
   return projects;
+}
+
+/**
+ * The AppProjects a node deploys that are written nowhere (`writtenPlaces`: the origin keys of the written ones): a
+ * build lists those among the model's projects. A deployed copy of a written AppProject is read where it is written.
+ */
+export function deployedOnlyProjects(node: AppNode, writtenPlaces: ReadonlySet<string>): readonly KubeObject[] {
+  const projects = appProjectsDeployedBy(node);
+  return projects.some((object) => writtenPlaces.has(originKey(object.origin))) ? projects.filter((object) => !writtenPlaces.has(originKey(object.origin))) : projects;
 }
 
 /** What an Application's sources create, in render order, by render: a kept render keeps its list. */

@@ -7,7 +7,7 @@ import { originKey } from './declaredObjects';
 import type { ApplicationRecord, ModelRecord } from './keptModel';
 import { leafApplicationNode } from './leafNode';
 import type { WrittenObjectsPatch } from './patchWrittenObjects';
-import { appProjectsDeployedBy } from './renderedObjects';
+import { deployedOnlyProjects } from './renderedObjects';
 import type { AppNode } from './types';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 
@@ -33,10 +33,12 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   const previousRoots = record.passOne.decision.rootKeys;
   if (previousRoots.some((key, position) => record.model.rootIds[position] !== key)) return undefined;
   const loopStarts = record.model.rootIds.slice(previousRoots.length);
+  // AppProjects a render deploys and nobody writes are the model's projects too: a build lists them.
+  const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
   for (const object of removed) {
     for (const id of record.nodeIdsByObject.get(object) ?? []) {
       const node = record.model.nodesById.get(id);
-      if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id)) return undefined;
+      if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id) || deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
       removedIds.add(id);
     }
   }
@@ -54,8 +56,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
     const { value: readAgain, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
     if (readAgain !== reading) return undefined;
     const node = leafApplicationNode(id, object, reading.application, render, undefined, record.healthCheckFile);
-    // AppProjects a render deploys are the model's projects too: a build lists them.
-    if (appProjectsDeployedBy(node).length > 0) return undefined;
+    if (deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
     nodes.set(id, node);
     applications.set(id, { reading, render, generated: false, cycleProblems: [] });
     reads.set(object, [...passOneReads, ...readingReads]);
