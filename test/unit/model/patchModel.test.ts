@@ -240,6 +240,27 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(after.model.projects.find((candidate) => candidate.name === 'team')?.object.origin.file).toBe('projects/team.yaml');
   });
 
+  it('patches when a written AppProject is renamed, deployed by the root or not: the projects of the model take the new reading, the project findings follow', () => {
+    const project = (name: string): string =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  sourceRepos:\n    - '*'\n  destinations:\n    - server: https://kubernetes.default.svc\n      namespace: '*'\n`;
+    for (const file of ['projects/team.yaml', 'apps/team.yaml']) {
+      const deployed = file.startsWith('apps/') ? { 'apps/kustomization.yaml': 'resources:\n  - team.yaml\n  - storage.yaml\n  - web.yaml\n' } : {};
+      const base = snapshotFromTexts({ ...TEXTS, ...deployed, 'apps/web.yaml': application('web', 'platform/web', 2).replace('project: default', 'project: team'), [file]: project('team') });
+      const memo = new AnalysisMemo();
+      const before = analyze(base, { memo });
+      expect(before.model.nodesById.get('root.yaml#0')?.resources.some((resource) => resource.object.kind === 'AppProject')).toBe(file.startsWith('apps/'));
+      // The name being typed: web's project is unknown until the name is whole again.
+      for (const name of ['tea', 'te', 'team']) {
+        const next = edited(base, { [file]: project(name) });
+        const after = analyze(next, { memo });
+        expect([file, name, memo.modelPatched]).toEqual([file, name, true]);
+        expect(outcome(after)).toEqual(outcome(analyze(next)));
+        expect(after.model.projects.map((candidate) => candidate.name)).toEqual([name]);
+        expect(after.findings.some((finding) => finding.ruleId === 'project/unknown-project')).toBe(name !== 'team');
+      }
+    }
+  });
+
   it("patches when a kustomization now reads another kustomization (another folder): pass 1's facts follow, as a fresh build's", () => {
     const { after, fresh, memo } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - ../storage\n' });
     expect(memo.modelPatched).toBe(true);
@@ -378,6 +399,15 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
         expect(outcome(after)).toEqual(outcome(fresh));
       }
       expect(findingsOf(analyze(edited(base, { 'apps/tenants.yaml': gitSet('platform/x*') })))).toEqual([expect.stringMatching(/^appset\/generator-path-matches-nothing \d+$/)]);
+    });
+
+    it("patches when the set is renamed (its node id is its place): its Applications' orderings name it, as a fresh build's", () => {
+      const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green']).replace('name: tenants', 'name: customers'));
+      expect(memo.modelPatched).toBe(true);
+      expect(generatedView(after)).toEqual(generatedView(fresh));
+      expect(orderings(after)).toEqual(orderings(fresh));
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(after.model.nodesById.get('apps/tenants.yaml#0/tenant-blue')?.ordering.explanation).toContain('customers');
     });
 
     it('follows the model\'s projects when generated Applications that deploy an AppProject written nowhere come or go', () => {

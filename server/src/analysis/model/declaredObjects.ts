@@ -31,16 +31,14 @@ export interface DeclaredArgoObjects {
 export const DECLARED_ARGO_OBJECTS_SCAN = 'model/declared-argo-objects';
 
 /**
- * True when two objects are the same written object, maybe with another body: same kind, apiVersion and
- * namespace, written at the same place (file, document, path), and the same name unless both are Applications.
- * An edit that keeps these keeps who creates whom (creators are known by place) and every node's id: an
- * Application's node id is its place, so a renamed Application is the same node under another name (an
- * ApplicationSet's name is in every generated node's ordering, an AppProject's in every Application's project).
+ * True when two objects are the same written object, maybe with another body or name: same kind, apiVersion and
+ * namespace, written at the same place (file, document, path). An edit that keeps these keeps who creates whom
+ * (creators are known by place) and every node's id: a node's id is its place, so a renamed Application or
+ * ApplicationSet is the same node under another name (its children's orderings, which name it, are made again), and
+ * a renamed AppProject is the same written project read again.
  */
 export function sameWrittenIdentity(a: KubeObject, b: KubeObject): boolean {
-  if (a === b) return true;
-  if (a.kind !== b.kind || a.apiVersion !== b.apiVersion || a.namespace !== b.namespace || originKey(a.origin) !== originKey(b.origin)) return false;
-  return a.name === b.name || isArgoKind(a, 'Application');
+  return a === b || (a.kind === b.kind && a.apiVersion === b.apiVersion && a.namespace === b.namespace && originKey(a.origin) === originKey(b.origin));
 }
 
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */

@@ -15,7 +15,7 @@ import { followWrittenLeaves } from './writtenLeaves';
 import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
-import { appProjectsDeployedBy, resourcesOf } from './renderedObjects';
+import { deployedOnlyProjects, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
 
 /** A patched model, its problems and the record the next analysis patches. */
@@ -80,6 +80,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
   let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds;
   const done = new Set<KubeObject>();
+  const writtenProjectPlaces = new Set((written?.declared ?? record.declared).projects.map((object) => originKey(object.origin)));
   /** Written nodes whose reading changed while their object did not (yet): each must be replaced by the end. */
   const readingChanged = new Set<KubeObject>();
   while (work.length > 0) {
@@ -143,8 +144,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         childIds,
         ...(object === previousObject ? {} : placeOf(node, object, record)),
       };
-      // AppProjects a render deploys are the model's projects too: they must be the same objects.
-      if (!sameList(appProjectsDeployedBy(rebuilt), appProjectsDeployedBy(node))) return undefined;
+      // AppProjects a render deploys are the model's projects too (but written ones, read where written): the same objects.
+      if (!sameList(deployedOnlyProjects(rebuilt, writtenProjectPlaces), deployedOnlyProjects(node, writtenProjectPlaces))) return undefined;
       replaced.set(id, rebuilt);
       applications.set(id, { ...before, reading: after.reading, render: after.render } satisfies ApplicationRecord);
     }
