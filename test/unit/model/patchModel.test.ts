@@ -244,7 +244,7 @@ describe('patchModel (through analyze with a memo)', () => {
     const project = (name: string): string =>
       `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  sourceRepos:\n    - '*'\n  destinations:\n    - server: https://kubernetes.default.svc\n      namespace: '*'\n`;
     for (const file of ['projects/team.yaml', 'apps/team.yaml']) {
-      const deployed = file.startsWith('apps/') ? { 'apps/kustomization.yaml': 'resources:\n  - team.yaml\n  - storage.yaml\n  - web.yaml\n' } : {};
+      const deployed: Record<string, string> = file.startsWith('apps/') ? { 'apps/kustomization.yaml': 'resources:\n  - team.yaml\n  - storage.yaml\n  - web.yaml\n' } : {};
       const base = snapshotFromTexts({ ...TEXTS, ...deployed, 'apps/web.yaml': application('web', 'platform/web', 2).replace('project: default', 'project: team'), [file]: project('team') });
       const memo = new AnalysisMemo();
       const before = analyze(base, { memo });
