@@ -261,6 +261,29 @@ describe('patchModel (through analyze with a memo)', () => {
     }
   });
 
+  it("patches when the root's kustomization leaves an Application out, then lists it again: it is an orphan, then the root's child again, as a fresh build's", () => {
+    const base = snapshotFromTexts(TEXTS);
+    const memo = new AnalysisMemo();
+    analyze(base, { memo });
+    const states = ['resources:\n  - storage.yaml\n  # - web.yaml\n', 'resources:\n  - storage.yaml\n  - web.yaml\n', 'resources:\n  - web.yaml\n'];
+    const views: unknown[] = [];
+    for (const kustomization of states) {
+      const next = edited(base, { 'apps/kustomization.yaml': kustomization });
+      const after = analyze(next, { memo });
+      const fresh = analyze(next);
+      expect([kustomization, memo.modelPatched]).toEqual([kustomization, true]);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(orderings(after)).toEqual(orderings(fresh));
+      expect(after.model.orphans.map((object) => object.name)).toEqual(fresh.model.orphans.map((object) => object.name));
+      views.push({ orphans: after.model.orphans.map((object) => object.name), children: after.model.nodesById.get('root.yaml#0')?.childIds });
+    }
+    expect(views).toEqual([
+      { orphans: ['web'], children: ['apps/storage.yaml#0'] },
+      { orphans: [], children: ['apps/storage.yaml#0', 'apps/web.yaml#0'] },
+      { orphans: ['storage'], children: ['apps/web.yaml#0'] },
+    ]);
+  });
+
   it("patches when a kustomization now reads another kustomization (another folder): pass 1's facts follow, as a fresh build's", () => {
     const { after, fresh, memo } = analyseAfter({ 'platform/web/kustomization.yaml': 'resources:\n  - pvc.yaml\n  - config.yaml\n  - ../storage\n' });
     expect(memo.modelPatched).toBe(true);
@@ -576,7 +599,7 @@ spec:
       }
     });
 
-    it('builds again when a new Application is created by another (who creates whom changes), or a Helm chart comes, and matches a fresh build', () => {
+    it('patches when a new Application (an orphan) comes to be listed by the root; builds again when a Helm chart comes; either way as a fresh build', () => {
       // (analyseStructural keeps the entries of files it had: the kustomization's edit is made as a host sends it.)
       const memo = new AnalysisMemo();
       const base = snapshotFromTexts(WITH_PLAIN);
@@ -588,7 +611,7 @@ spec:
         'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n  - plain.yaml\n  - extra-app.yaml\n',
       });
       const after = analyze(listed, { memo });
-      expect(memo.modelPatched).toBe(false);
+      expect(memo.modelPatched).toBe(true);
       expect(rootsView(after)).toEqual(rootsView(analyze(listed)));
       expect(after.model.nodesById.get('root.yaml#0')?.childIds).toContain('apps/extra-app.yaml#0');
       const chart = analyseStructural({ 'platform/plain/Chart.yaml': 'apiVersion: v2\nname: plain\nversion: 0.1.0\n' });

@@ -7,12 +7,17 @@ import { resourcesOf } from './renderedObjects';
 import { effectiveWave } from './syncWave';
 import type { AppNode } from './types';
 
-/** Where a leaf node comes from: a root (nothing creates it), or a set that generated it with these parameters. */
-export type LeafOrigin = { readonly generator: AppNode; readonly parameters: Readonly<Record<string, unknown>> } | undefined;
+/**
+ * Where a leaf node comes from: a root (nothing creates it), a set that generated it with these parameters, or the
+ * Application whose render creates it (its parent).
+ */
+export type LeafOrigin = { readonly generator: AppNode; readonly parameters: Readonly<Record<string, unknown>> } | { readonly parent: AppNode } | undefined;
 
-/** The node `id` of a leaf Application `object` read as `application` and rendered as `render`, unordered (a root or generated). */
+/** The node `id` of a leaf Application `object` read as `application` and rendered as `render` (a root, generated, or a parent's child). */
 export function leafApplicationNode(id: string, object: KubeObject, application: ApplicationSpec, render: ApplicationRender, from: LeafOrigin, healthCheckFile: string | undefined): AppNode {
   const wave = effectiveWave(object);
+  const generator = from !== undefined && 'generator' in from ? from : undefined;
+  const parent = from !== undefined && 'parent' in from ? from.parent : undefined;
   return {
     id,
     kind: 'Application',
@@ -20,9 +25,9 @@ export function leafApplicationNode(id: string, object: KubeObject, application:
     object,
     origin: object.origin,
     wave,
-    ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: undefined, generatedBy: from ? { name: from.generator.name } : undefined, healthCheckFile }),
-    generatedById: from?.generator.id,
-    generatorParameters: from?.parameters,
+    ordering: orderingOf({ kind: 'Application', wave: wave.wave, parent: parent ? { id: parent.id, name: parent.name } : undefined, generatedBy: generator ? { name: generator.generator.name } : undefined, healthCheckFile }),
+    generatedById: generator?.generator.id,
+    generatorParameters: generator?.parameters,
     application,
     applicationSet: undefined,
     renders: render.renders,

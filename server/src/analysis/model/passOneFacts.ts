@@ -84,10 +84,11 @@ export function unrenderedKustomizationProblems(context: RenderContext, director
 
 /**
  * Pass 1's facts after the renders of some written Applications (or of a written set's generated
- * Applications) changed what they render or which kustomizations they read (they still create the same
- * objects: who creates whom is unchanged): the folders
- * rendered and files read follow, roots and orphans must be decided alike (undefined otherwise: only a build
- * can tell), kustomizations nobody renders any more lose their problems and those nobody renders now get theirs.
+ * Applications) changed what they render or which kustomizations they read: the folders rendered and files
+ * read follow, roots and orphans must be decided alike (undefined otherwise: only a build can tell) but for
+ * the candidates `candidatesChange` names (written Applications that came or went, or that a render now creates
+ * or no more creates: then its creators are the new ones), kustomizations nobody renders any more lose their
+ * problems and those nobody renders now get theirs.
  */
 export function followRenderChanges(
   facts: PassOneFacts,
@@ -111,7 +112,8 @@ export function followRenderChanges(
   }
   const filesRead = facts.filesRead.plus(deltas);
   const candidates = candidatesChange?.candidates ?? facts.candidates;
-  const decision = chooseRootsAndOrphans({ candidates, creators: facts.creators, renderedFolders });
+  const creators = candidatesChange?.creators ?? facts.creators;
+  const decision = chooseRootsAndOrphans({ candidates, creators, renderedFolders });
   if (!sameDecision(decision, facts.decision, candidatesChange?.changedKeys ?? NO_KEYS)) return undefined;
 
   const { index } = context;
@@ -129,16 +131,20 @@ export function followRenderChanges(
   const { start, count } = facts.unrenderedAt;
   const own = [...ownProblems.slice(0, start), ...problems, ...ownProblems.slice(start + count)];
   return {
-    facts: { ...facts, candidates, renderedFolders, filesRead, decision, unrendered, unrenderedAt: { start, count: problems.length } },
+    facts: { ...facts, candidates, creators, renderedFolders, filesRead, decision, unrendered, unrenderedAt: { start, count: problems.length } },
     ownProblems: own,
     reads,
   };
 }
 
-/** Written Applications that came or went (they create nothing): the candidates after, and the keys of those. */
+/**
+ * Written Applications that came or went (they create nothing), or that some Application now creates or no more
+ * creates: the candidates and creators after, and the keys of those (the decision may differ for them alone).
+ */
 export interface CandidatesChange {
   readonly candidates: CreationFacts['candidates'];
   readonly changedKeys: ReadonlySet<string>;
+  readonly creators?: CreationFacts['creators'];
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

@@ -12,7 +12,8 @@ import { patchWrittenObjects, type Regeneration, type WrittenObjectsPatch } from
 import { regenerateSetNodes } from './regenerateSetNodes';
 import { commitNodeChanges, takeNodeChanges } from './nodeChanges';
 import { followWrittenLeaves } from './writtenLeaves';
-import { childIdsAfter, createdPairs, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
+import { childIdsAfter, createdPairs, creationChange, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
+import { followCreatedLeaves } from './createdLeaves';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
 import { deployedOnlyProjects, resourcesOf } from './renderedObjects';
@@ -33,7 +34,8 @@ export interface PatchedModel {
  * own reads (Argo CD's configuration, the repository's listings, kustomizations nobody renders…) answer
  * as before, the written objects, their readings and the sets' expansions are the kept ones or edits
  * that keep who they are (see `patchWrittenObjects`), and every Application whose own reads changed renders the same shape: the
- * same created Applications and sets (an edited one may be a new object of the same identity),
+ * same created Applications and sets (an edited one may be a new object of the same identity; a written root may
+ * create leaf Applications that were orphans, or no more create some that become orphans: see `followCreatedLeaves`),
  * rendered folders, files read and AppProjects. Those Applications get new nodes (their resources and
  * renders), so do the nodes of edited objects (their waves and orderings), and so do their parents up
  * to the roots (a kept node's children are kept nodes); every other node is the previous one. A parent
@@ -73,12 +75,15 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // root nodes; those nodes are settled first (the loop below leaves them).
   const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, written?.passOneReads ?? NO_READS_BY_OBJECT, record, index);
   const leaves = regeneration && followWrittenLeaves(written, record, index);
-  if (regeneration === undefined || leaves === undefined) return undefined;
+  const created = leaves && followCreatedLeaves(written, record, index, context);
+  if (regeneration === undefined || leaves === undefined || created === undefined) return undefined;
   const settled = new Set<string>();
-  for (const changes of [regeneration, leaves]) takeNodeChanges(changes, replaced, applications, settled);
-  const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds]);
+  for (const changes of [regeneration, leaves, created]) takeNodeChanges(changes, replaced, applications, settled);
+  const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds, ...created.removedIds]);
+  /** The written roots whose renders create other Applications: the places of the children that came, the ids of those that went. */
+  const creationsByCreator = new Map((written?.creations ?? []).map(({ creator, added, removed }) => [creator, { came: new Set(added.map((object) => originKey(object.origin))), gone: new Set(removed.map((object) => originKey(object.origin))) }]));
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
-  let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds;
+  let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds || creationsByCreator.size > 0;
   const done = new Set<KubeObject>();
   const writtenProjectPlaces = new Set((written?.declared ?? record.declared).projects.map((object) => originKey(object.origin)));
   /** Written nodes whose reading changed while their object did not (yet): each must be replaced by the end. */
@@ -116,7 +121,11 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         readingChanged.add(previousObject);
         continue;
       }
-      const children = createdPairs(before.render, after.render);
+      // A written root whose render creates other Applications than before: as pass 1 found (see `followCreatedLeaves`).
+      const creations = creationsByCreator.get(object);
+      const change = creations === undefined ? undefined : creationChange(before.render, after.render);
+      if (creations !== undefined && (change === undefined || !samePlaces(change.added, creations.came) || !samePlaces(change.removed, creations.gone))) return undefined;
+      const children = change?.pairs ?? createdPairs(before.render, after.render);
       if (children === undefined) return undefined;
       // Another shape (folders rendered, kustomizations read) only where the frame followed it: an edited written
       // Application (or its rendered copy) whose node renders as its pass 1 did.
@@ -131,7 +140,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         redoneReads.delete(previousChild);
         work.push(previousChild);
       }
-      const childIds = childIdsAfter(node, after.render, record.model);
+      const childIds = childIdsAfter(node, after.render, record.model, creations?.gone, creations?.came);
       if (childIds === undefined) return undefined;
       if (!sameList(childIds, node.childIds)) reordered = true;
       const rebuilt: AppNode = {
@@ -210,8 +219,10 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   for (const [object, reads] of checked.rerenderedReads) if (!nodeIdsByObject.has(object) && !redoneReads.has(object)) record.nodeReads.replace(object, reads);
   commitNodeChanges(record, regeneration);
   commitNodeChanges(record, leaves);
+  commitNodeChanges(record, created);
   const originParses = record.originParses as Map<string, unknown>;
   for (const path of editedFiles) originParses.set(path, index.parsed(path));
+  for (const node of created.nodes.values()) originParses.set(node.origin.file, index.parsed(node.origin.file));
   const frame =
     written === undefined
       ? {}
@@ -230,6 +241,11 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
 }
 
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
+
+/** True when `objects` sit exactly at `places` (origin keys). */
+function samePlaces(objects: readonly KubeObject[], places: ReadonlySet<string>): boolean {
+  return objects.length === places.size && objects.every((object) => places.has(originKey(object.origin)));
+}
 const NO_READS_BY_OBJECT: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]> = new Map();
 
 /** The build's own problems, then each node's in model order. */

@@ -60,6 +60,54 @@ export function createdPairs(before: ApplicationRender, after: ApplicationRender
   return pairs;
 }
 
+/** What a render done again creates otherwise: pairs as {@link createdPairs} gives them, and the Applications it creates no more or now. */
+export interface CreationChange {
+  readonly pairs: readonly [KubeObject, KubeObject][];
+  /** Created objects (Applications) the previous render created and this one does not, by place. */
+  readonly removed: readonly KubeObject[];
+  /** Created objects (Applications) this render creates and the previous one did not, by place. */
+  readonly added: readonly KubeObject[];
+}
+
+/**
+ * The created objects of a render done again against the previous render's, by place: the places in both, in the
+ * same order, paired as {@link createdPairs} pairs them; Applications (never sets) whose place is in one render only
+ * came or went. Undefined when a place is created twice by one render, the places kept are in another order, or a
+ * place holds another identity.
+ */
+export function creationChange(before: ApplicationRender, after: ApplicationRender): CreationChange | undefined {
+  const pairs = createdPairs(before, after);
+  if (pairs !== undefined) return { pairs, removed: [], added: [] };
+  const createdBefore = createdObjectsOfApplication(before);
+  const createdAfter = createdObjectsOfApplication(after);
+  const beforeByPlace = new Map<string, KubeObject>();
+  for (const object of createdBefore) if (beforeByPlace.has(originKey(object.origin))) return undefined;
+  for (const object of createdBefore) beforeByPlace.set(originKey(object.origin), object);
+  const afterPlaces = new Set<string>();
+  const kept: [KubeObject, KubeObject][] = [];
+  const added: KubeObject[] = [];
+  for (const object of createdAfter) {
+    const place = originKey(object.origin);
+    if (afterPlaces.has(place)) return undefined;
+    afterPlaces.add(place);
+    const previous = beforeByPlace.get(place);
+    if (previous === undefined) added.push(object);
+    else kept.push([previous, object]);
+  }
+  const removed = createdBefore.filter((object) => !afterPlaces.has(originKey(object.origin)));
+  if ([...added, ...removed].some((object) => object.kind !== 'Application')) return undefined;
+  const keptBefore = createdBefore.filter((object) => afterPlaces.has(originKey(object.origin)));
+  const changedPairs: [KubeObject, KubeObject][] = [];
+  for (let position = 0; position < kept.length; position++) {
+    const [previous, object] = kept[position] as [KubeObject, KubeObject];
+    if (keptBefore[position] !== previous) return undefined;
+    if (previous === object) continue;
+    if (!sameWrittenIdentity(previous, object)) return undefined;
+    changedPairs.push([previous, object]);
+  }
+  return { pairs: changedPairs, removed, added };
+}
+
 /**
  * True when two renders of an Application render the same folders and read the same kustomization files: what
  * the build's pass 1 decides from (roots, orphans, kustomizations nobody renders) is then the same.
@@ -77,25 +125,31 @@ export function filesReadBy(render: ApplicationRender): readonly string[] {
 
 /**
  * A node's children after its render was done again: the same child ids, in the order the new render's waves
- * give (wave, then name). Undefined when a child is not a node of the model (left out as a creation loop).
+ * give (wave, then name), but for the children that went (`gone`, by id) and came (`came`, by place: a child's id is
+ * its place). Undefined when a child is not a node of the model (left out as a creation loop).
  */
-export function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel): readonly string[] | undefined {
+export function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel, gone: ReadonlySet<string> = NO_IDS, came: ReadonlySet<string> = NO_IDS): readonly string[] | undefined {
   const children = childrenInWaveOrder(render);
-  if (children.length !== node.childIds.length) return undefined;
+  const kept = node.childIds.filter((id) => !gone.has(id));
+  if (children.length !== kept.length + came.size) return undefined;
   const idByPlace = new Map<string, string>();
-  for (const childId of node.childIds) {
+  for (const childId of kept) {
     const child = model.nodesById.get(childId);
     if (child === undefined) return undefined;
     idByPlace.set(originKey(child.origin), childId);
   }
   const childIds: string[] = [];
   for (const child of children) {
-    const id = idByPlace.get(originKey(child.origin));
+    const place = originKey(child.origin);
+    const id = idByPlace.get(place) ?? (came.has(place) ? place : undefined);
     if (id === undefined) return undefined;
     childIds.push(id);
   }
+  if (new Set(childIds).size !== childIds.length) return undefined;
   return sameList(childIds, node.childIds) ? node.childIds : childIds;
 }
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The nodes in the order a build visits them: each root, then what it creates, depth first. Undefined on a node met twice. */
 export function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyMap<string, AppNode>): AppNode[] | undefined {

@@ -7,7 +7,7 @@ import { originKey } from './declaredObjects';
 import { generatedApplicationObject } from './generatedApplications';
 import type { GeneratedPassOne, ModelRecord } from './keptModel';
 import { shapeOf, type RenderChange } from './passOneFacts';
-import { createdPairs, sameRenderShape } from './patchNodes';
+import { createdPairs, creationChange, sameRenderShape } from './patchNodes';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { createdObjectsOfApplication } from './renderedObjects';
 
@@ -21,14 +21,24 @@ export interface TouchedPassOne {
   readonly reads: ReadonlyMap<KubeObject, readonly (readonly IndexRead[])[]>;
   readonly reshaped: readonly RenderChange[];
   readonly reshapedRenders: ReadonlyMap<string, ApplicationRender>;
+  /** Written Applications whose new render creates Applications it did not, or no more creates some it did. */
+  readonly creations: readonly CreatorChange[];
+}
+
+/** A written Application whose render now creates other Applications (by place) than before: those it no more creates, those it now creates. */
+export interface CreatorChange {
+  readonly creator: KubeObject;
+  readonly removed: readonly KubeObject[];
+  readonly added: readonly KubeObject[];
 }
 
 /**
  * Pass 1 again for its renderers that the edit touched but did not replace: written Applications (roots, orphans,
  * the written documents of Applications others create) and the Applications written sets generate, whose render
- * read a changed file. Each must create the same objects as before (who creates whom decides roots and orphans);
- * a written Application may render other folders or read other kustomizations (followed like an edited one's), a
- * generated one may not (its node could not follow). Undefined when only a build can tell.
+ * read a changed file. Each must create the same objects as before (who creates whom decides roots and orphans),
+ * but a written Application may create Applications at other places (a kustomization listing one more, or one
+ * less: see `CreatorChange`); it may render other folders or read other kustomizations (followed like an edited
+ * one's), a generated one may not (its node could not follow). Undefined when only a build can tell.
  */
 export function renderTouchedPassOne(
   redo: ReadonlySet<KubeObject>,
@@ -43,6 +53,7 @@ export function renderTouchedPassOne(
   const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
   const reshaped: RenderChange[] = [];
   const reshapedRenders = new Map<string, ApplicationRender>();
+  const creations: CreatorChange[] = [];
   const generatedPlaces = generatedPlacesOf(record);
   for (const object of redo) {
     if (replaced.has(object) || gone.has(object)) continue;
@@ -53,7 +64,9 @@ export function renderTouchedPassOne(
       const { value: render, reads: renderReads } = context.index.recordReadsApart(() => renderApplication(reading.application, context));
       reads.set(object, renderReads);
       if (render === before) continue;
-      if (createdPairs(before, render) === undefined) return undefined;
+      const change = creationChange(before, render);
+      if (change === undefined) return undefined;
+      if (change.added.length > 0 || change.removed.length > 0) creations.push({ creator: object, removed: change.removed, added: change.added });
       renders.set(object, render);
       if (!sameRenderShape(before, render)) {
         reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: shapeOf([render]) });
@@ -72,7 +85,7 @@ export function renderTouchedPassOne(
     if (createdPairs(previous, render) === undefined || !sameRenderShape(previous, render)) return undefined;
     generated.set(place, { objects: kept.objects, renders: kept.renders.map((other, at) => (at === position ? render : other)) });
   }
-  return { renders, generated, reads, reshaped, reshapedRenders };
+  return { renders, generated, reads, reshaped, reshapedRenders, creations };
 }
 
 /** The set place of each Application pass 1 generated, by record. */

@@ -17,7 +17,7 @@ import { readAppProject } from '../argo/readAppProject';
 import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptModel';
 import type { ExpansionResult } from '../appsets/expansionTypes';
-import { createsAnything, generatedPassOne, renderTouchedPassOne } from './patchPassOne';
+import { createsAnything, generatedPassOne, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, pairUp, type ApplicationsCameOrWent } from './writtenPlaces';
 
@@ -61,6 +61,11 @@ export interface WrittenObjectsPatch {
   readonly orphans: readonly KubeObject[];
   /** Written Applications that came or went: the added are roots or orphans by pass 1's decision (the caller's to make nodes of). */
   readonly cameOrWent: ApplicationsCameOrWent;
+  /**
+   * Written Applications whose render now creates other Applications than before: each one it no more creates is an
+   * orphan now, each one it now creates was one (the caller's to make or remove the nodes of).
+   */
+  readonly creations: readonly CreatorChange[];
 }
 
 /** A written set's new expansion, what pass 1 made of it, and what it had made of the previous one. */
@@ -176,6 +181,11 @@ export function patchWrittenObjects(
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
   const cameOrWentAny = added.size > 0 || removed.size > 0 || orphansEdited;
+  // Renders that create other Applications than before, alone: who creates those follows (see `followCreators`).
+  const { creations } = touched;
+  if (creations.length > 0 && (replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || cameOrWentAny)) return undefined;
+  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations) : undefined;
+  if (creations.length > 0 && creatorsChange === undefined) return undefined;
   const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
@@ -197,6 +207,7 @@ export function patchWrittenObjects(
       rerenderedReads: touched.reads,
       orphans: record.model.orphans,
       cameOrWent,
+      creations,
       frameProblems,
     };
   }
@@ -258,14 +269,19 @@ export function patchWrittenObjects(
   }
   let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
-  const candidatesChange = cameOrWentAny ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed].map((object) => originKey(object.origin))) } : undefined;
-  if (reshaped.length > 0) {
+  const candidatesChange = cameOrWentAny
+    ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed].map((object) => originKey(object.origin))) }
+    : creatorsChange !== undefined
+      ? { candidates: passOne.candidates, ...creatorsChange }
+      : undefined;
+  if (reshaped.length > 0 || creatorsChange !== undefined) {
     const followed = followRenderChanges(passOne, reshaped, frameOwnProblems, context, candidatesChange);
     if (followed === undefined) return undefined;
     ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
   }
+  if (creatorsChange !== undefined && !orphansAsCreationsSay(creations, record.passOne, passOne)) return undefined;
   let orphans = record.model.orphans;
-  if (cameOrWentAny) {
+  if (cameOrWentAny || creatorsChange !== undefined) {
     const followed = followOrphans(index, record, declared, passOne, frameOwnProblems, expansionProblems.prefixLength);
     if (followed === undefined) return undefined;
     ({ orphans, passOne, frameOwnProblems } = followed);
@@ -288,8 +304,53 @@ export function patchWrittenObjects(
     rerenderedReads: touched.reads,
     orphans,
     cameOrWent,
+    creations,
     frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
   };
+}
+
+/**
+ * Pass 1's creators after some renders create other Applications (`creations`), and the places whose creators
+ * changed. Each such place must hold a written Application (not a patch) that creates nothing, changed once.
+ */
+function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, creations: readonly CreatorChange[]): { creators: Map<string, ReadonlySet<string>>; changedKeys: ReadonlySet<string> } | undefined {
+  const writtenByPlace = new Map(declared.applications.map((object) => [originKey(object.origin), object]));
+  const creators = new Map(record.passOne.creators);
+  const changedKeys = new Set<string>();
+  for (const { creator, removed, added } of creations) {
+    const creatorKey = originKey(creator.origin);
+    for (const [objects, creates] of [[removed, false], [added, true]] as const) {
+      for (const object of objects) {
+        const key = originKey(object.origin);
+        const written = writtenByPlace.get(key);
+        const render = written === undefined ? undefined : record.passOneRenders.get(written);
+        if (render === undefined || createsAnything(render) || changedKeys.has(key)) return undefined;
+        changedKeys.add(key);
+        const keys = new Set(creators.get(key));
+        if (creates) keys.add(creatorKey);
+        else keys.delete(creatorKey);
+        if (keys.size > 0) creators.set(key, keys);
+        else creators.delete(key);
+      }
+    }
+  }
+  return { creators, changedKeys };
+}
+
+/** True when every Application a render no more creates became an orphan, and every one it now creates was one (none is a root). */
+function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts): boolean {
+  const isRoot = (facts: PassOneFacts, key: string): boolean => facts.decision.rootKeys.includes(key);
+  for (const { removed, added } of creations) {
+    for (const object of removed) {
+      const key = originKey(object.origin);
+      if (!after.decision.orphans.has(key) || before.decision.orphans.has(key) || isRoot(before, key)) return false;
+    }
+    for (const object of added) {
+      const key = originKey(object.origin);
+      if (after.decision.orphans.has(key) || isRoot(after, key) || !before.decision.orphans.has(key)) return false;
+    }
+  }
+  return true;
 }
 
 const NO_READS: readonly IndexRead[] = [];
