@@ -38,9 +38,11 @@ interface Lookups {
  * character of its first `path:` value and put it back, edit after edit (an Application's source path being typed), or
  * change the value of its last label, edit after edit (in an ApplicationSet's template: every generated Application changes),
  * or set its first sync-wave annotation to 7, then back (an Application moved between waves),
+ * or comment out its first list entry naming a file that holds an Application, then put it back (a kustomization leaving
+ * an Application out, then listing it again),
  * or add a copy of the file beside it under another name (the previous copy going: an Application written into a new file).
  */
-export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'wave' | 'copy';
+export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'wave' | 'toggle-entry' | 'copy';
 
 /**
  * Analyses the repository once, then edits `file` `edits` times (see {@link EditKind}), each analysis sharing one
@@ -64,6 +66,8 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       else if (kind === 'label') files.set(file, { kind: 'text', text: entry.text.replace(/(\n(\s+)labels:\n(?:\2\s+.*\n)*?\2\s+[\w./-]+: )([^\n]+)/g, `$1$3-e${edit}`) });
       // Even edits move it to wave 7, odd ones put the file back as it was.
       else if (kind === 'wave') files.set(file, edit % 2 === 0 ? { kind: 'text', text: entry.text.replace(/(sync-wave:\s*["']?)-?\d+/, (_match, key: string) => `${key}7`) } : entry);
+      // Even edits comment out the first entry naming a file that holds an Application, odd ones put the file back as it was.
+      else if (kind === 'toggle-entry') files.set(file, edit % 2 === 0 ? { kind: 'text', text: withApplicationEntryCommented(entry.text, file, files) } : entry);
       else if (kind === 'copy') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}copy-${edit % 2}.yaml`, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-copy-${edit}`) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
@@ -113,4 +117,18 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 10) / 10])),
     memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders'), nodes: { kept: after.nodes.kept - (before?.nodes.kept ?? 0), built: after.nodes.built - (before?.nodes.built ?? 0) } },
   };
+}
+
+/** A kustomization's text with its first `- entry` naming a file beside it that holds an Application commented out. */
+function withApplicationEntryCommented(text: string, kustomizationPath: string, files: ReadonlyMap<string, SnapshotFile>): string {
+  const folder = kustomizationPath.slice(0, kustomizationPath.lastIndexOf('/') + 1);
+  const lines = text.split('\n');
+  const position = lines.findIndex((line) => {
+    const name = /^ *- (\S+)$/.exec(line)?.[1];
+    const target = name === undefined ? undefined : files.get(`${folder}${name}`);
+    return target?.kind === 'text' && /^kind: Application$/m.test(target.text);
+  });
+  if (position < 0) return text;
+  lines[position] = (lines[position] as string).replace(/^( *)- /, '$1# - ');
+  return lines.join('\n');
 }

@@ -1,12 +1,14 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
-// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --copy]
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --toggle-entry | --copy]
 // (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going;
 // --rename: each edit renames what the file defines first, e.g. an Application, which the model cannot patch;
 // --cut-path: edits cut the last character of the file's first `path:` and put it back, in turn: an Application's
 // source path being typed, each edit rendering another folder; --label: each edit changes the values of the file's
 // labels, e.g. in an ApplicationSet's template, so that every Application the set generates changes; --wave: each edit
-// sets the file's first sync-wave annotation to another value and back, in turn (an Application moved between waves); --copy: each edit
+// sets the file's first sync-wave annotation to another value and back, in turn (an Application moved between waves);
+// --toggle-entry: each edit comments the file's last list entry out, or back in (a kustomization leaving an Application
+// out, then listing it again); --copy: each edit
 // adds a copy of the file beside it under another name, the previous copy going: an Application written into a new file.)
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
@@ -52,7 +54,7 @@ if (!existsSync(join(directory, relativeFile))) {
   process.exit(2);
 }
 
-const editKind = ['add-file', 'rename', 'cut-path', 'label', 'wave', 'copy'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
+const editKind = ['add-file', 'rename', 'cut-path', 'label', 'wave', 'toggle-entry', 'copy'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
 const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
@@ -60,7 +62,7 @@ if (run.status !== 0) {
 }
 const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
 const result = JSON.parse(line).editPhases;
-const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of', label: 'changing the labels of', wave: 'moving to another wave and back', copy: 'adding a renamed copy beside' };
+const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of', label: 'changing the labels of', wave: 'moving to another wave and back', 'toggle-entry': 'commenting the last entry out and in of', copy: 'adding a renamed copy beside' };
 console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
 for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
   if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
