@@ -453,6 +453,27 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       }
     });
 
+    it("patches when the root's kustomization leaves the set out, then lists it again: the set and its Applications go, then come back, as a fresh build's", () => {
+      const base = snapshotFromTexts(WITH_SET);
+      const memo = new AnalysisMemo();
+      analyze(base, { memo });
+      const shapes: unknown[] = [];
+      for (const kustomization of ['resources:\n  - storage.yaml\n  - web.yaml\n  # - tenants.yaml\n', WITH_SET['apps/kustomization.yaml']]) {
+        const next = edited(base, { 'apps/kustomization.yaml': kustomization });
+        const after = analyze(next, { memo });
+        const fresh = analyze(next);
+        expect([kustomization, memo.modelPatched]).toEqual([kustomization, true]);
+        expect(generatedView(after)).toEqual(generatedView(fresh));
+        expect(orderings(after)).toEqual(orderings(fresh));
+        expect(outcome(after)).toEqual(outcome(fresh));
+        shapes.push({ orphans: after.model.orphans.map((object) => object.name), nodes: after.model.nodes.length });
+      }
+      expect(shapes).toEqual([
+        { orphans: ['tenants'], nodes: 3 },
+        { orphans: [], nodes: 6 },
+      ]);
+    });
+
     it('builds again when two generated Applications share a name (a build tells their ids apart), and matches a fresh build', () => {
       const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'blue']));
       expect(memo.modelPatched).toBe(false);

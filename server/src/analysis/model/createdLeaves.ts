@@ -1,58 +1,142 @@
-// A model patch's part for Applications a root now creates or no more creates: child nodes made from orphans, or removed.
+// A model patch's part for Applications and sets a root now creates or no more creates: child nodes made from orphans, or removed.
 import { readApplication } from '../argo/readApplication';
+import type { AnalysisMemo } from '../incremental/analysisMemo';
 import type { IndexRead } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
-import { originKey } from './declaredObjects';
+import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
+import { isArgoKind, originKey } from './declaredObjects';
+import { generatedInNameOrder } from './generatedApplications';
 import type { ApplicationRecord, ModelRecord } from './keptModel';
 import { leafApplicationNode } from './leafNode';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 import type { WrittenObjectsPatch } from './patchWrittenObjects';
 import { createsAnything } from './patchPassOne';
-import { renderApplication, type RenderContext } from './renderApplication';
+import { orderingOf } from './ordering';
+import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { deployedOnlyProjects } from './renderedObjects';
+import { effectiveWave } from './syncWave';
 import type { AppNode } from './types';
 
 /**
- * The model's changes for the Applications written roots now create or no more create (see `WrittenObjectsPatch.creations`:
- * each one no more created is an orphan now, each one now created was one): a child no more created loses its node,
- * which must be a leaf; a child now created gets a node as a build's visit makes it, on the object the root's render
- * creates (its id is its place). The roots' nodes get their children again in the patch's loop (see `childIdsAfter`).
- * Undefined when only a build can tell: the creator is not a root node on its written object, a child creates
- * anything, or its AppProjects would change the model's.
+ * The model's changes for the Applications and sets written roots now create or no more create (see
+ * `WrittenObjectsPatch.creations`: each one no more created is an orphan now, each one now created was one): a child no
+ * more created loses its node (a set's with its generated nodes), which must create nothing; a child now created gets
+ * its node as a build's visit makes it, on the object the root's render creates (its id is its place; a set's generated
+ * nodes are pass 1's Applications of its written set). The roots' nodes
+ * get their children again in the patch's loop (see `childIdsAfter`). Undefined when only a build can tell: the creator
+ * is not a root node on its written object, the model has creation loops, a child creates anything, two generated
+ * Applications share a name, or AppProjects deployed would change the model's.
  */
-export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex, context: RenderContext): NodeChanges | undefined {
+export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex, context: RenderContext, memo: AnalysisMemo): NodeChanges | undefined {
   if (written === undefined || written.creations.length === 0) return NO_NODE_CHANGES;
-  const nodes = new Map<string, AppNode>();
-  const applications = new Map<string, ApplicationRecord>();
-  const removedIds = new Set<string>();
-  const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
-  const goneObjects: KubeObject[] = [];
+  const changes: CreatedLeafChanges = { nodes: new Map(), applications: new Map(), removedIds: new Set(), reads: new Map(), goneObjects: [] };
   const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
+  const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
+  // With creation loops a build starts from nodes no decision names, in candidate order: only a build can tell.
+  const { rootKeys } = record.passOne.decision;
+  if (record.model.rootIds.length !== rootKeys.length) return undefined;
   for (const { creator, removed, added } of written.creations) {
     const parent = record.model.nodesById.get(originKey(creator.origin));
-    if (parent === undefined || parent.object !== creator || !record.model.rootIds.includes(parent.id)) return undefined;
+    if (parent === undefined || parent.object !== creator || !rootKeys.includes(parent.id)) return undefined;
     for (const object of removed) {
       const id = originKey(object.origin);
       const node = record.model.nodesById.get(id);
-      if (node === undefined || node.object !== object || node.ordering.parentId !== parent.id || node.childIds.length > 0) return undefined;
-      if (deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
-      removedIds.add(id);
-      goneObjects.push(object);
+      if (node === undefined || node.object !== object || node.ordering.parentId !== parent.id || deploysProjects(node)) return undefined;
+      changes.removedIds.add(id);
+      changes.goneObjects.push(object);
+      if (node.kind === 'Application') {
+        if (node.childIds.length > 0) return undefined;
+        continue;
+      }
+      // A set's generated nodes go with it; pass 1 still generates its written set's Applications (their reads stay).
+      const passOneObjects = new Set(written.passOneGenerated.get(id)?.objects ?? []);
+      for (const childId of node.childIds) {
+        const child = record.model.nodesById.get(childId);
+        if (child === undefined || child.childIds.length > 0 || deploysProjects(child)) return undefined;
+        changes.removedIds.add(childId);
+        if (!passOneObjects.has(child.object)) changes.goneObjects.push(child.object);
+      }
     }
     for (const object of added) {
       const id = originKey(object.origin);
       if (record.model.nodesById.has(id)) return undefined;
-      const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
-      if (reading.application.looksLikePatch) return undefined;
-      const { value: render, reads: renderReads } = index.recordReadsApart(() => renderApplication(reading.application, context));
-      if (createsAnything(render)) return undefined;
-      const node = leafApplicationNode(id, object, reading.application, render, { parent }, record.healthCheckFile);
-      if (deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
-      nodes.set(id, node);
-      applications.set(id, { reading, render, generated: false, cycleProblems: [] } satisfies ApplicationRecord);
-      reads.set(object, [...readingReads, ...renderReads]);
+      const made = isArgoKind(object, 'ApplicationSet') ? addSetNode(object, parent, written, record, index, memo, changes) : addApplicationNode(object, parent, record, index, context, changes);
+      if (!made) return undefined;
     }
   }
-  return { nodes, applications, removedIds, reads, goneObjects };
+  for (const node of changes.nodes.values()) if (deploysProjects(node)) return undefined;
+  return changes;
+}
+
+/** Node changes being collected. */
+interface CreatedLeafChanges extends NodeChanges {
+  readonly nodes: Map<string, AppNode>;
+  readonly applications: Map<string, ApplicationRecord>;
+  readonly removedIds: Set<string>;
+  readonly reads: Map<KubeObject, readonly (readonly IndexRead[])[]>;
+  readonly goneObjects: KubeObject[];
+}
+
+/** The node of an Application `parent` now creates (read and rendered as a build's visit does); false when it creates anything. */
+function addApplicationNode(object: KubeObject, parent: AppNode, record: ModelRecord, index: RepoIndex, context: RenderContext, changes: CreatedLeafChanges): boolean {
+  const id = originKey(object.origin);
+  const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
+  if (reading.application.looksLikePatch) return false;
+  const { value: render, reads: renderReads } = index.recordReadsApart(() => renderApplication(reading.application, context));
+  if (createsAnything(render)) return false;
+  changes.nodes.set(id, leafApplicationNode(id, object, reading.application, render, { parent }, record.healthCheckFile));
+  changes.applications.set(id, { reading, render, generated: false, cycleProblems: [] } satisfies ApplicationRecord);
+  changes.reads.set(object, [...readingReads, ...renderReads]);
+  return true;
+}
+
+/**
+ * The node of a set `parent` now creates and its generated nodes: the set's place expands as its written set did in
+ * this patch (a build expands each place once), so its Applications are pass 1's objects, with pass 1's renders.
+ * False when one of them creates anything, or two share a name.
+ */
+function addSetNode(object: KubeObject, parent: AppNode, written: WrittenObjectsPatch, record: ModelRecord, index: RepoIndex, memo: AnalysisMemo, changes: CreatedLeafChanges): boolean {
+  const id = originKey(object.origin);
+  // A build expands each place once (pass 1, its written set): the node of a set created there has that expansion.
+  const expansion = memo.lastExpansionOf(id);
+  const generated = written.passOneGenerated.get(id);
+  if (expansion === undefined || generated === undefined || generated.renders.some(createsAnything)) return false;
+  const renderOf = new Map<KubeObject, ApplicationRender>();
+  generated.objects.forEach((generatedObject, position) => renderOf.set(generatedObject, generated.renders[position] as ApplicationRender));
+  const applicationSet = applicationSetOf(object, index);
+  const wave = effectiveWave(object);
+  const childIds: string[] = [];
+  const setNode: AppNode = {
+    id,
+    kind: 'ApplicationSet',
+    name: object.name,
+    object,
+    origin: object.origin,
+    wave,
+    ordering: orderingOf({ kind: 'ApplicationSet', wave: wave.wave, parent: { id: parent.id, name: parent.name }, generatedBy: undefined, healthCheckFile: record.healthCheckFile }),
+    generatedById: undefined,
+    generatorParameters: undefined,
+    application: undefined,
+    applicationSet,
+    renders: [],
+    externalSources: [],
+    childIds,
+    resources: [],
+    destinationNamespace: fixedTemplateNamespace(applicationSet),
+  };
+  for (const { generatedObject, parameters } of generatedInNameOrder(object, expansion)) {
+    const childId = `${id}/${generatedObject.name}`;
+    const render = renderOf.get(generatedObject);
+    // A build gives a second Application of one name another id (`~2`): only a build can tell which.
+    if (render === undefined || childIds.includes(childId) || record.model.nodesById.has(childId)) return false;
+    childIds.push(childId);
+    const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(generatedObject, index));
+    changes.nodes.set(childId, leafApplicationNode(childId, generatedObject, reading.application, render, { generator: setNode, parameters }, record.healthCheckFile));
+    changes.applications.set(childId, { reading, render, generated: true, cycleProblems: [] } satisfies ApplicationRecord);
+    // Pass 1's reads of the object stay with its node's reading.
+    changes.reads.set(generatedObject, [...(record.nodeReads.readsOf(generatedObject) ?? []), ...readingReads]);
+  }
+  changes.nodes.set(id, setNode);
+  return true;
 }

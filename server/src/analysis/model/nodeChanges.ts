@@ -49,7 +49,6 @@ export function commitNodeChanges(record: ModelRecord, changes: NodeChanges): vo
   };
   for (const id of changes.removedIds) leave(id);
   for (const [id, node] of changes.nodes) {
-    if (node.kind !== 'Application') continue;
     leave(id);
     nodeIdsByObject.set(node.object, [...(nodeIdsByObject.get(node.object) ?? []), id]);
   }

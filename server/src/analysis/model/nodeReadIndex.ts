@@ -28,6 +28,11 @@ export class NodeReadIndex {
     this.#readers.add(object, current);
   }
 
+  /** A node object's reads, as last set. */
+  readsOf(object: KubeObject): readonly (readonly IndexRead[])[] | undefined {
+    return this.#readers.listsOf(object);
+  }
+
   /** Drops a node object's reads (an object a patch replaced by a new one). */
   forget(object: KubeObject): void {
     this.#readers.remove(object);

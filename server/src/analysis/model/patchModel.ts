@@ -75,7 +75,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // root nodes; those nodes are settled first (the loop below leaves them).
   const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, written?.passOneReads ?? NO_READS_BY_OBJECT, record, index);
   const leaves = regeneration && followWrittenLeaves(written, record, index);
-  const created = leaves && followCreatedLeaves(written, record, index, context);
+  const created = leaves && followCreatedLeaves(written, record, index, context, memo);
   if (regeneration === undefined || leaves === undefined || created === undefined) return undefined;
   const settled = new Set<string>();
   for (const changes of [regeneration, leaves, created]) takeNodeChanges(changes, replaced, applications, settled);

@@ -3,7 +3,7 @@ import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomizationFile';
 import { sameList } from '../incremental/indexReads';
 import { basename } from '../text/repoPath';
 import type { KubeObject } from '../kube/kubeObject';
-import { originKey, sameWrittenIdentity } from './declaredObjects';
+import { isArgoKind, originKey, sameWrittenIdentity } from './declaredObjects';
 import type { ModelRecord } from './keptModel';
 import { orderingOf } from './ordering';
 import type { ApplicationRender } from './renderApplication';
@@ -60,18 +60,18 @@ export function createdPairs(before: ApplicationRender, after: ApplicationRender
   return pairs;
 }
 
-/** What a render done again creates otherwise: pairs as {@link createdPairs} gives them, and the Applications it creates no more or now. */
+/** What a render done again creates otherwise: pairs as {@link createdPairs} gives them, and the Applications and sets it creates no more or now. */
 export interface CreationChange {
   readonly pairs: readonly [KubeObject, KubeObject][];
-  /** Created objects (Applications) the previous render created and this one does not, by place. */
+  /** Created objects the previous render created and this one does not, by place. */
   readonly removed: readonly KubeObject[];
-  /** Created objects (Applications) this render creates and the previous one did not, by place. */
+  /** Created objects this render creates and the previous one did not, by place. */
   readonly added: readonly KubeObject[];
 }
 
 /**
  * The created objects of a render done again against the previous render's, by place: the places in both, in the
- * same order, paired as {@link createdPairs} pairs them; Applications (never sets) whose place is in one render only
+ * same order, paired as {@link createdPairs} pairs them; Applications and sets whose place is in one render only
  * came or went. Undefined when a place is created twice by one render, the places kept are in another order, or a
  * place holds another identity.
  */
@@ -95,7 +95,7 @@ export function creationChange(before: ApplicationRender, after: ApplicationRend
     else kept.push([previous, object]);
   }
   const removed = createdBefore.filter((object) => !afterPlaces.has(originKey(object.origin)));
-  if ([...added, ...removed].some((object) => object.kind !== 'Application')) return undefined;
+  if ([...added, ...removed].some((object) => !isArgoKind(object, 'Application') && !isArgoKind(object, 'ApplicationSet'))) return undefined;
   const keptBefore = createdBefore.filter((object) => afterPlaces.has(originKey(object.origin)));
   const changedPairs: [KubeObject, KubeObject][] = [];
   for (let position = 0; position < kept.length; position++) {

@@ -310,11 +310,22 @@ export function patchWrittenObjects(
 }
 
 /**
- * Pass 1's creators after some renders create other Applications (`creations`), and the places whose creators
- * changed. Each such place must hold a written Application (not a patch) that creates nothing, changed once.
+ * Pass 1's creators after some renders create other Applications or sets (`creations`), and the places whose
+ * creators changed. Each such place must hold a written Application (not a patch) that creates nothing, or a written
+ * set none of whose Applications creates anything, changed once.
  */
 function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, creations: readonly CreatorChange[]): { creators: Map<string, ReadonlySet<string>>; changedKeys: ReadonlySet<string> } | undefined {
   const writtenByPlace = new Map(declared.applications.map((object) => [originKey(object.origin), object]));
+  const writtenSetPlaces = new Set(declared.applicationSets.map((object) => originKey(object.origin)));
+  const createsNothing = (key: string): boolean => {
+    const written = writtenByPlace.get(key);
+    if (written !== undefined) {
+      const render = record.passOneRenders.get(written);
+      return render !== undefined && !createsAnything(render);
+    }
+    const generated = writtenSetPlaces.has(key) ? record.passOneGenerated.get(key) : undefined;
+    return generated !== undefined && !generated.renders.some(createsAnything);
+  };
   const creators = new Map(record.passOne.creators);
   const changedKeys = new Set<string>();
   for (const { creator, removed, added } of creations) {
@@ -322,9 +333,7 @@ function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, crea
     for (const [objects, creates] of [[removed, false], [added, true]] as const) {
       for (const object of objects) {
         const key = originKey(object.origin);
-        const written = writtenByPlace.get(key);
-        const render = written === undefined ? undefined : record.passOneRenders.get(written);
-        if (render === undefined || createsAnything(render) || changedKeys.has(key)) return undefined;
+        if (!createsNothing(key) || changedKeys.has(key)) return undefined;
         changedKeys.add(key);
         const keys = new Set(creators.get(key));
         if (creates) keys.add(creatorKey);
@@ -337,7 +346,7 @@ function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, crea
   return { creators, changedKeys };
 }
 
-/** True when every Application a render no more creates became an orphan, and every one it now creates was one (none is a root). */
+/** True when every Application or set a render no more creates became an orphan, and every one it now creates was one (none is a root). */
 function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts): boolean {
   const isRoot = (facts: PassOneFacts, key: string): boolean => facts.decision.rootKeys.includes(key);
   for (const { removed, added } of creations) {
