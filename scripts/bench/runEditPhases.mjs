@@ -1,6 +1,6 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
-// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --toggle-entry | --copy]
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --toggle-entry | --copy] [--keep-garbage]
 // (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going;
 // --rename: each edit renames what the file defines first, e.g. an Application, which the model cannot patch;
 // --cut-path: edits cut the last character of the file's first `path:` and put it back, in turn: an Application's
@@ -10,6 +10,7 @@
 // --toggle-entry: each edit comments the file's last list entry out, or back in (a kustomization leaving an Application
 // out, then listing it again); --copy: each edit
 // adds a copy of the file beside it under another name, the previous copy going: an Application written into a new file.)
+// --keep-garbage: no garbage collection forced between edits (by default each edit starts after a full collection).
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
 import { spawnSync } from 'node:child_process';
@@ -55,7 +56,9 @@ if (!existsSync(join(directory, relativeFile))) {
 }
 
 const editKind = ['add-file', 'rename', 'cut-path', 'label', 'wave', 'toggle-entry', 'copy'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
-const run = spawnSync(process.execPath, ['--expose-gc', bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+// --keep-garbage: no collection between edits (each edit pays for the collections it meets, as in the language server).
+const nodeOptions = process.argv.includes('--keep-garbage') ? [] : ['--expose-gc'];
+const run = spawnSync(process.execPath, [...nodeOptions, bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 if (run.status !== 0) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 1);
