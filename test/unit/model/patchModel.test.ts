@@ -261,6 +261,23 @@ describe('patchModel (through analyze with a memo)', () => {
     }
   });
 
+  it('patches when a written AppProject comes in a new file, then goes: the projects of the model and the project findings follow', () => {
+    const project = `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team\n  namespace: argocd\nspec:\n  sourceRepos:\n    - '*'\n  destinations:\n    - server: https://kubernetes.default.svc\n      namespace: web\n`;
+    const base = snapshotFromTexts({ ...TEXTS, 'apps/web.yaml': application('web', 'platform/web', 2).replace('project: default', 'project: team') });
+    const memo = new AnalysisMemo();
+    expect(analyze(base, { memo }).findings.map((finding) => finding.ruleId)).toContain('project/unknown-project');
+    const withProject = { ...base, files: new Map([...base.files, ['projects/team.yaml', { kind: 'text', text: project } as const]]) };
+    const came = analyze(withProject, { memo });
+    expect(memo.modelPatched).toBe(true);
+    expect(outcome(came)).toEqual(outcome(analyze(withProject)));
+    expect(came.model.projects.map((candidate) => candidate.name)).toEqual(['team']);
+    expect(came.findings.map((finding) => finding.ruleId)).not.toContain('project/unknown-project');
+    const went = analyze(base, { memo });
+    expect(memo.modelPatched).toBe(true);
+    expect(outcome(went)).toEqual(outcome(analyze(base)));
+    expect(went.model.projects).toEqual([]);
+  });
+
   it("patches when the root's kustomization leaves an Application out, then lists it again: it is an orphan, then the root's child again, as a fresh build's", () => {
     const base = snapshotFromTexts(TEXTS);
     const memo = new AnalysisMemo();

@@ -13,7 +13,7 @@ import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } fr
 import { findDeclaredArgoObjects, originKey, type DeclaredArgoObjects } from './declaredObjects';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { followExpansionProblems, followOrphans } from './frameProblems';
-import { readAppProject } from '../argo/readAppProject';
+import { followWrittenProjects } from './writtenProjects';
 import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptModel';
 import type { ExpansionResult } from '../appsets/expansionTypes';
@@ -97,16 +97,18 @@ export function patchWrittenObjects(
   const declared = findDeclaredArgoObjects(index);
   const replaced = new Map<KubeObject, KubeObject>();
   const replacedSets = new Map<KubeObject, KubeObject>();
-  const replacedProjects = new Map<KubeObject, KubeObject>();
   let cameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
   if (declared !== record.declared) {
     const aligned = alignByPlace(record.declared.applications, declared.applications, replaced);
     if (aligned === undefined || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
-    if (!pairUp(record.declared.projects, declared.projects, replacedProjects)) return undefined;
     cameOrWent = aligned;
   }
-  const files = new Set<string>();
-  for (const object of [...replaced.values(), ...replacedSets.values(), ...replacedProjects.values(), ...cameOrWent.added]) files.add(object.origin.file);
+  // Written AppProjects edited, come or gone are read again and take their places among the model's projects.
+  const writtenProjects = followWrittenProjects(index, record, declared);
+  if (writtenProjects === undefined) return undefined;
+  const { readings: projectReadings, projects } = writtenProjects;
+  const files = new Set<string>(writtenProjects.files);
+  for (const object of [...replaced.values(), ...replacedSets.values(), ...cameOrWent.added]) files.add(object.origin.file);
   // A file that lost its Application is edited, or gone.
   for (const object of cameOrWent.removed) if (index.file(object.origin.file) !== undefined) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
@@ -144,7 +146,7 @@ export function patchWrittenObjects(
   if (record.frameOwnProblems.some((item) => files.has(item.location.file) && !expansionProblems.replaced.has(item) && !orphanBlock.has(item))) return undefined;
 
   const previousOf = new Map<KubeObject, KubeObject>();
-  for (const [previous, object] of [...replaced, ...replacedProjects]) previousOf.set(object, previous);
+  for (const [previous, object] of replaced) previousOf.set(object, previous);
   const writtenReadings = new Map<KubeObject, ApplicationReading>();
   const added = new Set(cameOrWent.added);
   for (const object of declared.applications) {
@@ -160,33 +162,16 @@ export function patchWrittenObjects(
     writtenReadings.set(object, reading);
   }
   for (const object of removed) if (record.writtenReadings.get(object)?.application.looksLikePatch !== false) return undefined;
-  // Edited AppProjects are read again (a reading reads nothing but the object) and take their places among the model's.
-  let projectReadings = record.projectReadings;
-  let projects = record.model.projects;
-  if (replacedProjects.size > 0) {
-    const readings = new Map<KubeObject, ProjectReading>();
-    const specs = new Map<AppProjectSpec, AppProjectSpec>();
-    for (const object of declared.projects) {
-      const previous = previousOf.get(object);
-      const kept = record.projectReadings.get(previous ?? object);
-      if (kept === undefined) return undefined;
-      const reading = previous === undefined ? kept : readAppProject(object, index);
-      if (previous !== undefined) specs.set(kept.project, reading.project);
-      readings.set(object, reading);
-    }
-    projectReadings = readings;
-    projects = record.model.projects.map((project) => specs.get(project) ?? project);
-  }
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
   const cameOrWentAny = added.size > 0 || removed.size > 0 || orphansEdited;
   // Renders that create other Applications than before, alone: who creates those follows (see `followCreators`).
   const { creations } = touched;
-  if (creations.length > 0 && (replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || cameOrWentAny)) return undefined;
+  if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || cameOrWentAny)) return undefined;
   const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations) : undefined;
   if (creations.length > 0 && creatorsChange === undefined) return undefined;
-  const changed = replaced.size > 0 || replacedProjects.size > 0 || reexpanded.size > 0 || rerendered || cameOrWentAny;
+  const changed = replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
     const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
     return {
