@@ -160,6 +160,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
   for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
+  // A root whose render creates other Applications must have had its children made again above.
+  for (const creator of creationsByCreator.keys()) if (!done.has(creator)) return undefined;
   // A renamed Application's children are ordered by its sync under its new name (their explanations say it).
   const nodeOf = (id: string): AppNode | undefined => replaced.get(id) ?? record.model.nodesById.get(id);
   for (const [id, node] of [...replaced]) {
