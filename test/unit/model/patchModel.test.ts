@@ -491,6 +491,32 @@ ${elements.map((element) => `          - tenant: ${element}\n`).join('')}  templ
       ]);
     });
 
+    it('patches when a set comes in a file of its own, then goes: a root with its generated nodes outside the rendered folder, an orphan inside', () => {
+      for (const file of ['bootstrap/teams.yaml', 'apps/teams.yaml']) {
+        const base = snapshotFromTexts(WITH_SET);
+        const memo = new AnalysisMemo();
+        analyze(base, { memo });
+        const teams = applicationSet(2, ['red', 'amber']).replace('name: tenants', 'name: teams').replace('tenant-{{tenant}}', 'team-{{tenant}}');
+        const withSet = { ...base, files: new Map([...base.files, [file, { kind: 'text', text: teams } as const]]) };
+        const came = analyze(withSet, { memo });
+        const cameFresh = analyze(withSet);
+        expect([file, memo.modelPatched]).toEqual([file, true]);
+        expect(generatedView(came)).toEqual(generatedView(cameFresh));
+        expect(outcome(came)).toEqual(outcome(cameFresh));
+        expect(came.model.orphans.map((object) => object.name)).toEqual(file.startsWith('apps/') ? ['teams'] : []);
+        // What the new set's Applications render is followed from then on (pass 1 keeps their reads).
+        const renamedConfig = edited(withSet, { 'platform/web/config.yaml': CONFIG.replace('name: web', 'name: web-settings') });
+        const followed = analyze(renamedConfig, { memo });
+        expect(outcome(followed)).toEqual(outcome(analyze(renamedConfig)));
+        expect(followed.model.nodes.filter((node) => node.name.startsWith('team-')).map((node) => node.resources.map((resource) => resource.object.name).join())).toEqual(file.startsWith('apps/') ? [] : ['data,web-settings', 'data,web-settings']);
+        analyze(withSet, { memo });
+        const went = analyze(base, { memo });
+        expect([file, memo.modelPatched]).toEqual([file, true]);
+        expect(generatedView(went)).toEqual(generatedView(analyze(base)));
+        expect(outcome(went)).toEqual(outcome(analyze(base)));
+      }
+    });
+
     it('builds again when two generated Applications share a name (a build tells their ids apart), and matches a fresh build', () => {
       const { after, fresh, memo } = analyseSetEdit(applicationSet(3, ['blue', 'green', 'blue']));
       expect(memo.modelPatched).toBe(false);

@@ -7,7 +7,8 @@ import type { RepoIndex } from '../repoIndex';
 import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { isArgoKind, originKey } from './declaredObjects';
 import { generatedInNameOrder } from './generatedApplications';
-import type { ApplicationRecord, ModelRecord } from './keptModel';
+import type { ExpansionResult } from '../appsets/expansionTypes';
+import type { ApplicationRecord, GeneratedPassOne, ModelRecord } from './keptModel';
 import { leafApplicationNode } from './leafNode';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
 import type { WrittenObjectsPatch } from './patchWrittenObjects';
@@ -61,7 +62,11 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
     for (const object of added) {
       const id = originKey(object.origin);
       if (record.model.nodesById.has(id)) return undefined;
-      const made = isArgoKind(object, 'ApplicationSet') ? addSetNode(object, parent, written, record, index, memo, changes) : addApplicationNode(object, parent, record, index, context, changes);
+      const expansion = memo.lastExpansionOf(id);
+      const generated = written.passOneGenerated.get(id);
+      const made = isArgoKind(object, 'ApplicationSet')
+        ? expansion !== undefined && generated !== undefined && addSetNode(object, parent, expansion, generated, (generatedObject) => record.nodeReads.readsOf(generatedObject) ?? [], record, index, changes)
+        : addApplicationNode(object, parent, record, index, context, changes);
       if (!made) return undefined;
     }
   }
@@ -91,17 +96,27 @@ function addApplicationNode(object: KubeObject, parent: AppNode, record: ModelRe
   return true;
 }
 
+/** Node changes being collected (see {@link addSetNode}). */
+export type NodeChangesSink = Pick<CreatedLeafChanges, 'nodes' | 'applications' | 'reads'>;
+
 /**
- * The node of a set `parent` now creates and its generated nodes: the set's place expands as its written set did in
- * this patch (a build expands each place once), so its Applications are pass 1's objects, with pass 1's renders.
- * False when one of them creates anything, or two share a name.
+ * The node of a set (`parent` creates it, or it is a root) and its generated nodes, as a build's visit makes them:
+ * the set's place expands as its written set does in this patch (a build expands each place once), so its
+ * Applications are pass 1's objects (`generated`), with pass 1's renders; their reads are pass 1's
+ * (`passOneReadsOf`) and their readings'. False when one of them creates anything, or two share a name.
  */
-function addSetNode(object: KubeObject, parent: AppNode, written: WrittenObjectsPatch, record: ModelRecord, index: RepoIndex, memo: AnalysisMemo, changes: CreatedLeafChanges): boolean {
+export function addSetNode(
+  object: KubeObject,
+  parent: AppNode | undefined,
+  expansion: ExpansionResult,
+  generated: GeneratedPassOne,
+  passOneReadsOf: (object: KubeObject) => readonly (readonly IndexRead[])[],
+  record: ModelRecord,
+  index: RepoIndex,
+  changes: NodeChangesSink,
+): boolean {
   const id = originKey(object.origin);
-  // A build expands each place once (pass 1, its written set): the node of a set created there has that expansion.
-  const expansion = memo.lastExpansionOf(id);
-  const generated = written.passOneGenerated.get(id);
-  if (expansion === undefined || generated === undefined || generated.renders.some(createsAnything)) return false;
+  if (generated.renders.some(createsAnything)) return false;
   const renderOf = new Map<KubeObject, ApplicationRender>();
   generated.objects.forEach((generatedObject, position) => renderOf.set(generatedObject, generated.renders[position] as ApplicationRender));
   const applicationSet = applicationSetOf(object, index);
@@ -114,7 +129,7 @@ function addSetNode(object: KubeObject, parent: AppNode, written: WrittenObjects
     object,
     origin: object.origin,
     wave,
-    ordering: orderingOf({ kind: 'ApplicationSet', wave: wave.wave, parent: { id: parent.id, name: parent.name }, generatedBy: undefined, healthCheckFile: record.healthCheckFile }),
+    ordering: orderingOf({ kind: 'ApplicationSet', wave: wave.wave, parent: parent ? { id: parent.id, name: parent.name } : undefined, generatedBy: undefined, healthCheckFile: record.healthCheckFile }),
     generatedById: undefined,
     generatorParameters: undefined,
     application: undefined,
@@ -135,7 +150,7 @@ function addSetNode(object: KubeObject, parent: AppNode, written: WrittenObjects
     changes.nodes.set(childId, leafApplicationNode(childId, generatedObject, reading.application, render, { generator: setNode, parameters }, record.healthCheckFile));
     changes.applications.set(childId, { reading, render, generated: true, cycleProblems: [] } satisfies ApplicationRecord);
     // Pass 1's reads of the object stay with its node's reading.
-    changes.reads.set(generatedObject, [...(record.nodeReads.readsOf(generatedObject) ?? []), ...readingReads]);
+    changes.reads.set(generatedObject, [...passOneReadsOf(generatedObject), ...readingReads]);
   }
   changes.nodes.set(id, setNode);
   return true;

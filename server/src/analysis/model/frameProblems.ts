@@ -23,17 +23,33 @@ export interface ExpansionProblems {
  * The build's own problems with the new expansion problems of the sets that expanded otherwise. A build expands the
  * written sets first, in declared order, and their problems open its own (see `buildModel`): that first part is
  * checked to be the previous expansions' problems (undefined otherwise: only a build can tell) and made again from
- * the new ones; what follows moves with it (pass 1's place of the kustomizations nobody renders).
+ * the new ones, of `sets` (the written sets now: some may have come or gone); what follows moves with it (pass 1's
+ * place of the kustomizations nobody renders).
  */
-export function followExpansionProblems(record: ModelRecord, expandedBefore: ReadonlyMap<string, ExpansionResult>, reexpanded: ReadonlyMap<string, ExpansionResult>, memo: AnalysisMemo): ExpansionProblems | undefined {
+export function followExpansionProblems(
+  record: ModelRecord,
+  expandedBefore: ReadonlyMap<string, ExpansionResult>,
+  reexpanded: ReadonlyMap<string, ExpansionResult>,
+  memo: AnalysisMemo,
+  sets: readonly KubeObject[] = record.declared.applicationSets,
+): ExpansionProblems | undefined {
   const before: Problem[] = [];
   const after: Problem[] = [];
+  const places = new Set(sets.map((set) => originKey(set.origin)));
+  const gone: Problem[] = [];
   for (const set of record.declared.applicationSets) {
     const place = originKey(set.origin);
-    const current = reexpanded.get(place) ?? memo.lastExpansionOf(place);
-    const previous = expandedBefore.get(place) ?? current;
-    if (current === undefined || previous === undefined) return undefined;
+    // A set that went was not expanded again: its last expansion is its previous one.
+    const previous = expandedBefore.get(place) ?? memo.lastExpansionOf(place);
+    if (previous === undefined) return undefined;
     before.push(...previous.problems);
+    if (!places.has(place)) gone.push(...previous.problems);
+  }
+  for (const set of sets) {
+    // A set that came, or was expanded again, has its new expansion last.
+    const place = originKey(set.origin);
+    const current = reexpanded.get(place) ?? memo.lastExpansionOf(place);
+    if (current === undefined) return undefined;
     after.push(...current.problems);
   }
   if (before.some((item, position) => record.frameOwnProblems[position] !== item)) return undefined;
@@ -42,8 +58,8 @@ export function followExpansionProblems(record: ModelRecord, expandedBefore: Rea
   return {
     frameOwnProblems: [...after, ...record.frameOwnProblems.slice(before.length)],
     passOne: { ...record.passOne, unrenderedAt: { start: start + after.length - before.length, count } },
-    // Only the sets expanded again get new problems: the others' keep the places they were found at.
-    replaced: new Set([...expandedBefore.values()].flatMap((expansion) => expansion.problems)),
+    // Only the sets expanded again (or gone) lose their problems: the others' keep the places they were found at.
+    replaced: new Set([...[...expandedBefore.values()].flatMap((expansion) => expansion.problems), ...gone]),
     prefixLength: after.length,
   };
 }

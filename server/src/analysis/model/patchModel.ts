@@ -74,7 +74,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // Sets generating other Applications get their generated nodes again, written Applications that came or went their
   // root nodes; those nodes are settled first (the loop below leaves them).
   const regeneration = regenerateSetNodes(written?.regenerated ?? NO_REGENERATIONS, written?.passOneReads ?? NO_READS_BY_OBJECT, record, index);
-  const leaves = regeneration && followWrittenLeaves(written, record, index);
+  const leaves = regeneration && followWrittenLeaves(written, record, index, memo);
   const created = leaves && followCreatedLeaves(written, record, index, context, memo);
   if (regeneration === undefined || leaves === undefined || created === undefined) return undefined;
   const settled = new Set<string>();

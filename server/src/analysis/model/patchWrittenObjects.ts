@@ -19,7 +19,7 @@ import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptMo
 import type { ExpansionResult } from '../appsets/expansionTypes';
 import { createsAnything, generatedPassOne, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, pairUp, type ApplicationsCameOrWent } from './writtenPlaces';
+import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, type ApplicationsCameOrWent } from './writtenPlaces';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
@@ -61,6 +61,8 @@ export interface WrittenObjectsPatch {
   readonly orphans: readonly KubeObject[];
   /** Written Applications that came or went: the added are roots or orphans by pass 1's decision (the caller's to make nodes of). */
   readonly cameOrWent: ApplicationsCameOrWent;
+  /** Written sets that came or went (none of their Applications creates anything), like `cameOrWent`. */
+  readonly setsCameOrWent: ApplicationsCameOrWent;
   /**
    * Written Applications whose render now creates other Applications than before: each one it no more creates is an
    * orphan now, each one it now creates was one (the caller's to make or remove the nodes of).
@@ -98,24 +100,28 @@ export function patchWrittenObjects(
   const replaced = new Map<KubeObject, KubeObject>();
   const replacedSets = new Map<KubeObject, KubeObject>();
   let cameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
+  let setsCameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
   if (declared !== record.declared) {
     const aligned = alignByPlace(record.declared.applications, declared.applications, replaced);
-    if (aligned === undefined || !pairUp(record.declared.applicationSets, declared.applicationSets, replacedSets)) return undefined;
+    const alignedSets = alignByPlace(record.declared.applicationSets, declared.applicationSets, replacedSets);
+    if (aligned === undefined || alignedSets === undefined) return undefined;
     cameOrWent = aligned;
+    setsCameOrWent = alignedSets;
   }
   // Written AppProjects edited, come or gone are read again and take their places among the model's projects.
   const writtenProjects = followWrittenProjects(index, record, declared);
   if (writtenProjects === undefined) return undefined;
   const { readings: projectReadings, projects } = writtenProjects;
   const files = new Set<string>(writtenProjects.files);
-  for (const object of [...replaced.values(), ...replacedSets.values(), ...cameOrWent.added]) files.add(object.origin.file);
-  // A file that lost its Application is edited, or gone.
-  for (const object of cameOrWent.removed) if (index.file(object.origin.file) !== undefined) files.add(object.origin.file);
+  for (const object of [...replaced.values(), ...replacedSets.values(), ...cameOrWent.added, ...setsCameOrWent.added]) files.add(object.origin.file);
+  // A file that lost its Application (or set) is edited, or gone.
+  for (const object of [...cameOrWent.removed, ...setsCameOrWent.removed]) if (index.file(object.origin.file) !== undefined) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
   const removed = new Set(cameOrWent.removed);
+  const removedSets = new Set(setsCameOrWent.removed);
   // Orphans in edited files get their problems again (see `followOrphans`): they are edited Applications or went.
   const orphansEdited = record.model.orphans.some((object) => files.has(object.origin.file));
-  if (record.model.orphans.some((object) => files.has(object.origin.file) && !removed.has(object) && !replaced.has(object))) return undefined;
+  if (record.model.orphans.some((object) => files.has(object.origin.file) && !removed.has(object) && !removedSets.has(object) && !replaced.has(object))) return undefined;
 
   // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders
   // create; a written one may generate other Applications or report other problems (followed below).
@@ -127,9 +133,16 @@ export function patchWrittenObjects(
     setsByPlace.set(originKey(set.origin), set);
     declaredSets.set(originKey(set.origin), set);
   }
+  // Sets that went are not expanded again; sets that came are expanded (their expansion is the place's last one).
+  for (const set of removedSets) setsByPlace.delete(originKey(set.origin));
+  const addedSetPlaces = new Set(setsCameOrWent.added.map((set) => originKey(set.origin)));
   const reexpanded = new Map<string, ExpansionResult>();
   const expandedBefore = new Map<string, ExpansionResult>();
   for (const [place, set] of setsByPlace) {
+    if (addedSetPlaces.has(place)) {
+      expandWithMemo(set, expansionContext, record.expansionFacts, memo);
+      continue;
+    }
     const before = memo.lastExpansionOf(place);
     if (before === undefined) return undefined;
     const after = expandWithMemo(set, expansionContext, record.expansionFacts, memo);
@@ -139,7 +152,7 @@ export function patchWrittenObjects(
     expandedBefore.set(place, before);
   }
   for (const [previous, object] of replacedSets) replaced.set(previous, object);
-  const expansionProblems = followExpansionProblems(record, expandedBefore, reexpanded, memo);
+  const expansionProblems = followExpansionProblems(record, expandedBefore, reexpanded, memo, declared.applicationSets);
   if (expansionProblems === undefined) return undefined;
   // The build's other problems located in an edited file would keep the places of its previous parse.
   const orphanBlock = new Set(orphansEdited ? record.frameOwnProblems.slice(expansionProblems.prefixLength, expansionProblems.prefixLength + record.model.orphans.length) : []);
@@ -165,7 +178,7 @@ export function patchWrittenObjects(
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
-  const cameOrWentAny = added.size > 0 || removed.size > 0 || orphansEdited;
+  const cameOrWentAny = added.size > 0 || removed.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited;
   // Renders that create other Applications than before, alone: who creates those follows (see `followCreators`).
   const { creations } = touched;
   if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || cameOrWentAny)) return undefined;
@@ -192,6 +205,7 @@ export function patchWrittenObjects(
       rerenderedReads: touched.reads,
       orphans: record.model.orphans,
       cameOrWent,
+      setsCameOrWent,
       creations,
       frameProblems,
     };
@@ -245,17 +259,35 @@ export function patchWrittenObjects(
     regenerated.set(place, { expansion, generated, before });
     reshaped.push({ key: place, before: shapeOf(before.renders), after: shapeOf(generated.renders) });
   }
+  // Sets that came or went: pass 1 renders their Applications, or no more (none may create anything).
+  const cameSets = new Map<string, GeneratedPassOne>();
+  for (const set of setsCameOrWent.added) {
+    const place = originKey(set.origin);
+    const expansion = memo.lastExpansionOf(place);
+    const generated = expansion === undefined ? undefined : generatedPassOne(set, expansion, context, passOneReads);
+    if (generated === undefined) return undefined;
+    cameSets.set(place, generated);
+    reshaped.push({ key: place, before: NO_SHAPE, after: shapeOf(generated.renders) });
+  }
+  for (const set of removedSets) {
+    const place = originKey(set.origin);
+    const before = record.passOneGenerated.get(place);
+    if (before === undefined || before.renders.some(createsAnything)) return undefined;
+    reshaped.push({ key: place, before: shapeOf(before.renders), after: NO_SHAPE });
+  }
   let passOneGenerated = record.passOneGenerated;
-  if (regenerated.size > 0 || touched.generated.size > 0) {
+  if (regenerated.size > 0 || touched.generated.size > 0 || cameSets.size > 0 || removedSets.size > 0) {
     const generatedByPlace = new Map(record.passOneGenerated);
     for (const [place, generated] of touched.generated) generatedByPlace.set(place, generated);
     for (const [place, { generated }] of regenerated) generatedByPlace.set(place, generated);
+    for (const [place, generated] of cameSets) generatedByPlace.set(place, generated);
+    for (const set of removedSets) generatedByPlace.delete(originKey(set.origin));
     passOneGenerated = generatedByPlace;
   }
   let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
   const candidatesChange = cameOrWentAny
-    ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed].map((object) => originKey(object.origin))) }
+    ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed, ...setsCameOrWent.added, ...removedSets].map((object) => originKey(object.origin))) }
     : creatorsChange !== undefined
       ? { candidates: passOne.candidates, ...creatorsChange }
       : undefined;
@@ -289,6 +321,7 @@ export function patchWrittenObjects(
     rerenderedReads: touched.reads,
     orphans,
     cameOrWent,
+    setsCameOrWent,
     creations,
     frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
   };

@@ -1,4 +1,4 @@
-// A model patch's part for written Applications that came or went: root nodes made or removed, and the roots' order.
+// A model patch's part for written Applications and sets that came or went: root nodes made or removed, and the roots' order.
 import { readApplication } from '../argo/readApplication';
 import type { IndexRead } from '../incremental/indexReads';
 import type { KubeObject } from '../kube/kubeObject';
@@ -10,6 +10,9 @@ import type { WrittenObjectsPatch } from './patchWrittenObjects';
 import { deployedOnlyProjects } from './renderedObjects';
 import type { AppNode } from './types';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
+import { addSetNode } from './createdLeaves';
+import { NONE_CAME_OR_WENT } from './writtenPlaces';
+import type { AnalysisMemo } from '../incremental/analysisMemo';
 
 /** What written Applications that came or went change in the model: root nodes made or removed (see `NodeChanges`), and the roots. */
 export interface WrittenLeafChanges extends NodeChanges {
@@ -18,18 +21,20 @@ export interface WrittenLeafChanges extends NodeChanges {
 }
 
 /**
- * The model's changes for written Applications that came or went (they create nothing, see `patchWrittenObjects`):
- * one that came is a root or an orphan by pass 1's decision; a root gets its node as a build makes it (its id is its
- * place); one that went loses its node, which must be a root without children. The roots are the decision's, in its
- * order, then the nodes a build starts from in creation loops, as before. Undefined when only a build can tell.
+ * The model's changes for written Applications and sets that came or went (they create nothing, see
+ * `patchWrittenObjects`): one that came is a root or an orphan by pass 1's decision; a root gets its node as a build
+ * makes it (its id is its place; a set's generated nodes with it); one that went loses its node, which must be a root
+ * without children (but a set's generated leaves). The roots are the decision's, in its order, then the nodes a build
+ * starts from in creation loops, as before. Undefined when only a build can tell.
  */
-export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex): WrittenLeafChanges | undefined {
+export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex, memo: AnalysisMemo): WrittenLeafChanges | undefined {
   const nodes = new Map<string, AppNode>();
   const applications = new Map<string, ApplicationRecord>();
   const removedIds = new Set<string>();
   const reads = new Map<KubeObject, readonly (readonly IndexRead[])[]>();
-  const { added, removed } = written?.cameOrWent ?? { added: [], removed: [] };
-  if (written === undefined || (added.length === 0 && removed.length === 0)) return { ...NO_NODE_CHANGES, rootIds: record.model.rootIds };
+  const { added, removed } = written?.cameOrWent ?? NONE_CAME_OR_WENT;
+  const sets = written?.setsCameOrWent ?? NONE_CAME_OR_WENT;
+  if (written === undefined || added.length + removed.length + sets.added.length + sets.removed.length === 0) return { ...NO_NODE_CHANGES, rootIds: record.model.rootIds };
   const previousRoots = record.passOne.decision.rootKeys;
   if (previousRoots.some((key, position) => record.model.rootIds[position] !== key)) return undefined;
   const loopStarts = record.model.rootIds.slice(previousRoots.length);
@@ -42,7 +47,35 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
       removedIds.add(id);
     }
   }
+  const goneObjects: KubeObject[] = [...removed];
+  // A set that went takes its root node and generated nodes with it; pass 1 renders its Applications no more.
+  for (const set of sets.removed) {
+    goneObjects.push(set, ...(record.passOneGenerated.get(originKey(set.origin))?.objects ?? []));
+    for (const id of record.nodeIdsByObject.get(set) ?? []) {
+      const node = record.model.nodesById.get(id);
+      if (node === undefined || !previousRoots.includes(id)) return undefined;
+      removedIds.add(id);
+      for (const childId of node.childIds) {
+        const child = record.model.nodesById.get(childId);
+        if (child === undefined || child.childIds.length > 0 || deployedOnlyProjects(child, writtenProjectPlaces).length > 0) return undefined;
+        removedIds.add(childId);
+        if (!goneObjects.includes(child.object)) goneObjects.push(child.object);
+      }
+    }
+  }
   const rootKeys = new Set(written.passOne.decision.rootKeys);
+  // A set that came: pass 1's reads of its Applications are kept (node or not); a root gets its node and theirs.
+  for (const set of sets.added) {
+    const id = originKey(set.origin);
+    const generated = written.passOneGenerated.get(id);
+    const expansion = memo.lastExpansionOf(id);
+    if (generated === undefined || expansion === undefined) return undefined;
+    const passOneReadsOf = (object: KubeObject): readonly (readonly IndexRead[])[] => written.passOneReads.get(object) ?? [];
+    for (const object of generated.objects) reads.set(object, passOneReadsOf(object));
+    if (!rootKeys.has(id)) continue;
+    if (record.model.nodesById.has(id) || !addSetNode(set, undefined, expansion, generated, passOneReadsOf, record, index, { nodes, applications, reads })) return undefined;
+    for (const node of nodes.values()) if (node.generatedById === id && deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
+  }
   for (const object of added) {
     const id = originKey(object.origin);
     const passOneReads = written.passOneReads.get(object) ?? [];
@@ -63,5 +96,5 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   }
   const rootIds = [...written.passOne.decision.rootKeys, ...loopStarts];
   for (const id of rootIds) if (!nodes.has(id) && (!record.model.nodesById.has(id) || removedIds.has(id))) return undefined;
-  return { nodes, applications, removedIds, rootIds, reads, goneObjects: removed };
+  return { nodes, applications, removedIds, rootIds, reads, goneObjects };
 }
