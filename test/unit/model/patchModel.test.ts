@@ -261,6 +261,34 @@ describe('patchModel (through analyze with a memo)', () => {
     }
   });
 
+  it("patches when a nested App of Apps (a child of the root) leaves an Application out of its kustomization, then lists it again", () => {
+    const nested: Record<string, string> = {
+      ...TEXTS,
+      'apps/kustomization.yaml': 'resources:\n  - storage.yaml\n  - web.yaml\n  - team.yaml\n',
+      'apps/team.yaml': application('team', 'team-apps', 3),
+      'team-apps/kustomization.yaml': 'resources:\n  - alpha.yaml\n  - beta.yaml\n',
+      'team-apps/alpha.yaml': application('alpha', 'platform/web', 1),
+      'team-apps/beta.yaml': application('beta', 'platform/storage', 2),
+    };
+    const base = snapshotFromTexts(nested);
+    const memo = new AnalysisMemo();
+    analyze(base, { memo });
+    const views: unknown[] = [];
+    for (const kustomization of ['resources:\n  - alpha.yaml\n  # - beta.yaml\n', 'resources:\n  - alpha.yaml\n  - beta.yaml\n']) {
+      const next = edited(base, { 'team-apps/kustomization.yaml': kustomization });
+      const after = analyze(next, { memo });
+      const fresh = analyze(next);
+      expect([kustomization, memo.modelPatched]).toEqual([kustomization, true]);
+      expect(outcome(after)).toEqual(outcome(fresh));
+      expect(orderings(after)).toEqual(orderings(fresh));
+      views.push({ orphans: after.model.orphans.map((object) => object.name), children: after.model.nodesById.get('apps/team.yaml#0')?.childIds });
+    }
+    expect(views).toEqual([
+      { orphans: ['beta'], children: ['team-apps/alpha.yaml#0'] },
+      { orphans: [], children: ['team-apps/alpha.yaml#0', 'team-apps/beta.yaml#0'] },
+    ]);
+  });
+
   it('patches when a written AppProject comes in a new file, then goes: the projects of the model and the project findings follow', () => {
     const project = `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team\n  namespace: argocd\nspec:\n  sourceRepos:\n    - '*'\n  destinations:\n    - server: https://kubernetes.default.svc\n      namespace: web\n`;
     const base = snapshotFromTexts({ ...TEXTS, 'apps/web.yaml': application('web', 'platform/web', 2).replace('project: default', 'project: team') });

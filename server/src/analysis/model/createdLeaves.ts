@@ -15,19 +15,19 @@ import type { WrittenObjectsPatch } from './patchWrittenObjects';
 import { createsAnything } from './patchPassOne';
 import { orderingOf } from './ordering';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { deployedOnlyProjects } from './renderedObjects';
+import { createdObjectsOfApplication, deployedOnlyProjects } from './renderedObjects';
 import { effectiveWave } from './syncWave';
 import type { AppNode } from './types';
 
 /**
- * The model's changes for the Applications and sets written roots now create or no more create (see
+ * The model's changes for the Applications and sets written Applications now create or no more create (see
  * `WrittenObjectsPatch.creations`: each one no more created is an orphan now, each one now created was one): a child no
  * more created loses its node (a set's with its generated nodes), which must create nothing; a child now created gets
- * its node as a build's visit makes it, on the object the root's render creates (its id is its place; a set's generated
- * nodes are pass 1's Applications of its written set). The roots' nodes
- * get their children again in the patch's loop (see `childIdsAfter`). Undefined when only a build can tell: the creator
- * is not a root node on its written object, the model has creation loops, a child creates anything, two generated
- * Applications share a name, or AppProjects deployed would change the model's.
+ * its node as a build's visit makes it, on the object the creator's render creates (its id is its place; a set's
+ * generated nodes are pass 1's Applications of its written set). The creators' nodes get their children again in the
+ * patch's loop (see `childIdsAfter`). Undefined when only a build can tell: the creator's node is generated, or renders
+ * otherwise than pass 1 rendered its written document, the model has creation loops, a child creates anything, two
+ * generated Applications share a name, or AppProjects deployed would change the model's.
  */
 export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, record: ModelRecord, index: RepoIndex, context: RenderContext, memo: AnalysisMemo): NodeChanges | undefined {
   if (written === undefined || written.creations.length === 0) return NO_NODE_CHANGES;
@@ -35,17 +35,21 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
   const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
   const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
   // With creation loops a build starts from nodes no decision names, in candidate order: only a build can tell.
-  const { rootKeys } = record.passOne.decision;
-  if (record.model.rootIds.length !== rootKeys.length) return undefined;
+  if (record.model.rootIds.length !== record.passOne.decision.rootKeys.length) return undefined;
   for (const { creator, removed, added } of written.creations) {
+    // The creator's node: a root on its written object, or another's child on the copy its parent's render creates.
+    // Its children are the objects its node's render creates (the patch's loop renders it again: the same render).
     const parent = record.model.nodesById.get(originKey(creator.origin));
-    if (parent === undefined || parent.object !== creator || !rootKeys.includes(parent.id)) return undefined;
+    const parentRecord = parent === undefined ? undefined : record.applications.get(parent.id);
+    if (parent === undefined || parentRecord === undefined || parent.generatedById !== undefined) return undefined;
+    const nodeRender = parent.object === creator ? undefined : index.recordReadsApart(() => renderApplication(parentRecord.reading.application, context)).value;
+    const createdByPlace = new Map(nodeRender === undefined ? [] : createdObjectsOfApplication(nodeRender).map((object) => [originKey(object.origin), object]));
     for (const object of removed) {
       const id = originKey(object.origin);
       const node = record.model.nodesById.get(id);
-      if (node === undefined || node.object !== object || node.ordering.parentId !== parent.id || deploysProjects(node)) return undefined;
+      if (node === undefined || node.ordering.parentId !== parent.id || deploysProjects(node)) return undefined;
       changes.removedIds.add(id);
-      changes.goneObjects.push(object);
+      changes.goneObjects.push(node.object);
       if (node.kind === 'Application') {
         if (node.childIds.length > 0) return undefined;
         continue;
@@ -59,9 +63,10 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
         if (!passOneObjects.has(child.object)) changes.goneObjects.push(child.object);
       }
     }
-    for (const object of added) {
-      const id = originKey(object.origin);
-      if (record.model.nodesById.has(id)) return undefined;
+    for (const created of added) {
+      const id = originKey(created.origin);
+      const object = nodeRender === undefined ? created : createdByPlace.get(id);
+      if (object === undefined || record.model.nodesById.has(id)) return undefined;
       const expansion = memo.lastExpansionOf(id);
       const generated = written.passOneGenerated.get(id);
       const made = isArgoKind(object, 'ApplicationSet')

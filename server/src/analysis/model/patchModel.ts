@@ -34,7 +34,7 @@ export interface PatchedModel {
  * own reads (Argo CD's configuration, the repository's listings, kustomizations nobody renders…) answer
  * as before, the written objects, their readings and the sets' expansions are the kept ones or edits
  * that keep who they are (see `patchWrittenObjects`), and every Application whose own reads changed renders the same shape: the
- * same created Applications and sets (an edited one may be a new object of the same identity; a written root may
+ * same created Applications and sets (an edited one may be a new object of the same identity; an Application may
  * create leaf Applications that were orphans, or no more create some that become orphans: see `followCreatedLeaves`),
  * rendered folders, files read and AppProjects. Those Applications get new nodes (their resources and
  * renders), so do the nodes of edited objects (their waves and orderings), and so do their parents up
@@ -80,8 +80,9 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const settled = new Set<string>();
   for (const changes of [regeneration, leaves, created]) takeNodeChanges(changes, replaced, applications, settled);
   const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds, ...created.removedIds]);
-  /** The written roots whose renders create other Applications: the places of the children that came, the ids of those that went. */
-  const creationsByCreator = new Map((written?.creations ?? []).map(({ creator, added, removed }) => [creator, { came: new Set(added.map((object) => originKey(object.origin))), gone: new Set(removed.map((object) => originKey(object.origin))) }]));
+  /** By node id, the creators whose renders create other Applications: the places of the children that came, the ids of those that went. */
+  const creationsByCreator = new Map((written?.creations ?? []).map(({ creator, added, removed }) => [originKey(creator.origin), { came: new Set(added.map((object) => originKey(object.origin))), gone: new Set(removed.map((object) => originKey(object.origin))) }]));
+  const recreated = new Set<string>();
   const redoneReads = new Map<KubeObject, (readonly IndexRead[])[]>();
   let reordered = [...regeneration.nodes.values()].some((node) => node.kind === 'ApplicationSet') || leaves.rootIds !== record.model.rootIds || creationsByCreator.size > 0;
   const done = new Set<KubeObject>();
@@ -121,8 +122,9 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         readingChanged.add(previousObject);
         continue;
       }
-      // A written root whose render creates other Applications than before: as pass 1 found (see `followCreatedLeaves`).
-      const creations = creationsByCreator.get(object);
+      // A creator whose render creates other Applications than before: as pass 1 found (see `followCreatedLeaves`).
+      const creations = creationsByCreator.get(id);
+      if (creations !== undefined) recreated.add(id);
       const change = creations === undefined ? undefined : creationChange(before.render, after.render);
       if (creations !== undefined && (change === undefined || !samePlaces(change.added, creations.came) || !samePlaces(change.removed, creations.gone))) return undefined;
       const children = change?.pairs ?? createdPairs(before.render, after.render);
@@ -160,8 +162,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
   for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
-  // A root whose render creates other Applications must have had its children made again above.
-  for (const creator of creationsByCreator.keys()) if (!done.has(creator)) return undefined;
+  // A creator whose render creates other Applications must have had its children made again above.
+  for (const id of creationsByCreator.keys()) if (!recreated.has(id)) return undefined;
   // A renamed Application's children are ordered by its sync under its new name (their explanations say it).
   const nodeOf = (id: string): AppNode | undefined => replaced.get(id) ?? record.model.nodesById.get(id);
   for (const [id, node] of [...replaced]) {
