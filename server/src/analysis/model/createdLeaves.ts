@@ -55,13 +55,7 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
         continue;
       }
       // A set's generated nodes go with it; pass 1 still generates its written set's Applications (their reads stay).
-      const passOneObjects = new Set(written.passOneGenerated.get(id)?.objects ?? []);
-      for (const childId of node.childIds) {
-        const child = record.model.nodesById.get(childId);
-        if (child === undefined || child.childIds.length > 0 || deploysProjects(child)) return undefined;
-        changes.removedIds.add(childId);
-        if (!passOneObjects.has(child.object)) changes.goneObjects.push(child.object);
-      }
+      if (!removeGeneratedNodes(node, record, deploysProjects, new Set(written.passOneGenerated.get(id)?.objects ?? []), changes)) return undefined;
     }
     for (const created of added) {
       const id = originKey(created.origin);
@@ -77,6 +71,26 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
   }
   for (const node of changes.nodes.values()) if (deploysProjects(node)) return undefined;
   return changes;
+}
+
+/**
+ * Removes a set node's generated nodes (leaves, deploying no AppProject written nowhere): their ids go, and so do
+ * their objects' reads but those of `keptObjects` (pass 1 still renders them). False when one is not such a leaf.
+ */
+export function removeGeneratedNodes(
+  setNode: AppNode,
+  record: ModelRecord,
+  deploysProjects: (node: AppNode) => boolean,
+  keptObjects: ReadonlySet<KubeObject>,
+  changes: Pick<CreatedLeafChanges, 'removedIds' | 'goneObjects'>,
+): boolean {
+  for (const childId of setNode.childIds) {
+    const child = record.model.nodesById.get(childId);
+    if (child === undefined || child.childIds.length > 0 || deploysProjects(child)) return false;
+    changes.removedIds.add(childId);
+    if (!keptObjects.has(child.object)) changes.goneObjects.push(child.object);
+  }
+  return true;
 }
 
 /** Node changes being collected. */

@@ -10,7 +10,7 @@ import type { WrittenObjectsPatch } from './patchWrittenObjects';
 import { deployedOnlyProjects } from './renderedObjects';
 import type { AppNode } from './types';
 import { NO_NODE_CHANGES, type NodeChanges } from './nodeChanges';
-import { addSetNode } from './createdLeaves';
+import { addSetNode, removeGeneratedNodes } from './createdLeaves';
 import { NONE_CAME_OR_WENT } from './writtenPlaces';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 
@@ -40,27 +40,25 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   const loopStarts = record.model.rootIds.slice(previousRoots.length);
   // AppProjects a render deploys and nobody writes are the model's projects too: a build lists them.
   const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
+  const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
   for (const object of removed) {
     for (const id of record.nodeIdsByObject.get(object) ?? []) {
       const node = record.model.nodesById.get(id);
-      if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id) || deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
+      if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id) || deploysProjects(node)) return undefined;
       removedIds.add(id);
     }
   }
   const goneObjects: KubeObject[] = [...removed];
   // A set that went takes its root node and generated nodes with it; pass 1 renders its Applications no more.
   for (const set of sets.removed) {
-    goneObjects.push(set, ...(record.passOneGenerated.get(originKey(set.origin))?.objects ?? []));
+    const passOneObjects = record.passOneGenerated.get(originKey(set.origin))?.objects ?? [];
+    goneObjects.push(set, ...passOneObjects);
     for (const id of record.nodeIdsByObject.get(set) ?? []) {
       const node = record.model.nodesById.get(id);
       if (node === undefined || !previousRoots.includes(id)) return undefined;
       removedIds.add(id);
-      for (const childId of node.childIds) {
-        const child = record.model.nodesById.get(childId);
-        if (child === undefined || child.childIds.length > 0 || deployedOnlyProjects(child, writtenProjectPlaces).length > 0) return undefined;
-        removedIds.add(childId);
-        if (!goneObjects.includes(child.object)) goneObjects.push(child.object);
-      }
+      // Pass 1's objects are gone already (above): the nodes' own objects join them.
+      if (!removeGeneratedNodes(node, record, deploysProjects, new Set(passOneObjects), { removedIds, goneObjects })) return undefined;
     }
   }
   const rootKeys = new Set(written.passOne.decision.rootKeys);
@@ -74,7 +72,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
     for (const object of generated.objects) reads.set(object, passOneReadsOf(object));
     if (!rootKeys.has(id)) continue;
     if (record.model.nodesById.has(id) || !addSetNode(set, undefined, expansion, generated, passOneReadsOf, record, index, { nodes, applications, reads })) return undefined;
-    for (const node of nodes.values()) if (node.generatedById === id && deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
+    for (const node of nodes.values()) if (node.generatedById === id && deploysProjects(node)) return undefined;
   }
   for (const object of added) {
     const id = originKey(object.origin);
@@ -89,7 +87,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
     const { value: readAgain, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
     if (readAgain !== reading) return undefined;
     const node = leafApplicationNode(id, object, reading.application, render, undefined, record.healthCheckFile);
-    if (deployedOnlyProjects(node, writtenProjectPlaces).length > 0) return undefined;
+    if (deploysProjects(node)) return undefined;
     nodes.set(id, node);
     applications.set(id, { reading, render, generated: false, cycleProblems: [] });
     reads.set(object, [...passOneReads, ...readingReads]);
