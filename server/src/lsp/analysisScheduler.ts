@@ -53,8 +53,17 @@ export interface SchedulerSettings {
   readonly log: Logger;
   readonly onResult: (result: AnalysisResult) => void;
   readonly onParseProgress?: ParseProgress;
+  /**
+   * Edits to analyse and discard after the folder's first analysis (see `warmUp.ts`); the first
+   * snapshot is then analysed once more, and that analysis is the result. None when absent.
+   */
+  readonly warmUpSnapshots?: (snapshot: RepoSnapshot, analysis: Analysis) => readonly RepoSnapshot[];
+  /** Runs a full garbage collection; called after a run that parsed the whole folder (the first, a re-read). */
+  readonly collectGarbage?: () => void;
 }
 
+/** A run that parsed at least this many files did bulk work: the heap is collected after it. */
+const BULK_PARSED_FILES = 1000;
 /** Files parsed between two journal entries (and two yields to the event loop). */
 const PARSE_BATCH_FILES = 32;
 /** …or fewer, when their texts add up to this many characters. */
@@ -140,6 +149,31 @@ export class AnalysisScheduler {
     }
   }
 
+  /**
+   * Analyses the warm-up edits of the first result, yielding between them, then `input` again: that
+   * analysis (equal to `first`, the memo now following it) is returned; undefined when a newer request
+   * arrived meanwhile (the run is superseded, as during parsing). A failing warm-up edit ends the warm-up.
+   */
+  async #warmUp(input: AnalysisInput, first: Analysis, generation: number): Promise<Analysis | undefined> {
+    const { memo, journal, log } = this.#settings;
+    const snapshots = this.#settings.warmUpSnapshots?.(input.snapshot, first) ?? [];
+    if (snapshots.length === 0) return first;
+    for (const snapshot of snapshots) {
+      try {
+        analyze(snapshot, { ...input.options, memo });
+      } catch (error) {
+        log.error('warm-up analysis failed', error);
+        break;
+      }
+      await yieldToEventLoop();
+      if (this.#disposed || this.#requested !== generation) {
+        journal.clear();
+        return undefined;
+      }
+    }
+    return analyze(input.snapshot, { ...input.options, memo });
+  }
+
   /** One run; undefined when superseded (a newer request arrived) before the analysis proper. */
   async #runOnce(generation: number): Promise<AnalysisResult | undefined> {
     const started = performance.now();
@@ -165,7 +199,14 @@ export class AnalysisScheduler {
       }
     }
     journal.recordAnalysing();
-    const analysis = analyze(input.snapshot, { ...input.options, memo });
+    let analysis = analyze(input.snapshot, { ...input.options, memo });
+    if (this.#runs === 0 && this.#settings.warmUpSnapshots) {
+      const warmed = await this.#warmUp(input, analysis, generation);
+      if (warmed === undefined) return undefined;
+      analysis = warmed;
+    }
+    // After bulk work the heap holds its garbage: collected now, not during the next edits.
+    if (this.#runs === 0 || parsed >= BULK_PARSED_FILES) this.#settings.collectGarbage?.();
     const findings = mergeFindings(analysis, input);
     return { input, analysis, findings, durationMs: performance.now() - started, parsedFiles: parsed };
   }

@@ -10,6 +10,7 @@ import { OverlaidFiles } from '../analysis/overlaidFiles';
 import { DEFAULT_PARSE_LIMITS } from '../analysis/yaml/parseYamlFile';
 import { DiskSnapshot, isExcludedPath } from '../host/diskSnapshot';
 import { nodeFileSystem } from '../host/fileSystem';
+import { fullCollector } from '../host/fullCollection';
 import { DEFAULT_MAX_FILE_BYTES } from '../host/readRepository';
 import { readSnapshotFile } from '../host/readSnapshotFile';
 import { AnalysisScheduler, type AnalysedDocument, type AnalysisInput, type AnalysisResult } from './analysisScheduler';
@@ -22,6 +23,7 @@ import type { FolderStatus } from './protocol';
 import { QuarantineStore, quarantineProblem, recoverFromCrash } from './quarantine';
 import { DEFAULT_CLIENT_SETTINGS, sameSettings, type ClientSettings } from './settings';
 import { folderStateFiles } from './stateDirectory';
+import { warmUpSnapshots } from './warmUp';
 
 /**
  * Quiet time after an edit before the analysis runs. None: edits that arrive together are handled
@@ -50,6 +52,13 @@ export interface FolderServices {
   readonly beginProgress: (title: string) => Promise<IndexingProgress>;
   /** Reads the client settings of a folder (may resolve late or never: a timeout applies). */
   readonly fetchSettings: (folderUri: string) => Promise<ClientSettings>;
+}
+
+/** The process's full collection, found once (see `fullCollection.ts`). */
+let processCollector: { readonly collect: (() => void) | undefined } | undefined;
+function collectGarbage(): void {
+  processCollector ??= { collect: fullCollector() };
+  processCollector.collect?.();
 }
 
 /** Longest wait for the client's settings before the first analysis runs with the defaults. */
@@ -101,6 +110,8 @@ export class RepositoryFolder {
       log: services.log,
       onResult: (result) => this.#onResult(result),
       onParseProgress: (parsed, total) => this.#progress?.report(`parsing ${parsed}/${total} files`, 10 + Math.round((80 * parsed) / Math.max(1, total))),
+      warmUpSnapshots: (snapshot, analysis) => warmUpSnapshots(snapshot, analysis.model),
+      collectGarbage,
     });
     this.#batcher = new ChangeBatcher(WATCHED_FILES_TIMING, (paths) => this.#applyDiskChanges(paths), services.log);
   }
