@@ -10,13 +10,13 @@ import { OverlaidFiles } from '../analysis/overlaidFiles';
 import { DEFAULT_PARSE_LIMITS } from '../analysis/yaml/parseYamlFile';
 import { DiskSnapshot, isExcludedPath } from '../host/diskSnapshot';
 import { nodeFileSystem } from '../host/fileSystem';
-import { fullCollector } from '../host/fullCollection';
 import { DEFAULT_MAX_FILE_BYTES } from '../host/readRepository';
 import { readSnapshotFile } from '../host/readSnapshotFile';
 import { AnalysisScheduler, type AnalysedDocument, type AnalysisInput, type AnalysisResult } from './analysisScheduler';
 import { ChangeBatcher, WATCHED_FILES_TIMING } from './changeBatcher';
 import { CrashJournal } from './crashJournal';
 import type { DocumentStore } from './documentStore';
+import type { HeapUpkeep } from './heapUpkeep';
 import { filePathToRepoPath, uriToFilePath } from './fromProtocol';
 import type { Logger } from './logger';
 import type { FolderStatus } from './protocol';
@@ -52,13 +52,8 @@ export interface FolderServices {
   readonly beginProgress: (title: string) => Promise<IndexingProgress>;
   /** Reads the client settings of a folder (may resolve late or never: a timeout applies). */
   readonly fetchSettings: (folderUri: string) => Promise<ClientSettings>;
-}
-
-/** The process's full collection, found once (see `fullCollection.ts`). */
-let processCollector: { readonly collect: (() => void) | undefined } | undefined;
-function collectGarbage(): void {
-  processCollector ??= { collect: fullCollector() };
-  processCollector.collect?.();
+  /** The process's garbage collections after bulk work and in idle time. */
+  readonly heap: HeapUpkeep;
 }
 
 /** Longest wait for the client's settings before the first analysis runs with the defaults. */
@@ -111,7 +106,7 @@ export class RepositoryFolder {
       onResult: (result) => this.#onResult(result),
       onParseProgress: (parsed, total) => this.#progress?.report(`parsing ${parsed}/${total} files`, 10 + Math.round((80 * parsed) / Math.max(1, total))),
       warmUpSnapshots: (snapshot, analysis) => warmUpSnapshots(snapshot, analysis.model),
-      collectGarbage,
+      collectGarbage: () => services.heap.collectNow(),
     });
     this.#batcher = new ChangeBatcher(WATCHED_FILES_TIMING, (paths) => this.#applyDiskChanges(paths), services.log);
   }
@@ -327,6 +322,7 @@ export class RepositoryFolder {
       );
     }
     this.#services.onResult(this, result);
+    this.#services.heap.analysisDone();
     for (const wake of [...this.#resultWaiters]) wake();
   }
 

@@ -11,6 +11,7 @@ import {
   type ServerCapabilities,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { fullCollector } from '../host/fullCollection';
 import { DocumentStore } from './documentStore';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -24,6 +25,7 @@ import { registerHover } from './features/hover';
 import { registerServerStatus } from './features/serverStatus';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { guardNotification, guardRequest0 } from './guard';
+import { HeapUpkeep, LANGUAGE_SERVER_HEAP_UPKEEP } from './heapUpkeep';
 import { createLogger, type Logger } from './logger';
 import type { IndexingProgress } from './repositoryFolder';
 import { readClientSettings, SETTINGS_SECTION, type ClientSettings } from './settings';
@@ -71,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const log = createLogger(connection.console);
   const documents = new DocumentStore();
   const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params).catch((error: unknown) => log.error('publishing diagnostics failed', error)));
+  const heap = new HeapUpkeep({ ...LANGUAGE_SERVER_HEAP_UPKEEP, collect: fullCollector() });
   let clientCapabilities: ClientCapabilities = {};
   let pushedSettings: unknown;
   let initialFolders: WorkspaceFolder[] = [];
@@ -93,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       onResult: (folder, result) => publisher.publish(folder, result),
       beginProgress: (title) => beginProgress(connection, log, title),
       fetchSettings,
+      heap,
     },
     (folder) => publisher.clearFolder(folder.uri),
   );
@@ -131,7 +135,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await workspace.refreshSettings(fetchSettings);
     }),
   );
-  connection.onShutdown(guardRequest0(log, 'shutdown', () => workspace.dispose()));
+  connection.onShutdown(
+    guardRequest0(log, 'shutdown', () => {
+      heap.dispose();
+      workspace.dispose();
+    }),
+  );
 
   const context: FeatureContext = { connection, workspace, documents, log };
   registerServerStatus(context);
