@@ -1,6 +1,7 @@
 // The language server's heap upkeep: a collection after bulk work, and one after quiet time when the heap grew enough.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HeapUpkeep } from '../../../server/src/lsp/heapUpkeep';
+import { fullCollector } from '../../../server/src/host/fullCollection';
+import { HeapUpkeep, oldGenerationBytes } from '../../../server/src/lsp/heapUpkeep';
 
 const MB = 1024 * 1024;
 
@@ -93,5 +94,16 @@ describe('HeapUpkeep', () => {
     upkeep.dispose();
     vi.advanceTimersByTime(10_000);
     expect(heap.collections).toBe(1);
+  });
+});
+
+describe('oldGenerationBytes', () => {
+  it('counts what a large object adds to the old generation (large objects are allocated there at once)', () => {
+    // Collected first, so that a collection the allocation may start has next to nothing else to free.
+    fullCollector()?.();
+    const before = oldGenerationBytes();
+    const large = new Array<number>(400_000).fill(0.5);
+    expect(oldGenerationBytes() - before).toBeGreaterThanOrEqual(3 * MB);
+    expect(large.length).toBe(400_000);
   });
 });
