@@ -13,6 +13,8 @@
 // It prints a Markdown table and writes .bench/results.json. A failing `check` makes its row "failed"; nothing throws.
 // --lsp-only runs the language server part alone at the --lsp-sizes (no cold runs) and writes .bench/results-lsp.json;
 // with GITOPS_WAVES_BENCH_SERVER=<server.js> it drives another build, e.g. to alternate two builds.
+// --session adds a typing session after the language server's other measures: 10 bursts of 30 edits, each burst followed
+// by 3 s without requests (the server's idle-time work runs then), and reports the latency of those 300 edits.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,11 +97,12 @@ function parseArguments(argv) {
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--timeout-s') options.timeoutSeconds = Number(value());
     else if (flag === '--lsp-only') options.lspOnly = true;
+    else if (flag === '--session') options.session = true;
     else throw new Error(`unknown argument ${argv[index]}`);
   }
   const positiveIntegers = [...options.sizes, ...options.lspSizes, options.runs, options.timeoutSeconds];
   if (positiveIntegers.some((number) => !Number.isInteger(number) || number < 1) || !Number.isInteger(options.seed)) {
-    throw new Error('usage: node scripts/bench.mjs [--sizes 200,2000,5000] [--lsp-sizes 2000] [--runs 3] [--seed 1] [--timeout-s 1800] [--lsp-only]');
+    throw new Error('usage: node scripts/bench.mjs [--sizes 200,2000,5000] [--lsp-sizes 2000] [--runs 3] [--seed 1] [--timeout-s 1800] [--lsp-only] [--session]');
   }
   return options;
 }
@@ -300,7 +303,7 @@ function waitFor(listeners, test, timeoutMs, what) {
  * Starts the server on `directory`, waits for the first complete analysis, then makes 50 single-line
  * edits to a resource file (each waits for that version's diagnostics) and 50 hovers on an Application's name.
  */
-async function benchmarkLanguageServer(directory, timeoutMs) {
+async function benchmarkLanguageServer(directory, timeoutMs, options = {}) {
   if (!existsSync(serverPath)) return { failure: { reason: `${relative(repositoryRoot, serverPath)} is missing (run npm run build)` } };
   const stateDirectory = mkdtempSync(join(os.tmpdir(), 'gitops-waves-bench-state-'));
   const child = spawn(process.execPath, [serverPath, '--stdio', '--state-dir', stateDirectory], { cwd: stateDirectory, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -344,19 +347,20 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     await opened;
     log(`language server: ${LSP_SAMPLES} edits of ${relative(directory, resourceFile)}`);
-    const editMs = [];
-    for (let edit = 0; edit < LSP_SAMPLES; edit++) {
+    /** One single-line edit (the comment on the file's last line), timed to that version's diagnostics. */
+    const editOnce = async (label) => {
       version++;
       const wanted = version;
       const published = waitFor(listeners, (item) => item.kind === 'diagnostics' && item.params.uri === uri && item.params.version === wanted, timeoutMs, `diagnostics of version ${wanted}`);
       const sent = performance.now();
-      // One line changes: the comment on the file's last line.
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 1000 } }, text: `# bench edit ${edit}` }],
+        contentChanges: [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 1000 } }, text: `# bench edit ${label}` }],
       });
-      editMs.push((await published).at - sent);
-    }
+      return (await published).at - sent;
+    };
+    const editMs = [];
+    for (let edit = 0; edit < LSP_SAMPLES; edit++) editMs.push(await editOnce(edit));
 
     const applicationFile = findFile(join(directory, 'bootstrap', 'apps'), /^kind: Application$/m);
     const applicationLines = readFileSync(applicationFile, 'utf8').split('\n');
@@ -371,6 +375,7 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
       hoverMs.push(performance.now() - sent);
       if (result) answered++;
     }
+    const session = options.session ? await typingSession(editOnce) : undefined;
     const memory = processMemory(child.pid);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
@@ -379,6 +384,7 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
       ...(memory ? { memory } : {}),
       editToDiagnostics: { medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), samples: editMs.length, samplesMs: editMs.map((ms) => Math.round(ms)), file: relative(directory, resourceFile) },
       hover: { firstMs: hoverMs[0], medianMs: median(hoverMs), p95Ms: percentile(hoverMs, 0.95), samples: hoverMs.length, answered, file: relative(directory, applicationFile) },
+      ...(session ? { session } : {}),
     };
   } catch (error) {
     return { failure: { reason: error instanceof Error ? error.message : String(error), stderrTail: tail(stderr) } };
@@ -387,6 +393,25 @@ async function benchmarkLanguageServer(directory, timeoutMs) {
     child.kill();
     rmSync(stateDirectory, { recursive: true, force: true });
   }
+}
+
+/** Bursts of edits in the `--session` measure, the edits in each, and the pause after each burst. */
+const SESSION = { bursts: 10, editsPerBurst: 30, pauseMs: 3000 };
+
+/**
+ * `--session`: a person typing, then reading. After the other measures, bursts of edits ({@link SESSION}),
+ * one after the other within a burst, each followed by a pause (the server is idle: its idle-time work runs then); the edits'
+ * latencies over the whole session. The pauses are part of the workload being measured, not waits for a result.
+ */
+async function typingSession(editOnce) {
+  log(`language server: typing session, ${SESSION.bursts} bursts of ${SESSION.editsPerBurst} edits, ${SESSION.pauseMs} ms apart`);
+  const editMs = [];
+  for (let burst = 0; burst < SESSION.bursts; burst++) {
+    for (let edit = 0; edit < SESSION.editsPerBurst; edit++) editMs.push(await editOnce(`session ${burst}.${edit}`));
+    await new Promise((resolvePause) => setTimeout(resolvePause, SESSION.pauseMs));
+  }
+  const over50 = editMs.filter((ms) => ms > 50).length;
+  return { ...SESSION, samples: editMs.length, medianMs: median(editMs), p95Ms: percentile(editMs, 0.95), maxMs: Math.max(...editMs), over50Ms: over50, samplesMs: editMs.map((ms) => Math.round(ms)) };
 }
 
 /** Resident and peak resident memory of a process, from /proc (Linux); undefined elsewhere. */
@@ -494,7 +519,7 @@ async function main() {
     const yamlFloor = await benchmarkFloor('yaml', directory, options.runs, timeoutMs);
     const jsYamlFloor = await benchmarkFloor('js-yaml', directory, options.runs, timeoutMs);
     // The language server's 50 edits each re-analyse the whole repository: measured only at --lsp-sizes.
-    const languageServer = options.lspSizes.includes(apps) ? await benchmarkLanguageServer(directory, timeoutMs) : { skipped: true };
+    const languageServer = options.lspSizes.includes(apps) ? await benchmarkLanguageServer(directory, timeoutMs, { session: options.session }) : { skipped: true };
     const checkSummary = { ...summarise(check), failure: check.failure };
     const yamlSummary = { ...summarise(yamlFloor), failure: yamlFloor.failure };
     const jsYamlSummary = { ...summarise(jsYamlFloor), failure: jsYamlFloor.failure };
@@ -571,7 +596,7 @@ async function benchmarkLanguageServerOnly(options, timeoutMs, command) {
   const rows = [];
   for (const apps of options.lspSizes) {
     const { directory } = ensureRepository(apps, options.seed);
-    rows.push({ apps, languageServer: await benchmarkLanguageServer(directory, timeoutMs) });
+    rows.push({ apps, languageServer: await benchmarkLanguageServer(directory, timeoutMs, { session: options.session }) });
   }
   const machine = machineDescription();
   const report = ['## GitOps Waves benchmark: language server only', '', languageServerTable(rows), ''];
@@ -579,6 +604,10 @@ async function benchmarkLanguageServerOnly(options, timeoutMs, command) {
     const lsp = row.languageServer;
     if (lsp.failure) report.push(`- ${row.apps} apps: language server failed (${lsp.failure.reason})`);
     else report.push(`- ${row.apps} apps, edit → diagnostics in order (ms): ${lsp.editToDiagnostics.samplesMs.join(' ')}`);
+    if (lsp.session) {
+      const { samples, bursts, editsPerBurst, pauseMs, medianMs, p95Ms, maxMs, over50Ms } = lsp.session;
+      report.push(`- ${row.apps} apps, typing session (${bursts} bursts of ${editsPerBurst} edits, ${pauseMs} ms pauses): ${samples} edits, median ${formatNumber(medianMs, 0)} ms, p95 ${formatNumber(p95Ms, 0)} ms, max ${formatNumber(maxMs, 0)} ms, ${over50Ms} over 50 ms`);
+    }
   }
   report.push(`- server: ${relative(repositoryRoot, serverPath)}`, `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGb} GB, Node ${machine.node}, ${machine.platform}`, `- command: \`${command}\``);
   process.stdout.write(`${report.join('\n')}\n`);
