@@ -691,6 +691,54 @@ spec:
       }
     });
 
+    it('patches when an Application file comes into, or goes from, a folder a root renders as a directory: the root creates it, as a fresh build', () => {
+      const DIRECTORY_ROOT: Record<string, string> = {
+        'root.yaml': application('root', 'apps', 0),
+        'apps/storage.yaml': application('storage', 'platform/storage', 1),
+        'apps/web.yaml': application('web', 'platform/web', 2),
+        'platform/storage/class.yaml': TEXTS['platform/storage/class.yaml'] as string,
+        'platform/web/pvc.yaml': CLAIM,
+        'platform/plain/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n',
+        'platform/nested/child.yaml': application('grandchild', 'platform/plain', 0),
+      };
+      const memo = new AnalysisMemo();
+      let base = snapshotFromTexts(DIRECTORY_ROOT);
+      const before = analyze(base, { memo });
+      let texts = { ...DIRECTORY_ROOT };
+      /** Analyses the next state with the memo (unchanged entries kept, as a host keeps them) and a fresh analysis of it. */
+      const step = (changes: Record<string, string | null>): { after: Analysis; fresh: Analysis } => {
+        texts = { ...texts };
+        for (const [path, text] of Object.entries(changes)) {
+          if (text === null) delete texts[path];
+          else texts[path] = text;
+        }
+        const rebuilt = snapshotFromTexts(texts);
+        const next = { ...rebuilt, files: new Map([...rebuilt.files].map(([path, file]) => [path, base.files.get(path) ?? file])) };
+        base = next;
+        return { after: analyze(next, { memo }), fresh: analyze(next) };
+      };
+      const states: [string, Record<string, string | null>, boolean][] = [
+        ['a child comes', { 'apps/plain.yaml': application('plain', 'platform/plain', 3) }, true],
+        ['its wave changes', { 'apps/plain.yaml': application('plain', 'platform/plain', 1) }, true],
+        ['another child goes', { 'apps/web.yaml': null }, true],
+        ['it comes back', { 'apps/web.yaml': application('web', 'platform/web', 2) }, true],
+        // One that creates Applications itself changes who creates whom further down: a build.
+        ['a child that creates comes', { 'apps/nested.yaml': application('nested', 'platform/nested', 4) }, false],
+        ['it goes', { 'apps/nested.yaml': null }, false],
+        ['the first child goes', { 'apps/plain.yaml': null }, true],
+      ];
+      const seen: string[] = [];
+      for (const [what, changes, patches] of states) {
+        const { after, fresh } = step(changes);
+        expect(rootsView(after)).toEqual(rootsView(fresh));
+        expect(outcome(after)).toEqual(outcome(fresh));
+        expect(orderings(after)).toEqual(orderings(fresh));
+        seen.push(`${what}: ${memo.modelPatched ? 'patched' : 'built'}`);
+        expect(seen.at(-1)).toBe(`${what}: ${patches ? 'patched' : 'built'}`);
+      }
+      expect(before.model.nodesById.get('apps/storage.yaml#0')?.ordering.parentId).toBe('root.yaml#0');
+    });
+
     it('patches when a new Application (an orphan) comes to be listed by the root; builds again when a Helm chart comes; either way as a fresh build', () => {
       // (analyseStructural keeps the entries of files it had: the kustomization's edit is made as a host sends it.)
       const memo = new AnalysisMemo();

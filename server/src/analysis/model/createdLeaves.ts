@@ -65,7 +65,7 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
       const generated = written.passOneGenerated.get(id);
       const made = isArgoKind(object, 'ApplicationSet')
         ? expansion !== undefined && generated !== undefined && addSetNode(object, parent, expansion, generated, (generatedObject) => record.nodeReads.readsOf(generatedObject) ?? [], record, index, changes)
-        : addApplicationNode(object, parent, record, index, context, changes);
+        : addApplicationNode(object, parent, record, index, context, written.passOneReads.get(object) ?? [], changes);
       if (!made) return undefined;
     }
   }
@@ -102,8 +102,19 @@ interface CreatedLeafChanges extends NodeChanges {
   readonly goneObjects: KubeObject[];
 }
 
-/** The node of an Application `parent` now creates (read and rendered as a build's visit does); false when it creates anything. */
-function addApplicationNode(object: KubeObject, parent: AppNode, record: ModelRecord, index: RepoIndex, context: RenderContext, changes: CreatedLeafChanges): boolean {
+/**
+ * The node of an Application `parent` now creates (read and rendered as a build's visit does); false when it creates
+ * anything. Its object's reads are pass 1's of it in this patch (`passOneReads`: one whose file came) and the node's.
+ */
+function addApplicationNode(
+  object: KubeObject,
+  parent: AppNode,
+  record: ModelRecord,
+  index: RepoIndex,
+  context: RenderContext,
+  passOneReads: readonly (readonly IndexRead[])[],
+  changes: CreatedLeafChanges,
+): boolean {
   const id = originKey(object.origin);
   const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
   if (reading.application.looksLikePatch) return false;
@@ -111,7 +122,7 @@ function addApplicationNode(object: KubeObject, parent: AppNode, record: ModelRe
   if (createsAnything(render)) return false;
   changes.nodes.set(id, leafApplicationNode(id, object, reading.application, render, { parent }, record.healthCheckFile));
   changes.applications.set(id, { reading, render, generated: false, cycleProblems: [] } satisfies ApplicationRecord);
-  changes.reads.set(object, [...readingReads, ...renderReads]);
+  changes.reads.set(object, [...passOneReads, ...readingReads, ...renderReads]);
   return true;
 }
 

@@ -179,10 +179,11 @@ export function patchWrittenObjects(
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
   const cameOrWentAny = added.size > 0 || removed.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited;
-  // Renders that create other Applications than before, alone: who creates those follows (see `followCreators`).
+  // Renders that create other Applications than before: who creates those follows (see `followCreators`). Alone, or
+  // with written Applications that came or went (a file into or out of a folder a source renders as a directory).
   const { creations } = touched;
-  if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || cameOrWentAny)) return undefined;
-  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations) : undefined;
+  if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited)) return undefined;
+  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations, cameOrWent) : undefined;
   if (creations.length > 0 && creatorsChange === undefined) return undefined;
   const changed = replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
@@ -287,7 +288,11 @@ export function patchWrittenObjects(
   let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
   const candidatesChange = cameOrWentAny
-    ? { candidates: candidatesOf(declared, writtenReadings), changedKeys: new Set([...added, ...removed, ...setsCameOrWent.added, ...removedSets].map((object) => originKey(object.origin))) }
+    ? {
+        candidates: candidatesOf(declared, writtenReadings),
+        changedKeys: new Set([...[...added, ...removed, ...setsCameOrWent.added, ...removedSets].map((object) => originKey(object.origin)), ...(creatorsChange?.changedKeys ?? [])]),
+        ...(creatorsChange !== undefined ? { creators: creatorsChange.creators } : {}),
+      }
     : creatorsChange !== undefined
       ? { candidates: passOne.candidates, ...creatorsChange }
       : undefined;
@@ -296,7 +301,7 @@ export function patchWrittenObjects(
     if (followed === undefined) return undefined;
     ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
   }
-  if (creatorsChange !== undefined && !orphansAsCreationsSay(creations, record.passOne, passOne)) return undefined;
+  if (creatorsChange !== undefined && !orphansAsCreationsSay(creations, record.passOne, passOne, cameOrWent)) return undefined;
   let orphans = record.model.orphans;
   if (cameOrWentAny || creatorsChange !== undefined) {
     const followed = followOrphans(index, record, declared, passOne, frameOwnProblems, expansionProblems.prefixLength);
@@ -330,12 +335,22 @@ export function patchWrittenObjects(
 /**
  * Pass 1's creators after some renders create other Applications or sets (`creations`), and the places whose
  * creators changed. Each such place must hold a written Application (not a patch) that creates nothing, or a written
- * set none of whose Applications creates anything, changed once.
+ * set none of whose Applications creates anything, changed once. A written Application that came may be one a render
+ * now creates (pass 1's render of it must create nothing, checked where it is rendered), one that went one a render
+ * no more creates.
  */
-function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, creations: readonly CreatorChange[]): { creators: Map<string, ReadonlySet<string>>; changedKeys: ReadonlySet<string> } | undefined {
+function followCreators(
+  record: ModelRecord,
+  declared: DeclaredArgoObjects,
+  creations: readonly CreatorChange[],
+  cameOrWent: ApplicationsCameOrWent,
+): { creators: Map<string, ReadonlySet<string>>; changedKeys: ReadonlySet<string> } | undefined {
   const writtenByPlace = new Map(declared.applications.map((object) => [originKey(object.origin), object]));
+  for (const object of cameOrWent.removed) writtenByPlace.set(originKey(object.origin), object);
+  const cameKeys = new Set(cameOrWent.added.map((object) => originKey(object.origin)));
   const writtenSetPlaces = new Set(declared.applicationSets.map((object) => originKey(object.origin)));
   const createsNothing = (key: string): boolean => {
+    if (cameKeys.has(key)) return true;
     const written = writtenByPlace.get(key);
     if (written !== undefined) {
       const render = record.passOneRenders.get(written);
@@ -364,17 +379,24 @@ function followCreators(record: ModelRecord, declared: DeclaredArgoObjects, crea
   return { creators, changedKeys };
 }
 
-/** True when every Application or set a render no more creates became an orphan, and every one it now creates was one (none is a root). */
-function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts): boolean {
+/**
+ * True when every Application or set a render no more creates became an orphan (or went with its file), and every one
+ * it now creates was one (or came with its file); none is a root.
+ */
+function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts, cameOrWent: ApplicationsCameOrWent): boolean {
   const isRoot = (facts: PassOneFacts, key: string): boolean => facts.decision.rootKeys.includes(key);
+  const came = new Set(cameOrWent.added.map((object) => originKey(object.origin)));
+  const went = new Set(cameOrWent.removed.map((object) => originKey(object.origin)));
   for (const { removed, added } of creations) {
     for (const object of removed) {
       const key = originKey(object.origin);
-      if (!after.decision.orphans.has(key) || before.decision.orphans.has(key) || isRoot(before, key)) return false;
+      if (before.decision.orphans.has(key) || isRoot(before, key)) return false;
+      if (went.has(key) ? after.decision.orphans.has(key) || isRoot(after, key) : !after.decision.orphans.has(key)) return false;
     }
     for (const object of added) {
       const key = originKey(object.origin);
-      if (after.decision.orphans.has(key) || isRoot(after, key) || !before.decision.orphans.has(key)) return false;
+      if (after.decision.orphans.has(key) || isRoot(after, key)) return false;
+      if (!came.has(key) && !before.decision.orphans.has(key)) return false;
     }
   }
   return true;

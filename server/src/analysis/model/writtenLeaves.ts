@@ -41,7 +41,10 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   // AppProjects a render deploys and nobody writes are the model's projects too: a build lists them.
   const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
   const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
+  // Those a render no more creates (their files went) lose their child nodes with the creators' changes (`createdLeaves.ts`).
+  const noMoreCreated = new Set(written.creations.flatMap((creation) => creation.removed));
   for (const object of removed) {
+    if (noMoreCreated.has(object)) continue;
     for (const id of record.nodeIdsByObject.get(object) ?? []) {
       const node = record.model.nodesById.get(id);
       if (node === undefined || node.childIds.length > 0 || !previousRoots.includes(id) || deploysProjects(node)) return undefined;
