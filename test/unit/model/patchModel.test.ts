@@ -691,7 +691,9 @@ spec:
       }
     });
 
-    it('patches when an Application file comes into, or goes from, a folder a root renders as a directory: the root creates it, as a fresh build', () => {
+    it('patches when an Application or set file comes into, or goes from, a folder a root renders as a directory: the root creates it, as a fresh build', () => {
+      const tenantsSet = (path: string): string =>
+        `apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: tenants\n  namespace: argocd\nspec:\n  generators:\n    - list:\n        elements:\n          - tenant: blue\n          - tenant: green\n  template:\n    metadata:\n      name: "tenant-{{tenant}}"\n    spec:\n      project: default\n      source:\n        repoURL: https://example.com/repo.git\n        path: ${path}\n      destination:\n        server: https://kubernetes.default.svc\n        namespace: "{{tenant}}"\n`;
       const DIRECTORY_ROOT: Record<string, string> = {
         'root.yaml': application('root', 'apps', 0),
         'apps/storage.yaml': application('storage', 'platform/storage', 1),
@@ -726,6 +728,10 @@ spec:
         ['a child that creates comes', { 'apps/nested.yaml': application('nested', 'platform/nested', 4) }, false],
         ['it goes', { 'apps/nested.yaml': null }, false],
         ['the first child goes', { 'apps/plain.yaml': null }, true],
+        ['a set comes', { 'apps/tenants.yaml': tenantsSet('platform/plain') }, true],
+        ['the set goes', { 'apps/tenants.yaml': null }, true],
+        ['a set whose Applications create Applications comes', { 'apps/tenants.yaml': tenantsSet('platform/nested') }, false],
+        ['it goes', { 'apps/tenants.yaml': null }, false],
       ];
       const seen: string[] = [];
       for (const [what, changes, patches] of states) {

@@ -64,7 +64,10 @@ export function followCreatedLeaves(written: WrittenObjectsPatch | undefined, re
       const expansion = memo.lastExpansionOf(id);
       const generated = written.passOneGenerated.get(id);
       const made = isArgoKind(object, 'ApplicationSet')
-        ? expansion !== undefined && generated !== undefined && addSetNode(object, parent, expansion, generated, (generatedObject) => record.nodeReads.readsOf(generatedObject) ?? [], record, index, changes)
+        ? expansion !== undefined &&
+          generated !== undefined &&
+          // Pass 1's reads of its Applications: this patch's (a set whose file came), or the kept ones.
+          addSetNode(object, parent, expansion, generated, (generatedObject) => written.passOneReads.get(generatedObject) ?? record.nodeReads.readsOf(generatedObject) ?? [], record, index, changes)
         : addApplicationNode(object, parent, record, index, context, written.passOneReads.get(object) ?? [], changes);
       if (!made) return undefined;
     }

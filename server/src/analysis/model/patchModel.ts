@@ -54,7 +54,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // A file nodes are written in that was parsed again must be an edited written file (all its nodes are redone below).
   const editedFiles = new Set<string>();
   for (const object of written?.replaced.values() ?? []) editedFiles.add(object.origin.file);
-  for (const object of [...(written?.cameOrWent.added ?? []), ...(written?.cameOrWent.removed ?? [])]) editedFiles.add(object.origin.file);
+  const cameOrWent = [written?.cameOrWent, written?.setsCameOrWent].flatMap((objects) => [...(objects?.added ?? []), ...(objects?.removed ?? [])]);
+  for (const object of cameOrWent) editedFiles.add(object.origin.file);
   const changes = index.changesSince(record.serial);
   for (const path of changes?.files ?? []) {
     if (record.originParses.has(path) && record.originParses.get(path) !== index.parsed(path) && !editedFiles.has(path)) return undefined;

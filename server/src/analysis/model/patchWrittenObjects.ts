@@ -182,8 +182,8 @@ export function patchWrittenObjects(
   // Renders that create other Applications than before: who creates those follows (see `followCreators`). Alone, or
   // with written Applications that came or went (a file into or out of a folder a source renders as a directory).
   const { creations } = touched;
-  if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited)) return undefined;
-  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations, cameOrWent) : undefined;
+  if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || orphansEdited)) return undefined;
+  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations, cameOrWent, setsCameOrWent) : undefined;
   if (creations.length > 0 && creatorsChange === undefined) return undefined;
   const changed = replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
@@ -301,7 +301,7 @@ export function patchWrittenObjects(
     if (followed === undefined) return undefined;
     ({ facts: passOne, ownProblems: frameOwnProblems, reads: frameReads } = followed);
   }
-  if (creatorsChange !== undefined && !orphansAsCreationsSay(creations, record.passOne, passOne, cameOrWent)) return undefined;
+  if (creatorsChange !== undefined && !orphansAsCreationsSay(creations, record.passOne, passOne, [...cameOrWent.added, ...setsCameOrWent.added], [...cameOrWent.removed, ...setsCameOrWent.removed])) return undefined;
   let orphans = record.model.orphans;
   if (cameOrWentAny || creatorsChange !== undefined) {
     const followed = followOrphans(index, record, declared, passOne, frameOwnProblems, expansionProblems.prefixLength);
@@ -335,20 +335,21 @@ export function patchWrittenObjects(
 /**
  * Pass 1's creators after some renders create other Applications or sets (`creations`), and the places whose
  * creators changed. Each such place must hold a written Application (not a patch) that creates nothing, or a written
- * set none of whose Applications creates anything, changed once. A written Application that came may be one a render
- * now creates (pass 1's render of it must create nothing, checked where it is rendered), one that went one a render
- * no more creates.
+ * set none of whose Applications creates anything, changed once. A written Application or set that came may be one a
+ * render now creates (pass 1's renders of it must create nothing, checked where it is rendered or expanded), one that
+ * went one a render no more creates.
  */
 function followCreators(
   record: ModelRecord,
   declared: DeclaredArgoObjects,
   creations: readonly CreatorChange[],
   cameOrWent: ApplicationsCameOrWent,
+  setsCameOrWent: ApplicationsCameOrWent,
 ): { creators: Map<string, ReadonlySet<string>>; changedKeys: ReadonlySet<string> } | undefined {
   const writtenByPlace = new Map(declared.applications.map((object) => [originKey(object.origin), object]));
   for (const object of cameOrWent.removed) writtenByPlace.set(originKey(object.origin), object);
-  const cameKeys = new Set(cameOrWent.added.map((object) => originKey(object.origin)));
-  const writtenSetPlaces = new Set(declared.applicationSets.map((object) => originKey(object.origin)));
+  const cameKeys = new Set([...cameOrWent.added, ...setsCameOrWent.added].map((object) => originKey(object.origin)));
+  const writtenSetPlaces = new Set([...declared.applicationSets, ...setsCameOrWent.removed].map((object) => originKey(object.origin)));
   const createsNothing = (key: string): boolean => {
     if (cameKeys.has(key)) return true;
     const written = writtenByPlace.get(key);
@@ -383,10 +384,10 @@ function followCreators(
  * True when every Application or set a render no more creates became an orphan (or went with its file), and every one
  * it now creates was one (or came with its file); none is a root.
  */
-function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts, cameOrWent: ApplicationsCameOrWent): boolean {
+function orphansAsCreationsSay(creations: readonly CreatorChange[], before: PassOneFacts, after: PassOneFacts, cameObjects: readonly KubeObject[], wentObjects: readonly KubeObject[]): boolean {
   const isRoot = (facts: PassOneFacts, key: string): boolean => facts.decision.rootKeys.includes(key);
-  const came = new Set(cameOrWent.added.map((object) => originKey(object.origin)));
-  const went = new Set(cameOrWent.removed.map((object) => originKey(object.origin)));
+  const came = new Set(cameObjects.map((object) => originKey(object.origin)));
+  const went = new Set(wentObjects.map((object) => originKey(object.origin)));
   for (const { removed, added } of creations) {
     for (const object of removed) {
       const key = originKey(object.origin);

@@ -41,7 +41,8 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   // AppProjects a render deploys and nobody writes are the model's projects too: a build lists them.
   const writtenProjectPlaces = new Set(written.declared.projects.map((object) => originKey(object.origin)));
   const deploysProjects = (node: AppNode): boolean => deployedOnlyProjects(node, writtenProjectPlaces).length > 0;
-  // Those a render no more creates (their files went) lose their child nodes with the creators' changes (`createdLeaves.ts`).
+  // Those a render no more creates (their files went) lose their child nodes, a set's with its generated nodes, with
+  // the creators' changes (`createdLeaves.ts`).
   const noMoreCreated = new Set(written.creations.flatMap((creation) => creation.removed));
   for (const object of removed) {
     if (noMoreCreated.has(object)) continue;
@@ -54,6 +55,7 @@ export function followWrittenLeaves(written: WrittenObjectsPatch | undefined, re
   const goneObjects: KubeObject[] = [...removed];
   // A set that went takes its root node and generated nodes with it; pass 1 renders its Applications no more.
   for (const set of sets.removed) {
+    if (noMoreCreated.has(set)) continue;
     const passOneObjects = record.passOneGenerated.get(originKey(set.origin))?.objects ?? [];
     goneObjects.push(set, ...passOneObjects);
     for (const id of record.nodeIdsByObject.get(set) ?? []) {
