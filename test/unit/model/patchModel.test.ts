@@ -667,9 +667,10 @@ spec:
       expect(after.findings.map((finding) => finding.ruleId)).toContain('project/unknown-project');
     });
 
-    it('while an Application is typed into a new file each state is a fresh build; once whole, it comes, changes and goes by patches', () => {
+    it("while an Application is typed into a new file each state is a fresh build's; once whole, it comes, changes and goes by patches", () => {
       const full = application('extra', 'platform/plain', 4);
-      // Half-typed states (no name yet, no spec: a kustomize patch to Argo CD's eyes, no namespace yet) build again.
+      // Half-typed states (no name yet, no spec: a kustomize patch to Argo CD's eyes, no namespace yet) patch or build
+      // (keystroke by keystroke: typingApplication.test.ts).
       const halfTyped = [full.slice(0, full.indexOf('metadata:')), full.slice(0, full.indexOf('  namespace:')), full.slice(0, full.indexOf('spec:'))];
       const whole = [full, application('extra-app', 'platform/plain', 4), `# extra\n${application('extra-app', 'platform/plain', 1)}`, null];
       const states = [...halfTyped, null, ...whole];

@@ -166,15 +166,15 @@ export function patchWrittenObjects(
     const previous = previousOf.get(object);
     const reading = readApplication(object, index);
     if (added.has(object)) {
-      // A patch of other Applications changes what they are: only a build can tell.
-      if (reading.application.looksLikePatch) return undefined;
+      // A Kustomize patch that came is no candidate and creates nothing (pass 1 does not render it); a file a
+      // kustomization uses as a patch changes what its renders read, and those follow as any read does.
     } else if (previous === undefined) {
       // A kept reading read only what is unchanged (the memo asks again otherwise).
       if (reading !== record.writtenReadings.get(object)) return undefined;
     } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
     writtenReadings.set(object, reading);
   }
-  for (const object of removed) if (record.writtenReadings.get(object)?.application.looksLikePatch !== false) return undefined;
+  for (const object of removed) if (record.writtenReadings.get(object) === undefined) return undefined;
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
@@ -239,6 +239,7 @@ export function patchWrittenObjects(
   // Written Applications that came or went create nothing: what they render comes or goes with them.
   for (const object of added) {
     const { application } = writtenReadings.get(object) as ApplicationReading;
+    if (application.looksLikePatch) continue;
     const { value: render, reads } = index.recordReadsApart(() => renderApplication(application, context));
     if (createsAnything(render)) return undefined;
     passOneRenders.set(object, render);
@@ -246,6 +247,7 @@ export function patchWrittenObjects(
     reshaped.push({ key: originKey(object.origin), before: NO_SHAPE, after: shapeOf([render]) });
   }
   for (const object of removed) {
+    if (record.writtenReadings.get(object)?.application.looksLikePatch) continue;
     const before = record.passOneRenders.get(object);
     if (before === undefined || createsAnything(before)) return undefined;
     passOneRenders.delete(object);

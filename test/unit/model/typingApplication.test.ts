@@ -1,0 +1,118 @@
+// An Application typed into a new file one character at a time: at every keystroke the memo's analysis is a fresh build's, and which keystrokes build.
+import { describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
+import { applicationText as application } from '../../support/applicationText';
+
+/** What a person sees of an analysis: roots, orphans, nodes (parent, wave, resources) and findings with places. */
+function view(analysis: Analysis): string {
+  return JSON.stringify({
+    roots: analysis.model.rootIds,
+    orphans: analysis.model.orphans.map((object) => object.name),
+    nodes: analysis.model.nodes.map((node) => [node.id, node.name, node.ordering.parentId, node.wave.wave, node.resources.length]),
+    findings: analysis.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.span.start} ${finding.message}`),
+  });
+}
+
+const REPOSITORY: Record<string, string> = {
+  // A root whose kustomization lists what it creates, and a root that renders its folder as a directory.
+  'root.yaml': application('root', 'apps', 0),
+  'apps/kustomization.yaml': 'resources:\n  - web.yaml\n',
+  'apps/web.yaml': application('web', 'platform/web', 2),
+  'dir-root.yaml': application('dirroot', 'dirapps', 0),
+  'dirapps/one.yaml': application('one', 'platform/web', 1),
+  'platform/web/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n',
+  'platform/plain/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n',
+};
+
+/**
+ * Types `text` into `path` one character at a time, each state analysed with one memo and compared with a fresh
+ * analysis; returns the text's lines, each prefixed with a mark per keystroke ending on it: `.` patched, `B` built.
+ */
+function typeInto(path: string, text: string): string {
+  const memo = new AnalysisMemo();
+  let texts = { ...REPOSITORY };
+  analyze(snapshotFromTexts(texts), { memo });
+  const marks: string[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    texts = { ...texts, [path]: text.slice(0, end) };
+    const next = snapshotFromTexts(texts);
+    expect(view(analyze(next, { memo })), `after ${JSON.stringify(text.slice(0, end))}`).toBe(view(analyze(next)));
+    marks.push(memo.modelPatched ? '.' : 'B');
+  }
+  let position = 0;
+  return text
+    .split('\n')
+    .filter((line, index, lines) => index < lines.length - 1 || line !== '')
+    .map((line) => {
+      const lineMarks = marks.slice(position, position + line.length + 1).join('');
+      position += line.length + 1;
+      return `${lineMarks.padEnd(45)} ${line}`;
+    })
+    .join('\n');
+}
+
+describe('an Application typed into a new file', () => {
+  const typed = application('extra', 'platform/plain', 4);
+
+  it('unlisted beside a kustomization (an orphan once whole)', () => {
+    expect(typeInto('apps/extra.yaml', typed)).toMatchInlineSnapshot(`
+      ".................................             apiVersion: argoproj.io/v1alpha1
+      ..................                            kind: Application
+      B.........                                    metadata:
+      ..............                                  name: extra
+      ..B..........BBBBBB.                            namespace: argocd
+      ..B............                                 annotations:
+      ..................................B...            argocd.argoproj.io/sync-wave: "4"
+      B.....                                        spec:
+      ...................                             project: default
+      ..B.......                                      source:
+      .............BBBBBB.................BBBBB.        repoURL: https://example.com/repo.git
+      ....B...B.BBBBBBBBBBBBBBB                         path: platform/plain
+      BBB............                                 destination:
+      .................B.........................       server: https://kubernetes.default.svc
+      ....B................                             namespace: extra"
+    `);
+  });
+
+  it('in a folder nobody renders (a root once whole)', () => {
+    expect(typeInto('bootstrap/extra.yaml', typed)).toMatchInlineSnapshot(`
+      ".................................             apiVersion: argoproj.io/v1alpha1
+      ..................                            kind: Application
+      B.........                                    metadata:
+      ..............                                  name: extra
+      ..B..........BBBBBB.                            namespace: argocd
+      ..B............                                 annotations:
+      ..................................B...            argocd.argoproj.io/sync-wave: "4"
+      B.....                                        spec:
+      ...................                             project: default
+      ..B.......                                      source:
+      .............B....B.................BB..B.        repoURL: https://example.com/repo.git
+      ....B...B.B..............                         path: platform/plain
+      ..B............                                 destination:
+      .................B.........................       server: https://kubernetes.default.svc
+      ....B................                             namespace: extra"
+    `);
+  });
+
+  it('in a folder a root renders as a directory (its child once whole)', () => {
+    expect(typeInto('dirapps/extra.yaml', typed)).toMatchInlineSnapshot(`
+      ".................................             apiVersion: argoproj.io/v1alpha1
+      ................B.                            kind: Application
+      B.......B.                                    metadata:
+      ..............                                  name: extra
+      ..B........B.BBBBBB.                            namespace: argocd
+      ..B..........B.                                 annotations:
+      ..................................B.B.            argocd.argoproj.io/sync-wave: "4"
+      B...B.                                        spec:
+      ...................                             project: default
+      ..B.....B.                                      source:
+      .............B....B.................BB..BB        repoURL: https://example.com/repo.git
+      BBBBB...BBB..............                         path: platform/plain
+      ..B............                                 destination:
+      .................B.........................       server: https://kubernetes.default.svc
+      ....B................                             namespace: extra"
+    `);
+  });
+});
