@@ -60,19 +60,19 @@ describe('an Application typed into a new file', () => {
     expect(typeInto('apps/extra.yaml', typed)).toMatchInlineSnapshot(`
       ".................................             apiVersion: argoproj.io/v1alpha1
       ..................                            kind: Application
-      B.........                                    metadata:
+      ..........                                    metadata:
       ..............                                  name: extra
-      ..B..........BBBBBB.                            namespace: argocd
-      ..B............                                 annotations:
-      ..................................B...            argocd.argoproj.io/sync-wave: "4"
-      B.....                                        spec:
+      .............BBBBBB.                            namespace: argocd
+      ...............                                 annotations:
+      ......................................            argocd.argoproj.io/sync-wave: "4"
+      ......                                        spec:
       ...................                             project: default
-      ..B.......                                      source:
+      ..........                                      source:
       .............BBBBBB.................BBBBB.        repoURL: https://example.com/repo.git
       ....B...B.BBBBBBBBBBBBBBB                         path: platform/plain
       BBB............                                 destination:
-      .................B.........................       server: https://kubernetes.default.svc
-      ....B................                             namespace: extra"
+      ...........................................       server: https://kubernetes.default.svc
+      .....................                             namespace: extra"
     `);
   });
 
@@ -80,19 +80,19 @@ describe('an Application typed into a new file', () => {
     expect(typeInto('bootstrap/extra.yaml', typed)).toMatchInlineSnapshot(`
       ".................................             apiVersion: argoproj.io/v1alpha1
       ..................                            kind: Application
-      B.........                                    metadata:
+      ..........                                    metadata:
       ..............                                  name: extra
-      ..B..........BBBBBB.                            namespace: argocd
-      ..B............                                 annotations:
-      ..................................B...            argocd.argoproj.io/sync-wave: "4"
-      B.....                                        spec:
+      .............BBBBBB.                            namespace: argocd
+      ...............                                 annotations:
+      ......................................            argocd.argoproj.io/sync-wave: "4"
+      ......                                        spec:
       ...................                             project: default
-      ..B.......                                      source:
-      .............B....B.................BB..B.        repoURL: https://example.com/repo.git
+      ..........                                      source:
+      .............B......................BB..B.        repoURL: https://example.com/repo.git
       ....B...B.B..............                         path: platform/plain
-      ..B............                                 destination:
-      .................B.........................       server: https://kubernetes.default.svc
-      ....B................                             namespace: extra"
+      ...............                                 destination:
+      ...........................................       server: https://kubernetes.default.svc
+      .....................                             namespace: extra"
     `);
   });
 
@@ -108,11 +108,11 @@ describe('an Application typed into a new file', () => {
       B...B.                                        spec:
       ...................                             project: default
       ..B.....B.                                      source:
-      .............B....B.................BB..BB        repoURL: https://example.com/repo.git
+      .............B......................BB..BB        repoURL: https://example.com/repo.git
       BBBBB...BBB..............                         path: platform/plain
-      ..B............                                 destination:
-      .................B.........................       server: https://kubernetes.default.svc
-      ....B................                             namespace: extra"
+      ...............                                 destination:
+      ...........................................       server: https://kubernetes.default.svc
+      .....................                             namespace: extra"
     `);
   });
 });

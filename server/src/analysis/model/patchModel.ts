@@ -226,7 +226,11 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   commitNodeChanges(record, leaves);
   commitNodeChanges(record, created);
   const originParses = record.originParses as Map<string, unknown>;
-  for (const path of editedFiles) originParses.set(path, index.parsed(path));
+  // An edited file keeps its parse while a node is written in it (a build records only nodes' files).
+  for (const path of editedFiles) {
+    if (nodes.some((node) => node.origin.file === path)) originParses.set(path, index.parsed(path));
+    else originParses.delete(path);
+  }
   for (const node of created.nodes.values()) originParses.set(node.origin.file, index.parsed(node.origin.file));
   const frame =
     written === undefined

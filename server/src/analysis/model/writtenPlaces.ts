@@ -68,11 +68,15 @@ export function pairUp(before: readonly KubeObject[], after: readonly KubeObject
   return true;
 }
 
-/** True when every document of `file` is one of its written Argo CD objects (no other object shares the edit). */
+/**
+ * True when every document of `file` is one of its written Argo CD objects (no other object shares the edit). A file
+ * with problems holds only them: none of its documents may have a value (a file being typed that does not parse).
+ */
 export function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, declared: DeclaredArgoObjects): boolean {
   const parsed = index.parsed(file);
-  if (parsed === undefined || parsed.problems.length > 0) return false;
+  if (parsed === undefined) return false;
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined).length;
+  if (parsed.problems.length > 0 && documents > 0) return false;
   let written = 0;
   for (const object of declared.applications) if (object.origin.file === file) written++;
   for (const object of declared.applicationSets) if (object.origin.file === file) written++;
