@@ -62,7 +62,7 @@ describe('an Application typed into a new file', () => {
       ..................                            kind: Application
       ..........                                    metadata:
       ..............                                  name: extra
-      .............BBBBBB.                            namespace: argocd
+      ....................                            namespace: argocd
       ...............                                 annotations:
       ......................................            argocd.argoproj.io/sync-wave: "4"
       ......                                        spec:
@@ -82,7 +82,7 @@ describe('an Application typed into a new file', () => {
       ..................                            kind: Application
       ..........                                    metadata:
       ..............                                  name: extra
-      .............BBBBBB.                            namespace: argocd
+      ....................                            namespace: argocd
       ...............                                 annotations:
       ......................................            argocd.argoproj.io/sync-wave: "4"
       ......                                        spec:

@@ -102,7 +102,10 @@ export function patchWrittenObjects(
   let cameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
   let setsCameOrWent: ApplicationsCameOrWent = NONE_CAME_OR_WENT;
   if (declared !== record.declared) {
-    const aligned = alignByPlace(record.declared.applications, declared.applications, replaced);
+    // Two Kustomize patches (half-typed Applications) at one place pair whatever they name: neither is a candidate or a node.
+    const bothPatches = (previous: KubeObject, object: KubeObject): boolean =>
+      record.writtenReadings.get(previous)?.application.looksLikePatch === true && readApplication(object, index).application.looksLikePatch;
+    const aligned = alignByPlace(record.declared.applications, declared.applications, replaced, bothPatches);
     const alignedSets = alignByPlace(record.declared.applicationSets, declared.applicationSets, replacedSets);
     if (aligned === undefined || alignedSets === undefined) return undefined;
     cameOrWent = aligned;

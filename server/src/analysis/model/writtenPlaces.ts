@@ -16,14 +16,25 @@ export const NONE_CAME_OR_WENT: ApplicationsCameOrWent = { added: [], removed: [
 /** What pass 1 counts of a renderer that is not there (one that came has it before, one that went after). */
 export const NO_SHAPE: RenderShape = { renderedFolders: [], filesRead: [] };
 
+/** Whether two objects of one place that are not the same written identity may still be paired (see {@link alignByPlace}). */
+export type Interchangeable = (previous: KubeObject, object: KubeObject) => boolean;
+
+const NEVER: Interchangeable = () => false;
+
 /**
  * Pairs the written Applications of two declared lists by place: the objects of a place in both (one object, or two
- * with one identity, put in `replaced`), and those that came or went. Undefined when the places kept are in another
- * order (a build would visit them otherwise) or a place holds another identity.
+ * with one identity, or two `interchangeable` says may pair, put in `replaced`), and those that came or went.
+ * Undefined when the places kept are in another order (a build would visit them otherwise) or a place holds another
+ * identity.
  */
-export function alignByPlace(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): ApplicationsCameOrWent | undefined {
+export function alignByPlace(
+  before: readonly KubeObject[],
+  after: readonly KubeObject[],
+  replaced: Map<KubeObject, KubeObject>,
+  interchangeable: Interchangeable = NEVER,
+): ApplicationsCameOrWent | undefined {
   const paired = new Map<KubeObject, KubeObject>();
-  if (before.length === after.length && pairUp(before, after, paired)) {
+  if (before.length === after.length && pairUp(before, after, paired, interchangeable)) {
     for (const [previous, object] of paired) replaced.set(previous, object);
     return NONE_CAME_OR_WENT;
   }
@@ -39,7 +50,7 @@ export function alignByPlace(before: readonly KubeObject[], after: readonly Kube
       continue;
     }
     const previous = before[position] as KubeObject;
-    if (position < last || (previous !== object && !sameWrittenIdentity(previous, object))) return undefined;
+    if (position < last || (previous !== object && !sameWrittenIdentity(previous, object) && !interchangeable(previous, object))) return undefined;
     last = position;
     kept.add(originKey(object.origin));
     if (previous !== object) replaced.set(previous, object);
@@ -55,14 +66,17 @@ export function candidatesOf(declared: DeclaredArgoObjects, readings: ReadonlyMa
   }));
 }
 
-/** Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity. */
-export function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>): boolean {
+/**
+ * Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity
+ * (or two `interchangeable` says may pair).
+ */
+export function pairUp(before: readonly KubeObject[], after: readonly KubeObject[], replaced: Map<KubeObject, KubeObject>, interchangeable: Interchangeable = NEVER): boolean {
   if (before.length !== after.length) return false;
   for (let position = 0; position < before.length; position++) {
     const previous = before[position] as KubeObject;
     const object = after[position] as KubeObject;
     if (previous === object) continue;
-    if (!sameWrittenIdentity(previous, object)) return false;
+    if (!sameWrittenIdentity(previous, object) && !interchangeable(previous, object)) return false;
     replaced.set(previous, object);
   }
   return true;
