@@ -23,6 +23,8 @@ export interface EditPhases {
   readonly medianMs: number;
   /** Mean milliseconds per phase, in the order `analyze` runs them. */
   readonly phasesMeanMs: Readonly<Record<string, number>>;
+  /** Measured edits after which the model was built again rather than patched. */
+  readonly modelBuilds: number;
   /** Memo lookups over the measured edits only: misses are what the edits made the analysis compute again. */
   readonly memo: { readonly renders: Lookups; readonly nodeNeeds: Lookups; readonly nodeProviders: Lookups; readonly nodes: { readonly kept: number; readonly built: number } };
 }
@@ -40,9 +42,10 @@ interface Lookups {
  * or set its first sync-wave annotation to 7, then back (an Application moved between waves),
  * or comment out its first list entry naming a file that holds an Application, then put it back (a kustomization leaving
  * an Application out, then listing it again),
- * or add a copy of the file beside it under another name (the previous copy going: an Application written into a new file).
+ * or add a copy of the file beside it under another name (the previous copy going: an Application written into a new file),
+ * or type the file's text into a new file beside it, one more character per edit (an Application typed, keystroke by keystroke).
  */
-export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'wave' | 'toggle-entry' | 'copy';
+export type EditKind = 'append' | 'add-file' | 'rename' | 'cut-path' | 'label' | 'wave' | 'toggle-entry' | 'copy' | 'type-new';
 
 /**
  * Analyses the repository once, then edits `file` `edits` times (see {@link EditKind}), each analysis sharing one
@@ -53,6 +56,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   const memo = new AnalysisMemo();
   const totals = new Map<string, number>();
   const analysisTimes: number[] = [];
+  let modelBuilds = 0;
   let before: EditPhases['memo'] | undefined;
   const lookups = (): EditPhases['memo'] => ({ renders: memo.renders.statistics, nodeNeeds: memo.nodeNeeds.statistics, nodeProviders: memo.nodeProviders.statistics, nodes: memo.keptNodes.statistics });
   for (let edit = -1; edit < edits; edit++) {
@@ -69,6 +73,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       // Even edits comment out the first entry naming a file that holds an Application, odd ones put the file back as it was.
       else if (kind === 'toggle-entry') files.set(file, edit % 2 === 0 ? { kind: 'text', text: withApplicationEntryCommented(entry.text, file, files) } : entry);
       else if (kind === 'copy') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}copy-${edit % 2}.yaml`, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-copy-${edit}`) });
+      else if (kind === 'type-new') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}typed.yaml`, { kind: 'text', text: entry.text.slice(0, edit + 1) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
     }
@@ -103,6 +108,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     for (const item of problems) void item.location.span.start;
     lap('finding positions');
     if (edit >= 1) {
+      if (!memo.modelPatched) modelBuilds++;
       for (const [name, milliseconds] of phases) totals.set(name, (totals.get(name) ?? 0) + milliseconds);
       analysisTimes.push(phases.reduce((sum, [, milliseconds]) => sum + milliseconds, 0));
     }
@@ -114,6 +120,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   return {
     edits: measured,
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    modelBuilds,
     phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 10) / 10])),
     memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders'), nodes: { kept: after.nodes.kept - (before?.nodes.kept ?? 0), built: after.nodes.built - (before?.nodes.built ?? 0) } },
   };

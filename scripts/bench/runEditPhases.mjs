@@ -1,6 +1,6 @@
 // `npm run bench:edit`: where the time of an analysis after a one-line edit goes, phase by phase, at one size.
 //
-// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --toggle-entry | --copy] [--keep-garbage]
+// Usage: npm run bench:edit -- [--apps 2000] [--edits 10] [--file <path in .bench/<apps>>] [--add-file | --rename | --cut-path | --label | --wave | --toggle-entry | --copy | --type-new] [--keep-garbage]
 // (--add-file: each edit adds a new manifest beside the file instead of editing it, the previous edit's going;
 // --rename: each edit renames what the file defines first, e.g. an Application, which the model cannot patch;
 // --cut-path: edits cut the last character of the file's first `path:` and put it back, in turn: an Application's
@@ -9,7 +9,9 @@
 // sets the file's first sync-wave annotation to another value and back, in turn (an Application moved between waves);
 // --toggle-entry: each edit comments the file's last list entry out, or back in (a kustomization leaving an Application
 // out, then listing it again); --copy: each edit
-// adds a copy of the file beside it under another name, the previous copy going: an Application written into a new file.)
+// adds a copy of the file beside it under another name, the previous copy going: an Application written into a new file;
+// --type-new: edit N writes the first N+1 characters of the file's text into a new file beside it, typed.yaml: the file
+// typed keystroke by keystroke. Use --edits up to the file's length.)
 // --keep-garbage: no garbage collection forced between edits (by default each edit starts after a full collection).
 // Bundles scripts/bench/editPhasesMain.ts with esbuild into .bench/ and runs it with --expose-gc on a resource file of
 // .bench/<apps> (made by npm run bench). Prints the phases sorted by time and the memo's lookups during the edits.
@@ -55,7 +57,7 @@ if (!existsSync(join(directory, relativeFile))) {
   process.exit(2);
 }
 
-const editKind = ['add-file', 'rename', 'cut-path', 'label', 'wave', 'toggle-entry', 'copy'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
+const editKind = ['add-file', 'rename', 'cut-path', 'label', 'wave', 'toggle-entry', 'copy', 'type-new'].find((kind) => process.argv.includes(`--${kind}`)) ?? 'append';
 // --keep-garbage: no collection between edits (each edit pays for the collections it meets, as in the language server).
 const nodeOptions = process.argv.includes('--keep-garbage') ? [] : ['--expose-gc'];
 const run = spawnSync(process.execPath, [...nodeOptions, bundle, directory, relativeFile, String(edits), editKind], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
@@ -65,8 +67,8 @@ if (run.status !== 0) {
 }
 const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
 const result = JSON.parse(line).editPhases;
-const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of', label: 'changing the labels of', wave: 'moving to another wave and back', 'toggle-entry': 'commenting the last entry out and in of', copy: 'adding a renamed copy beside' };
-console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits`);
+const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of', label: 'changing the labels of', wave: 'moving to another wave and back', 'toggle-entry': 'commenting the last entry out and in of', copy: 'adding a renamed copy beside', 'type-new': 'typing into a new file, one more character each time, the text of' };
+console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits (the model built again after ${result.modelBuilds}, patched after the others)`);
 for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
   if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
 }

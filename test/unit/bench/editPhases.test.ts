@@ -39,6 +39,18 @@ describe('measureEditPhases', () => {
     expect(result.memo.nodes.built).toBe(6);
     expect(result.memo.nodeNeeds.misses).toBe(6);
     expect(result.memo.nodeProviders.misses).toBe(6);
+    expect(result.modelBuilds).toBe(0);
+  }, 60_000);
+
+  it('types a file into a new file one character per edit (type-new), and counts the edits after which the model was built', async () => {
+    const { root, file } = repositoryWithApplication('typed');
+    const text = readFileSync(join(root, file ?? ''), 'utf8');
+    const result = await measureEditPhases(root, file ?? '', text.length, 'type-new');
+    expect(result.edits).toBe(text.length - 1);
+    // An unlisted file beside the root's kustomization: half-typed states patch too (a whole one is an orphan); fewer
+    // than 1 keystroke in 20 builds the model again (6 of 495 with this seed; typingApplication.test.ts shows which).
+    expect(result.modelBuilds).toBeGreaterThan(0);
+    expect(result.modelBuilds).toBeLessThan(result.edits / 20);
   }, 60_000);
 
   it("after an edit of a written Application, renders its parent's source again and builds its node and its parent only (the model is patched)", async () => {
