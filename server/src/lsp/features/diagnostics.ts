@@ -51,13 +51,15 @@ export class DiagnosticsPublisher {
   readonly #lastSent = new Map<string, string>();
   /** The lists last sent per URI, to skip building a fingerprint when a list is made of the same diagnostics. */
   readonly #lastSentLists = new Map<string, { readonly version: number | undefined; readonly diagnostics: readonly Diagnostic[] }>();
-  readonly #lines = new LineIndexCache();
+  /** Line indexes per folder URI, by repository path (no key is built per lookup). */
+  readonly #linesByFolder = new Map<string, LineIndexCache>();
   /** Each finding's diagnostic, with what the conversion read (findings saying the same are the same objects). */
   readonly #converted = new WeakMap<Finding, ConvertedFinding>();
   /** Per folder, each file's findings as last converted (an untouched file's list is reused as it is). */
   readonly #filesByFolder = new Map<string, ReadonlyMap<string, ConvertedFile>>();
-  /** URIs of repository paths per folder (making file URLs is slow). */
-  readonly #uris = new Map<string, string>();
+  /** URIs of repository paths, per folder path (making file URLs is slow). */
+  readonly #uris = new Map<string, Map<string, string>>();
+  #keptUris = 0;
 
   constructor(send: (params: PublishDiagnosticsParams) => void) {
     this.#send = send;
@@ -77,6 +79,7 @@ export class DiagnosticsPublisher {
     if (!previous) return;
     this.#byFolder.delete(folderUri);
     this.#filesByFolder.delete(folderUri);
+    this.#linesByFolder.delete(folderUri);
     this.#sendChanged(new Set(previous.keys()));
   }
 
@@ -108,21 +111,28 @@ export class DiagnosticsPublisher {
 
   /** A finding's diagnostic: the one made before while the folder, line indexes and URIs it read are the same. */
   #diagnosticOf(folderUri: string, finding: Finding, conversion: DiagnosticConversion): Diagnostic {
+    const known = this.#converted.get(finding);
+    if (known !== undefined && readsAlike(known.inputs, folderUri, finding, conversion)) return known.diagnostic;
     const inputs: unknown[] = [folderUri, conversion.linesOf(finding.location.file)];
     for (const related of finding.related ?? []) inputs.push(conversion.uriOf(related.location.file), conversion.linesOf(related.location.file));
-    const known = this.#converted.get(finding);
-    if (known !== undefined && sameList(known.inputs, inputs)) return known.diagnostic;
     const diagnostic = findingToDiagnostic(finding, conversion);
     this.#converted.set(finding, { inputs, diagnostic });
     return diagnostic;
   }
 
   #diskUri(folderPath: string, repoPath: string): string {
-    const key = `${folderPath}\u0000${repoPath}`;
-    let uri = this.#uris.get(key);
+    let uris = this.#uris.get(folderPath);
+    if (uris === undefined) this.#uris.set(folderPath, (uris = new Map()));
+    let uri = uris.get(repoPath);
     if (uri === undefined) {
-      if (this.#uris.size > MAX_KEPT_URIS) this.#uris.clear();
-      this.#uris.set(key, (uri = repoPathToUri(folderPath, repoPath)));
+      if (this.#keptUris > MAX_KEPT_URIS) {
+        uris.clear();
+        this.#uris.clear();
+        this.#uris.set(folderPath, uris);
+        this.#keptUris = 0;
+      }
+      uris.set(repoPath, (uri = repoPathToUri(folderPath, repoPath)));
+      this.#keptUris++;
     }
     return uri;
   }
@@ -132,6 +142,9 @@ export class DiagnosticsPublisher {
     // Each file's URI and line index once per analysis, however many findings point at it.
     const uris = new Map<string, string>();
     const lines = new Map<string, ReturnType<DiagnosticConversion['linesOf']>>();
+    let folderLines = this.#linesByFolder.get(folder.uri);
+    if (folderLines === undefined) this.#linesByFolder.set(folder.uri, (folderLines = new LineIndexCache()));
+    const lineIndexes = folderLines;
     const uriOf = (repoPath: string): string => {
       let uri = uris.get(repoPath);
       if (uri === undefined) uris.set(repoPath, (uri = result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath)));
@@ -142,7 +155,7 @@ export class DiagnosticsPublisher {
       linesOf: (repoPath) => {
         if (lines.has(repoPath)) return lines.get(repoPath);
         const text = index.text(repoPath);
-        const found = text === undefined ? undefined : this.#lines.get(`${folder.uri}\u0000${repoPath}`, text);
+        const found = text === undefined ? undefined : lineIndexes.get(repoPath, text);
         lines.set(repoPath, found);
         return found;
       },
@@ -174,8 +187,21 @@ export class DiagnosticsPublisher {
     for (const document of result.input.openDocuments.values()) {
       if (!byUri.has(document.uri)) byUri.set(document.uri, { diagnostics: [], version: document.version });
     }
-    const prefix = `${folder.uri}\u0000`;
-    this.#lines.retain((key) => !key.startsWith(prefix) || index.file(key.slice(prefix.length)) !== undefined);
+    lineIndexes.retain((repoPath) => index.file(repoPath) !== undefined);
     return byUri;
   }
+}
+
+/**
+ * True when converting `finding` again would read what `inputs` recorded (see `#diagnosticOf`): the folder, the line
+ * index of its file, and the URI and line index of each related place's file. Compares as it reads, with no list made.
+ */
+function readsAlike(inputs: readonly unknown[], folderUri: string, finding: Finding, conversion: DiagnosticConversion): boolean {
+  const related = finding.related ?? [];
+  if (inputs.length !== 2 + 2 * related.length || inputs[0] !== folderUri || inputs[1] !== conversion.linesOf(finding.location.file)) return false;
+  for (let position = 0; position < related.length; position++) {
+    const file = (related[position] as NonNullable<Finding['related']>[number]).location.file;
+    if (inputs[2 + 2 * position] !== conversion.uriOf(file) || inputs[3 + 2 * position] !== conversion.linesOf(file)) return false;
+  }
+  return true;
 }
