@@ -155,7 +155,7 @@ export class AnalysisScheduler {
    * arrived meanwhile (the run is superseded, as during parsing). A failing warm-up edit ends the warm-up.
    */
   async #warmUp(input: AnalysisInput, first: Analysis, generation: number): Promise<Analysis | undefined> {
-    const { memo, journal, log } = this.#settings;
+    const { memo, log } = this.#settings;
     const snapshots = this.#settings.warmUpSnapshots?.(input.snapshot, first) ?? [];
     if (snapshots.length === 0) return first;
     for (const snapshot of snapshots) {
@@ -165,13 +165,20 @@ export class AnalysisScheduler {
         log.error('warm-up analysis failed', error);
         break;
       }
-      await yieldToEventLoop();
-      if (this.#disposed || this.#requested !== generation) {
-        journal.clear();
-        return undefined;
-      }
+      if (await this.#supersededAfterYield(generation)) return undefined;
     }
     return analyze(input.snapshot, { ...input.options, memo });
+  }
+
+  /**
+   * Lets pending messages be handled, then tells whether a newer request (or disposal) supersedes the run of
+   * `generation`; a superseded run's journal entry is cleared (it stops before analysing anything more).
+   */
+  async #supersededAfterYield(generation: number): Promise<boolean> {
+    await yieldToEventLoop();
+    if (!this.#disposed && this.#requested === generation) return false;
+    this.#settings.journal.clear();
+    return true;
   }
 
   /** One run; undefined when superseded (a newer request arrived) before the analysis proper. */
@@ -192,11 +199,7 @@ export class AnalysisScheduler {
       }
       parsed += batch.length;
       this.#settings.onParseProgress?.(parsed, toParse.length);
-      await yieldToEventLoop();
-      if (this.#disposed || this.#requested !== generation) {
-        journal.clear();
-        return undefined;
-      }
+      if (await this.#supersededAfterYield(generation)) return undefined;
     }
     journal.recordAnalysing();
     let analysis = analyze(input.snapshot, { ...input.options, memo });
