@@ -4,12 +4,12 @@ import type { ValuePath } from '../yaml/yamlDocument';
 import type { DependencyKind } from './types';
 
 /** Keys whose string value names a class another Application may provide. */
-const CLASS_KEYS: Readonly<Record<string, DependencyKind>> = {
-  storageClassName: 'storage-class',
-  storageClass: 'storage-class',
-  volumeSnapshotClassName: 'snapshot-class',
-  priorityClassName: 'priority-class',
-};
+const CLASS_KEYS: ReadonlyMap<string, DependencyKind> = new Map([
+  ['storageClassName', 'storage-class'],
+  ['storageClass', 'storage-class'],
+  ['volumeSnapshotClassName', 'snapshot-class'],
+  ['priorityClassName', 'priority-class'],
+]);
 
 /** A reference found while scanning: a class by key, or a Service by URL. */
 export type ScannedReference =
@@ -63,32 +63,41 @@ function referencesIn(value: unknown, skipTopKeys: ReadonlySet<string>): readonl
 
 function collectReferences(value: unknown, skipTopKeys: ReadonlySet<string>): ScannedReference[] {
   const references: ScannedReference[] = [];
-  const report = (reference: ScannedReference): void => {
-    references.push(reference);
+  // One path, extended and cut back as the walk goes down and up: copied only into a reference found.
+  const path: (string | number)[] = [];
+  const visitString = (current: string): void => {
+    if (current.includes('{{')) return;
+    const key = path[path.length - 1];
+    const kind = typeof key === 'string' ? CLASS_KEYS.get(key) : undefined;
+    if (kind !== undefined && typeof key === 'string' && current !== '' && current !== '-' && /^[a-z0-9][a-z0-9.-]*$/.test(current)) {
+      references.push({ type: 'class', kind, name: current, key, path: [...path] });
+    }
+    if (!current.includes('.svc')) return;
+    for (const service of serviceUrlsIn(current)) references.push({ type: 'service', ...service, path: [...path] });
   };
-  const visit = (current: unknown, path: (string | number)[], depth: number): void => {
+  const visit = (current: unknown, depth: number): void => {
     if (depth > 200) return;
     if (typeof current === 'string') {
-      if (current.includes('{{')) return;
-      const key = path[path.length - 1];
-      const kind = typeof key === 'string' ? CLASS_KEYS[key] : undefined;
-      if (kind !== undefined && typeof key === 'string' && current !== '' && current !== '-' && /^[a-z0-9][a-z0-9.-]*$/.test(current)) {
-        report({ type: 'class', kind, name: current, key, path: [...path] });
-      }
-      for (const service of serviceUrlsIn(current)) report({ type: 'service', ...service, path: [...path] });
+      visitString(current);
       return;
     }
+    if (typeof current !== 'object' || current === null) return;
     if (Array.isArray(current)) {
-      current.forEach((item, position) => visit(item, [...path, position], depth + 1));
+      for (let position = 0; position < current.length; position++) {
+        path.push(position);
+        visit(current[position], depth + 1);
+        path.pop();
+      }
       return;
     }
-    if (isRecord(current)) {
-      for (const [key, item] of Object.entries(current)) {
-        if (depth === 0 && skipTopKeys.has(key)) continue;
-        visit(item, [...path, key], depth + 1);
-      }
+    if (!isRecord(current)) return;
+    for (const key of Object.keys(current)) {
+      if (depth === 0 && skipTopKeys.has(key)) continue;
+      path.push(key);
+      visit(current[key], depth + 1);
+      path.pop();
     }
   };
-  visit(value, [], 0);
+  visit(value, 0);
   return references;
 }
