@@ -3,16 +3,24 @@ import { isRecord } from '../kube/kubeObject';
 import { isClusterScopedForKustomize } from './clusterScopedKinds';
 import type { WorkingObject } from './kustomizeTypes';
 import { ensureMap, existingMap } from './plainData';
-import { idOfBody } from './resourceId';
+import { idOfBody, type ResourceId } from './resourceId';
 
 /** Kinds whose pod template is at `spec.template` (labels/annotations reach the pods). */
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'ReplicationController']);
 /** Kinds with `spec.selector.matchLabels` that commonLabels extends. */
 const MATCH_LABELS_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet']);
 
-/** Records the current id as a previous one before a name/namespace change (kustomize's StorePreviousId). */
-export function storePreviousId(object: WorkingObject): void {
-  object.previousIds.push(idOfBody(object.body));
+/**
+ * Records the current id as a previous one before a name/namespace change (kustomize's StorePreviousId);
+ * `current` is that id when the caller has it already.
+ */
+export function storePreviousId(object: WorkingObject, current: ResourceId = idOfBody(object.body)): void {
+  object.previousIds.push(current);
+}
+
+/** The kind of a body (`''` when unset): what the label and annotation transformers ask. */
+function kindOfBody(body: Readonly<Record<string, unknown>>): string {
+  return typeof body.kind === 'string' ? body.kind : '';
 }
 
 /**
@@ -23,7 +31,7 @@ export function setNamespace(objects: readonly WorkingObject[], namespace: strin
   for (const object of objects) {
     const id = idOfBody(object.body);
     if (isClusterScopedForKustomize(id.group, id.kind)) continue;
-    storePreviousId(object);
+    storePreviousId(object, id);
     ensureMap(object.body, ['metadata']).namespace = namespace;
   }
 }
@@ -38,7 +46,7 @@ export function addNamePrefixSuffix(objects: readonly WorkingObject[], prefix: s
   for (const object of objects) {
     const id = idOfBody(object.body);
     if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
-    storePreviousId(object);
+    storePreviousId(object, id);
     ensureMap(object.body, ['metadata']).name = `${prefix}${id.name}${suffix}`;
   }
 }
@@ -56,7 +64,7 @@ export function addLabels(objects: readonly WorkingObject[], labels: Readonly<Re
   if (Object.keys(labels).length === 0) return;
   for (const object of objects) {
     Object.assign(ensureMap(object.body, ['metadata', 'labels']), labels);
-    const kind = idOfBody(object.body).kind;
+    const kind = kindOfBody(object.body);
     if (targets.templates) {
       for (const path of templateMetadataPaths(kind)) if (existingMap(object.body, path.slice(0, -1))) Object.assign(ensureMap(object.body, [...path, 'labels']), labels);
     }
@@ -72,7 +80,7 @@ export function addAnnotations(objects: readonly WorkingObject[], annotations: R
   if (Object.keys(annotations).length === 0) return;
   for (const object of objects) {
     Object.assign(ensureMap(object.body, ['metadata', 'annotations']), annotations);
-    for (const path of templateMetadataPaths(idOfBody(object.body).kind)) {
+    for (const path of templateMetadataPaths(kindOfBody(object.body))) {
       if (existingMap(object.body, path.slice(0, -1))) Object.assign(ensureMap(object.body, [...path, 'annotations']), annotations);
     }
   }

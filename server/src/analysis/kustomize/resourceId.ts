@@ -21,12 +21,16 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 /** The id of a body (missing fields read as `''`). */
 export function idOfBody(body: Readonly<Record<string, unknown>>): ResourceId {
   const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : '';
-  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  const metadata = body.metadata;
+  const named = isRecord(metadata) ? metadata : undefined;
+  // Built field by field (no object spread): every render asks for ids several times per object.
+  const { group, version } = splitApiVersion(apiVersion);
   return {
-    ...splitApiVersion(apiVersion),
+    group,
+    version,
     kind: typeof body.kind === 'string' ? body.kind : '',
-    name: typeof metadata.name === 'string' ? metadata.name : '',
-    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
+    name: typeof named?.name === 'string' ? named.name : '',
+    namespace: typeof named?.namespace === 'string' ? named.namespace : '',
   };
 }
 
