@@ -1,11 +1,12 @@
 // Tests of the parse guards through RepoIndex: the nesting pre-scan, its limit, and Helm templates never parsed.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RepoIndex } from '../../../server/src/analysis/repoIndex';
 import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { DEFAULT_PARSE_LIMITS } from '../../../server/src/analysis/yaml/parseYamlFile';
-import { findExcessiveNesting } from '../../../server/src/analysis/yaml/nestingGuard';
+import { cannotNestPast, findExcessiveNesting, scanNesting } from '../../../server/src/analysis/yaml/nestingGuard';
 import { readRepository } from '../../../server/src/host/readRepository';
 import { fixtureSnapshot, parseFixture, renderProblems } from '../../support/fixture';
 
@@ -166,6 +167,42 @@ describe('Helm templates', () => {
 });
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+
+describe('the nesting guard\'s quick bound', () => {
+  /** Pieces of YAML that move the scan's depth (indentation, compact entries, brackets, quotes, comments, block scalars, line ends). */
+  const piece = fc.constantFrom('- ', '-', ' ', '  ', '\t', '\n', '\r', '\r\n', '[', ']', '{', '}', 'a', ': ', ':', ',', '"', "'", '# ', '|', '>-', '?', '\u2028', 'k: - ');
+
+  it('says "cannot nest past" only of texts the scan finds nothing in', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), fc.integer({ min: 0, max: 24 }), (pieces, maxDepth) => {
+        const text = pieces.join('');
+        if (cannotNestPast(text, maxDepth)) expect(scanNesting(text, maxDepth)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('holds at the edge: nested keys one column apart, then compact entries and open brackets on one line', () => {
+    const shape = fc.record({ levels: fc.integer({ min: 0, max: 14 }), dashes: fc.integer({ min: 0, max: 8 }), brackets: fc.integer({ min: 0, max: 10 }), tail: fc.array(piece, { maxLength: 6 }) });
+    fc.assert(
+      fc.property(shape, fc.integer({ min: 0, max: 24 }), ({ levels, dashes, brackets, tail }, maxDepth) => {
+        const keys = Array.from({ length: levels }, (_, level) => `${' '.repeat(level)}a:\n`).join('');
+        const text = `${keys}${' '.repeat(levels)}${'- '.repeat(dashes)}${'['.repeat(brackets)}${tail.join('')}`;
+        if (cannotNestPast(text, maxDepth)) expect(scanNesting(text, maxDepth)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('settles ordinary manifests without the scan, and leaves the bombs and wide files to it', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          ports: [{ containerPort: 80 }]\n';
+    expect(cannotNestPast(deployment, 100)).toBe(true);
+    expect(cannotNestPast(FLOW_BOMB, 100)).toBe(false);
+    expect(cannotNestPast(SEQUENCE_BOMB, 100)).toBe(false);
+    expect(cannotNestPast(`a:\n${' '.repeat(50)}b: 1\n`, 100)).toBe(false);
+    expect(findExcessiveNesting(FLOW_BOMB)).toEqual(scanNesting(FLOW_BOMB, 100));
+  });
+});
 
 describe.skipIf(!existsSync(corpus))('nesting guard on the real corpus (skipped when ../shared/corpus is absent)', () => {
   it('rejects no file of the five real repositories', async () => {

@@ -19,6 +19,11 @@ export interface NestingViolation {
  * Quoted scalars and comments are skipped, so brackets inside them do not count.
  */
 export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MAX_NESTING): NestingViolation | undefined {
+  return cannotNestPast(text, maxDepth) ? undefined : scanNesting(text, maxDepth);
+}
+
+/** The scan itself (what {@link findExcessiveNesting} runs when the quick bound does not settle it). */
+export function scanNesting(text: string, maxDepth: number): NestingViolation | undefined {
   const indentStack: number[] = [];
   let flowDepth = 0;
   let offset = 0;
@@ -106,6 +111,43 @@ export function findExcessiveNesting(text: string, maxDepth: number = DEFAULT_MA
     offset = skipLine(text, offset);
   }
   return undefined;
+}
+
+/**
+ * True when {@link scanNesting} cannot find a depth over `maxDepth`, told from three counts native regular
+ * expressions take quickly (most files pass; the others are scanned). The scan's depth is the indentation
+ * stack (strictly growing columns, so at most the widest leading whitespace plus one), plus the compact
+ * `- ` entries of one line (at most the dashes followed by a space, a line end or the end in the file),
+ * plus the open flow brackets (at most the `[` and `{` in the file).
+ */
+export function cannotNestPast(text: string, maxDepth: number): boolean {
+  const indentBudget = Math.floor(maxDepth / 2);
+  const dashBudget = Math.floor(maxDepth / 4);
+  const bracketBudget = maxDepth - indentBudget - dashBudget;
+  // Leading whitespace of indentBudget characters or more: its stack could reach indentBudget + 1.
+  if (wideIndentation(indentBudget).test(text)) return false;
+  return countAtMost(text, COMPACT_DASH, dashBudget) < dashBudget && countAtMost(text, OPEN_BRACKET, bracketBudget) < bracketBudget;
+}
+
+const wideIndentationPatterns = new Map<number, RegExp>();
+
+/** A line (after a line feed or a carriage return, or the first) that starts with `width` spaces or tabs. */
+function wideIndentation(width: number): RegExp {
+  let pattern = wideIndentationPatterns.get(width);
+  if (pattern === undefined) wideIndentationPatterns.set(width, (pattern = new RegExp(`(?:^|[\\r\\n])[ \\t]{${width}}`)));
+  return pattern;
+}
+
+const COMPACT_DASH = /-(?=[ \t\r\n]|$)/g;
+const OPEN_BRACKET = /[[{]/g;
+
+/** Matches of a global `pattern` in `text`, counted up to `limit`. */
+function countAtMost(text: string, pattern: RegExp, limit: number): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text) !== null) count++;
+  pattern.lastIndex = 0;
+  return count;
 }
 
 /** A line whose value is a block scalar header such as `key: |`, `- >-` or `key: |2+`. */
