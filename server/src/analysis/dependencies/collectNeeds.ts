@@ -253,7 +253,7 @@ function valuesNeeds(index: RepoIndex, node: AppNode, needs: Need[]): void {
 
 function documentLocation(document: YamlDocument, path: ValuePath): SourceLocation {
   // Found when first read: most needs never end in a finding (lazyLocation.ts).
-  return lazyLocation(document.file, () => locate(document, path, true)?.value ?? document.span);
+  return lazyLocation(document.file, () => locate(document, path, true)?.value ?? document.span, { source: document, documentIndex: document.index, path, fieldPath: [], part: 'value' });
 }
 
 function explicitNeeds(index: RepoIndex, node: AppNode, needs: Need[]): void {

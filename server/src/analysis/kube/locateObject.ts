@@ -16,7 +16,8 @@ export function locateField(index: RepoIndex, origin: ObjectOrigin, fieldPath: V
   // The parse is taken now (it is memoised) so the location holds the file's parse, not the whole index:
   // locations outlive the index in results kept across analyses.
   const parsed = index.parsed(origin.file);
-  return lazyLocation(origin.file, () => fieldSpan(parsed, origin, fieldPath, part));
+  const place = parsed === undefined ? undefined : { source: parsed, documentIndex: origin.documentIndex, path: origin.path, fieldPath, part };
+  return lazyLocation(origin.file, () => fieldSpan(parsed, origin, fieldPath, part), place);
 }
 
 function fieldSpan(parsed: ParsedFile | undefined, origin: ObjectOrigin, fieldPath: ValuePath, part: 'key' | 'value'): Span {

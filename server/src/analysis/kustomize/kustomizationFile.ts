@@ -69,9 +69,13 @@ export function kustomizationLocation(kustomization: LoadedKustomization, path: 
   const document = kustomization.document;
   if (!document) return { file: kustomization.file, span: FILE_START };
   // Found when first read: most builds record locations they never report (lazyLocation.ts).
-  return lazyLocation(kustomization.file, () => {
-    const entry = locate(document, path, true);
-    if (!entry) return document.span;
-    return part === 'key' ? (entry.key ?? entry.value) : entry.value;
-  });
+  return lazyLocation(
+    kustomization.file,
+    () => {
+      const entry = locate(document, path, true);
+      if (!entry) return document.span;
+      return part === 'key' ? (entry.key ?? entry.value) : entry.value;
+    },
+    { source: document, documentIndex: document.index, path, fieldPath: [], part },
+  );
 }
