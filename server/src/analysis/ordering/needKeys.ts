@@ -1,12 +1,14 @@
 // The need key of each dependency edge (same dependent, kind, object and written location), reading as few spans as possible.
 import type { DependencyEdge } from '../dependencies/types';
+import { sameSpanPlace } from '../text/lazyLocation';
 
 /**
  * The key of each edge's need: one written reference of one dependent, whoever provides it. Two
  * edges share a key exactly when they share the dependent, kind, object, file and span. The span
- * is only read for edges whose dependent, kind, object and file another edge shares: an edge alone
- * on those cannot share its span key either, so its shorter key groups it the same way. Reading a
- * span may build the file's syntax tree (lazyLocation.ts), which most edges then never need.
+ * is only read for edges whose dependent, kind, object and file another edge written at another place
+ * shares: edges alone on those, or sharing them only with edges at the same place (hence the same
+ * span), group the same way by the shorter key. Reading a span may build the file's syntax tree
+ * (lazyLocation.ts), which most edges then never need.
  */
 export function needKeysOf(edges: readonly DependencyEdge[]): ReadonlyMap<DependencyEdge, string> {
   // Asked for the same edge list by the ordering and the need groups of one analysis: computed once.
@@ -18,12 +20,15 @@ export function needKeysOf(edges: readonly DependencyEdge[]): ReadonlyMap<Depend
 const keysByEdgeList = new WeakMap<readonly DependencyEdge[], ReadonlyMap<DependencyEdge, string>>();
 
 function computeNeedKeys(edges: readonly DependencyEdge[]): ReadonlyMap<DependencyEdge, string> {
+  // Prefixes whose edges are written at more than one place: only their spans can tell their needs apart.
+  // Edges sharing a prefix at one place (a reference several providers answer) share a span without reading it.
   const sharedPrefixes = new Set<string>();
-  const seenPrefixes = new Set<string>();
+  const firstEdgeOfPrefix = new Map<string, DependencyEdge>();
   const prefixes = edges.map((edge) => {
     const prefix = keysOf(edge).prefix;
-    if (seenPrefixes.has(prefix)) sharedPrefixes.add(prefix);
-    else seenPrefixes.add(prefix);
+    const first = firstEdgeOfPrefix.get(prefix);
+    if (first === undefined) firstEdgeOfPrefix.set(prefix, edge);
+    else if (!writtenAtOnePlace(first, edge)) sharedPrefixes.add(prefix);
     return prefix;
   });
   const keys = new Map<DependencyEdge, string>();
@@ -37,6 +42,13 @@ function computeNeedKeys(edges: readonly DependencyEdge[]): ReadonlyMap<Dependen
     keys.set(edge, (known.spanned ??= `${known.prefix}\u0000${span.start}\u0000${span.end}`));
   });
   return keys;
+}
+
+/** True when two edges' dependent ends are one location, or lazy locations found from one place (the same span). */
+function writtenAtOnePlace(a: DependencyEdge, b: DependencyEdge): boolean {
+  const left = a.dependent.location;
+  const right = b.dependent.location;
+  return left === right || sameSpanPlace(left, right);
 }
 
 /** An edge's key prefix and the keys made from it so far (edges are immutable, and a kept graph keeps them). */
