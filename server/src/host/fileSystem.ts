@@ -1,5 +1,5 @@
 // The few file-system calls the repository reader makes, behind an interface tests can wrap or fake.
-import { lstatSync, promises as fsPromises, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsPromises, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 
 /** What the reader needs to know about a file-system entry. */
 export interface EntryStats {
@@ -17,6 +17,12 @@ export interface FolderEntry {
   isSymbolicLink(): boolean;
 }
 
+/** A file read only when it is a regular file within a size cap. */
+export type CappedRead =
+  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly kind: 'not-a-file' }
+  | { readonly kind: 'too-large'; readonly size: number };
+
 /**
  * The file-system operations `readRepository` performs, all asynchronous. Production code uses
  * {@link nodeFileSystem}; tests pass a wrapper to prove which files were (not) read.
@@ -30,6 +36,11 @@ export interface RepositoryFileSystem {
   readFolder(path: string): Promise<readonly FolderEntry[]>;
   /** Reads a whole file's bytes. */
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads a file that is a regular file of at most `maxBytes` (told from the opened file's own stats: one
+   * stat, and no window between the check and the read); a final symbolic link is not followed.
+   */
+  readRegularFile(path: string, maxBytes: number): Promise<CappedRead>;
   /** The text of a symbolic link. */
   readLink(path: string): Promise<string>;
   /** The canonical absolute path with every symbolic link resolved. */
@@ -42,6 +53,17 @@ export const nodeFileSystem: RepositoryFileSystem = {
   stat: (path) => fsPromises.stat(path),
   readFolder: (path) => fsPromises.readdir(path, { withFileTypes: true }),
   readFile: (path) => fsPromises.readFile(path),
+  readRegularFile: async (path, maxBytes) => {
+    const handle = await fsPromises.open(path, OPEN_NO_FOLLOW);
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile()) return { kind: 'not-a-file' };
+      if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
+      return { kind: 'bytes', bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
+  },
   readLink: (path) => fsPromises.readlink(path),
   realPath: (path) => fsPromises.realpath(path),
 };
@@ -58,9 +80,33 @@ export const blockingNodeFileSystem: RepositoryFileSystem = {
   stat: (path) => settled(() => statSync(path)),
   readFolder: (path) => settled(() => readdirSync(path, { withFileTypes: true })),
   readFile: (path) => settled(() => readFileSync(path)),
+  readRegularFile: (path, maxBytes) => settled(() => readRegularFileSync(path, maxBytes)),
   readLink: (path) => settled(() => readlinkSync(path)),
   realPath: (path) => settled(() => realpathSync(path)),
 };
+
+/** Opening for reading without following a final symbolic link, and without waiting on a named pipe (where the platform has the flags). */
+const OPEN_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+function readRegularFileSync(path: string, maxBytes: number): CappedRead {
+  const descriptor = openSync(path, OPEN_NO_FOLLOW);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { kind: 'not-a-file' };
+    if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(descriptor, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    // A file that shrank since its stat: what is there now.
+    return { kind: 'bytes', bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled) };
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 /** The result of a synchronous call as a promise; an exception becomes a rejection, as with `fs/promises`. */
 function settled<Result>(operation: () => Result): Promise<Result> {

@@ -74,6 +74,7 @@ function withConcurrencyLimit(fileSystem: RepositoryFileSystem, maxInFlight: num
     stat: (file) => limit(() => fileSystem.stat(file)),
     readFolder: (folder) => limit(() => fileSystem.readFolder(folder)),
     readFile: (file) => limit(() => fileSystem.readFile(file)),
+    readRegularFile: (file, maxBytes) => limit(() => fileSystem.readRegularFile(file, maxBytes)),
     readLink: (file) => limit(() => fileSystem.readLink(file)),
     realPath: (file) => limit(() => fileSystem.realPath(file)),
   };

@@ -16,10 +16,18 @@ export async function readSnapshotFile(
   fileSystem: RepositoryFileSystem,
 ): Promise<SnapshotFile> {
   try {
-    const stats = knownStats ?? (await fileSystem.lstat(absolutePath));
-    if (!stats.isFile()) return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
-    if (stats.size > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(stats.size, maxFileBytes) };
-    const bytes = await fileSystem.readFile(absolutePath);
+    let bytes: Uint8Array;
+    if (knownStats === undefined) {
+      const read = await fileSystem.readRegularFile(absolutePath, maxFileBytes);
+      if (read.kind === 'not-a-file') return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+      if (read.kind === 'too-large') return { kind: 'skipped', reason: 'too-large', detail: describeOversize(read.size, maxFileBytes) };
+      bytes = read.bytes;
+    } else {
+      // Reached through a link: the walk has the target's stats already.
+      if (!knownStats.isFile()) return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+      if (knownStats.size > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(knownStats.size, maxFileBytes) };
+      bytes = await fileSystem.readFile(absolutePath);
+    }
     // The file may have grown since the stat.
     if (bytes.length > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(bytes.length, maxFileBytes) };
     const decoded = decodeFileBytes(bytes);

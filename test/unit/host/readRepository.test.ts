@@ -236,6 +236,7 @@ describe('readRepository: file contents', () => {
     const failing: RepositoryFileSystem = {
       ...fileSystem,
       readFile: (file) => (file.endsWith('locked.yaml') ? Promise.reject(permissionDenied()) : fileSystem.readFile(file)),
+      readRegularFile: (file, maxBytes) => (file.endsWith('locked.yaml') ? Promise.reject(permissionDenied()) : fileSystem.readRegularFile(file, maxBytes)),
       readFolder: (folder) => (folder.endsWith(`${path.sep}secret`) ? Promise.reject(permissionDenied()) : fileSystem.readFolder(folder)),
     };
     const snapshot = await readRepository(sandbox.repo, { fileSystem: failing });

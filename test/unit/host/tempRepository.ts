@@ -54,6 +54,13 @@ export function recordingFileSystem(): { fileSystem: RepositoryFileSystem; readP
       readPaths.push(file);
       return nodeFileSystem.readFile(file);
     },
+    readRegularFile: (file, maxBytes) => {
+      // Recorded only when the bytes are read (a file over the cap or not a file is not read).
+      return nodeFileSystem.readRegularFile(file, maxBytes).then((read) => {
+        if (read.kind === 'bytes') readPaths.push(file);
+        return read;
+      });
+    },
   };
   return { fileSystem, readPaths };
 }
