@@ -68,23 +68,15 @@ export function apiGroup(apiVersion: string): string {
  * (string `apiVersion` and `kind`); otherwise undefined. Names may be empty (a generateName object).
  */
 export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject | undefined {
-  if (!isRecord(body)) return undefined;
-  const apiVersion = body.apiVersion;
-  const kind = body.kind;
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return undefined;
+  if (!isObjectBody(body)) return undefined;
+  const apiVersion = body.apiVersion as string;
+  const kind = body.kind as string;
   const metadata = isRecord(body.metadata) ? body.metadata : {};
-  const labels: Record<string, string> = {};
-  if (isRecord(metadata.labels)) {
-    for (const [key, value] of Object.entries(metadata.labels)) if (typeof value === 'string') labels[key] = value;
-  }
-  const annotations: Record<string, string> = {};
-  const nonStringAnnotationKeys: string[] = [];
-  if (isRecord(metadata.annotations)) {
-    for (const [key, value] of Object.entries(metadata.annotations)) {
-      if (typeof value === 'string') annotations[key] = value;
-      else nonStringAnnotationKeys.push(key);
-    }
-  }
+  const labels = stringValuesOf(metadata.labels);
+  const annotationMap = isRecord(metadata.annotations) ? metadata.annotations : undefined;
+  const annotations = stringValuesOf(annotationMap);
+  // A copy was made only when some value is not a string.
+  const nonStringAnnotationKeys = annotationMap === undefined || annotations === annotationMap ? NO_KEYS : Object.keys(annotationMap).filter((key) => typeof annotationMap[key] !== 'string');
   return {
     apiVersion,
     group: apiGroup(apiVersion),
@@ -93,10 +85,33 @@ export function objectFromBody(body: unknown, origin: ObjectOrigin): KubeObject 
     namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined,
     labels,
     annotations,
-    nonStringAnnotationKeys: nonStringAnnotationKeys.length === 0 ? NO_KEYS : nonStringAnnotationKeys,
+    nonStringAnnotationKeys,
     body,
     origin,
   };
+}
+
+/** True when `body` is what {@link objectFromBody} makes an object of: a map with a non-empty string apiVersion and kind. */
+export function isObjectBody(body: unknown): body is Record<string, unknown> {
+  if (!isRecord(body)) return false;
+  const { apiVersion, kind } = body;
+  return typeof apiVersion === 'string' && typeof kind === 'string' && apiVersion !== '' && kind !== '';
+}
+
+/**
+ * The string-valued entries of a label or annotation map: the map itself when every value is a string
+ * (nearly always; bodies are not changed once read), else a copy without the others; an empty map when
+ * `value` is not a map.
+ */
+function stringValuesOf(value: unknown): Readonly<Record<string, string>> {
+  if (!isRecord(value)) return {};
+  for (const key in value) {
+    if (typeof value[key] === 'string') continue;
+    const strings: Record<string, string> = {};
+    for (const [entryKey, entryValue] of Object.entries(value)) if (typeof entryValue === 'string') strings[entryKey] = entryValue;
+    return strings;
+  }
+  return value as Record<string, string>;
 }
 
 /** The object of a parsed document, if it is one. */

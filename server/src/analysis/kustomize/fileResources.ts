@@ -1,5 +1,5 @@
 // Reads the Kubernetes objects of a resource file a kustomization lists (List kinds expanded).
-import { isRecord, objectFromBody } from '../kube/kubeObject';
+import { isObjectBody, isRecord } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import { parseYamlFile, type ParsedFile } from '../yaml/parseYamlFile';
 import type { WorkingObject } from './kustomizeTypes';
@@ -34,12 +34,12 @@ export function readFileObjects(index: RepoIndex, path: string): FileObjects {
     if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
         const origin = { file: path, documentIndex: document.index, path: ['items', itemIndex] };
-        if (objectFromBody(item, origin)) objects.push({ body: deepCopy(item as Record<string, unknown>), origin, previousIds: [] });
+        if (isObjectBody(item)) objects.push({ body: deepCopy(item), origin, previousIds: [] });
       });
       continue;
     }
     const origin = { file: path, documentIndex: document.index, path: DOCUMENT_ROOT };
-    if (objectFromBody(value, origin)) objects.push({ body: deepCopy(value as Record<string, unknown>), origin, previousIds: [] });
+    if (isObjectBody(value)) objects.push({ body: deepCopy(value), origin, previousIds: [] });
   }
   return { objects, readable: parsed.status === 'yaml' && parsed.problems.length === 0 };
 }
