@@ -538,3 +538,77 @@ describe('renderKustomization: problems', () => {
     `);
   });
 });
+
+describe('renderKustomization: the parse stays as read', () => {
+  it('changes no parsed value of the files it renders (bodies are copied on write), and renders the same twice', () => {
+    const files = parseFixture(`
+      #- base/kustomization.yaml
+      resources: [deploy.yaml, config.yaml]
+      #- base/deploy.yaml
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web, labels: {tier: web}}
+      spec:
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: web, image: web:1}]}
+      #- base/config.yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings}
+      data: {mode: base}
+      #- overlay/kustomization.yaml
+      resources: [../base, service.yaml]
+      namespace: shop
+      namePrefix: eu-
+      commonLabels: {team: shop}
+      commonAnnotations: {owner: shop-team}
+      labels:
+        - pairs: {release: stable}
+          includeSelectors: true
+      configMapGenerator:
+        - name: settings
+          behavior: merge
+          literals: [mode=overlay]
+      patches:
+        - target: {kind: Service}
+          patch: |-
+            - op: replace
+              path: /spec/type
+              value: NodePort
+      #- overlay/service.yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec: {type: ClusterIP, selector: {app: web}}
+    `);
+    const index = new RepoIndex(snapshotFromTexts(files));
+    const values = Object.keys(files).flatMap((file) => index.parsed(file)?.documents.map((document) => document.value) ?? []);
+    const before = JSON.stringify(values);
+    // Frozen: a change in place would throw here (modules run in strict mode), not only show in the comparison.
+    values.forEach(deepFreeze);
+    const first = renderKustomization(index, 'overlay').objects;
+    const second = renderKustomization(index, 'overlay').objects;
+    expect(JSON.stringify(values)).toBe(before);
+    expect(JSON.stringify(second.map((object) => object.body))).toBe(JSON.stringify(first.map((object) => object.body)));
+    expect(listObjects(first)).toMatchInlineSnapshot(`
+      "Deployment/eu-web ns=shop labels=tier=web,release=stable,team=shop (from base/deploy.yaml#0)
+      ConfigMap/eu-settings ns=shop labels=release=stable,team=shop (from base/config.yaml#0)
+      Service/eu-web ns=shop labels=release=stable,team=shop (from overlay/service.yaml#0)"
+    `);
+    expect(first.map((object) => JSON.stringify(object.body))).toMatchInlineSnapshot(`
+      [
+        "{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"eu-web","labels":{"tier":"web","release":"stable","team":"shop"},"namespace":"shop","annotations":{"owner":"shop-team"}},"spec":{"selector":{"matchLabels":{"app":"web","release":"stable","team":"shop"}},"template":{"metadata":{"labels":{"app":"web","release":"stable","team":"shop"},"annotations":{"owner":"shop-team"}},"spec":{"containers":[{"name":"web","image":"web:1"}]}}}}",
+        "{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"eu-settings","labels":{"release":"stable","team":"shop"},"annotations":{"owner":"shop-team"},"namespace":"shop"},"data":{"mode":"overlay"}}",
+        "{"apiVersion":"v1","kind":"Service","metadata":{"name":"eu-web","namespace":"shop","labels":{"release":"stable","team":"shop"},"annotations":{"owner":"shop-team"}},"spec":{"type":"NodePort","selector":{"app":"web","release":"stable","team":"shop"}}}",
+      ]
+    `);
+  });
+});
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+}

@@ -2,7 +2,7 @@
 import { isRecord } from '../kube/kubeObject';
 import { isClusterScopedForKustomize } from './clusterScopedKinds';
 import type { WorkingObject } from './kustomizeTypes';
-import { ensureMap, existingMap } from './plainData';
+import { existingMap, ownedMap } from './plainData';
 import { idOfBody, type ResourceId } from './resourceId';
 
 /** Kinds whose pod template is at `spec.template` (labels/annotations reach the pods). */
@@ -32,7 +32,7 @@ export function setNamespace(objects: readonly WorkingObject[], namespace: strin
     const id = idOfBody(object.body);
     if (isClusterScopedForKustomize(id.group, id.kind)) continue;
     storePreviousId(object, id);
-    ensureMap(object.body, ['metadata']).namespace = namespace;
+    ownedMap(object, ['metadata']).namespace = namespace;
   }
 }
 
@@ -47,7 +47,7 @@ export function addNamePrefixSuffix(objects: readonly WorkingObject[], prefix: s
     const id = idOfBody(object.body);
     if (id.kind === 'CustomResourceDefinition' || id.kind === 'Namespace' || (id.kind === 'APIService' && id.group === 'apiregistration.k8s.io')) continue;
     storePreviousId(object, id);
-    ensureMap(object.body, ['metadata']).name = `${prefix}${id.name}${suffix}`;
+    ownedMap(object, ['metadata']).name = `${prefix}${id.name}${suffix}`;
   }
 }
 
@@ -63,14 +63,14 @@ export interface LabelTargets {
 export function addLabels(objects: readonly WorkingObject[], labels: Readonly<Record<string, string>>, targets: LabelTargets): void {
   if (Object.keys(labels).length === 0) return;
   for (const object of objects) {
-    Object.assign(ensureMap(object.body, ['metadata', 'labels']), labels);
+    Object.assign(ownedMap(object, ['metadata', 'labels']), labels);
     const kind = kindOfBody(object.body);
     if (targets.templates) {
-      for (const path of templateMetadataPaths(kind)) if (existingMap(object.body, path.slice(0, -1))) Object.assign(ensureMap(object.body, [...path, 'labels']), labels);
+      for (const path of templateMetadataPaths(kind)) if (existingMap(object.body, path.slice(0, -1))) Object.assign(ownedMap(object, [...path, 'labels']), labels);
     }
     if (targets.selectors) {
-      if (kind === 'Service' && isRecord(object.body.spec)) Object.assign(ensureMap(object.body, ['spec', 'selector']), labels);
-      if (MATCH_LABELS_KINDS.has(kind) && isRecord(object.body.spec)) Object.assign(ensureMap(object.body, ['spec', 'selector', 'matchLabels']), labels);
+      if (kind === 'Service' && isRecord(object.body.spec)) Object.assign(ownedMap(object, ['spec', 'selector']), labels);
+      if (MATCH_LABELS_KINDS.has(kind) && isRecord(object.body.spec)) Object.assign(ownedMap(object, ['spec', 'selector', 'matchLabels']), labels);
     }
   }
 }
@@ -79,9 +79,9 @@ export function addLabels(objects: readonly WorkingObject[], labels: Readonly<Re
 export function addAnnotations(objects: readonly WorkingObject[], annotations: Readonly<Record<string, string>>): void {
   if (Object.keys(annotations).length === 0) return;
   for (const object of objects) {
-    Object.assign(ensureMap(object.body, ['metadata', 'annotations']), annotations);
+    Object.assign(ownedMap(object, ['metadata', 'annotations']), annotations);
     for (const path of templateMetadataPaths(kindOfBody(object.body))) {
-      if (existingMap(object.body, path.slice(0, -1))) Object.assign(ensureMap(object.body, [...path, 'annotations']), annotations);
+      if (existingMap(object.body, path.slice(0, -1))) Object.assign(ownedMap(object, [...path, 'annotations']), annotations);
     }
   }
 }

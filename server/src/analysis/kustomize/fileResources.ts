@@ -3,7 +3,6 @@ import { isObjectBody, isRecord } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import { parseYamlFile, type ParsedFile } from '../yaml/parseYamlFile';
 import type { WorkingObject } from './kustomizeTypes';
-import { deepCopy } from './plainData';
 import { DOCUMENT_ROOT } from '../yaml/yamlDocument';
 
 /** The objects of a file, and whether all of its documents could be read. */
@@ -34,12 +33,12 @@ export function readFileObjects(index: RepoIndex, path: string): FileObjects {
     if (isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
         const origin = { file: path, documentIndex: document.index, path: ['items', itemIndex] };
-        if (isObjectBody(item)) objects.push({ body: deepCopy(item), origin, previousIds: [] });
+        if (isObjectBody(item)) objects.push({ body: item, origin, previousIds: [] });
       });
       continue;
     }
     const origin = { file: path, documentIndex: document.index, path: DOCUMENT_ROOT };
-    if (isObjectBody(value)) objects.push({ body: deepCopy(value), origin, previousIds: [] });
+    if (isObjectBody(value)) objects.push({ body: value, origin, previousIds: [] });
   }
   return { objects, readable: parsed.status === 'yaml' && parsed.problems.length === 0 };
 }

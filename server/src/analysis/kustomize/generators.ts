@@ -6,7 +6,7 @@ import { missingGeneratorFile } from '../rules/kustomize/missing-generator-file'
 import { basename } from '../text/repoPath';
 import { kustomizationLocation } from './kustomizationFile';
 import type { WorkingObject } from './kustomizeTypes';
-import { ensureMap } from './plainData';
+import { ensureMap, ownedBody, ownedMap } from './plainData';
 import { checkFileInsideRoot, resolveReferencedPath } from './referencedPath';
 import type { Level } from './renderContext';
 import { idOfBody, idsEqual } from './resourceId';
@@ -64,12 +64,13 @@ function generateOne(
   const id = idOfBody(body);
   const existing = objects.find((object) => idsEqual(idOfBody(object.body), id));
   if (existing && (behavior === 'merge' || behavior === 'replace')) {
+    // The existing object's body may still be its file's parse: changed through owned copies only.
     if (behavior === 'merge') {
-      existing.body.data = { ...(isRecord(existing.body.data) ? existing.body.data : {}), ...(body.data as Record<string, unknown>) };
-      Object.assign(ensureMap(existing.body, ['metadata', 'labels']), labels);
-      Object.assign(ensureMap(existing.body, ['metadata', 'annotations']), annotations);
+      ownedBody(existing).data = { ...(isRecord(existing.body.data) ? existing.body.data : {}), ...(body.data as Record<string, unknown>) };
+      Object.assign(ownedMap(existing, ['metadata', 'labels']), labels);
+      Object.assign(ownedMap(existing, ['metadata', 'annotations']), annotations);
     } else {
-      existing.body.data = body.data;
+      ownedBody(existing).data = body.data;
     }
     return objects;
   }

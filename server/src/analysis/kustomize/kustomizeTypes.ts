@@ -27,8 +27,12 @@ export interface KustomizeRender extends Omit<SourceRender, 'tool' | 'notExpande
   readonly complete: boolean;
 }
 
-/** An object being transformed: a private deep copy of its body, its origin and its past ids. */
+/** An object being transformed: its body, its origin and its past ids. */
 export interface WorkingObject {
+  /**
+   * Copied on write: it may share maps and lists with its file's parse, so it is changed only through
+   * `ownedBody`/`ownedMap` (plainData.ts), or replaced by a new value (a patch's result).
+   */
   body: Record<string, unknown>;
   readonly origin: ObjectOrigin;
   /** Ids the object had before namespace/prefix/suffix changes: untargeted patches may use them. */

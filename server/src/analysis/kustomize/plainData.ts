@@ -12,6 +12,43 @@ export function deepCopy<T>(value: T): T {
   return value;
 }
 
+/**
+ * Maps that belong to one working object's body: copies made for it, or maps made for it, changed in place
+ * from then on. Any other map in a body may be shared with the parse of its file (and so with every other
+ * render of that file, in this analysis and later ones): it is copied before its first change.
+ */
+const ownedMaps = new WeakSet<object>();
+
+/** The object's body, copied (one level) before its first change: a body starts as its parse's value. */
+export function ownedBody(object: { body: Record<string, unknown> }): Record<string, unknown> {
+  if (!ownedMaps.has(object.body)) {
+    object.body = { ...object.body };
+    ownedMaps.add(object.body);
+  }
+  return object.body;
+}
+
+/**
+ * The map at `keys` under the object's body, ready to be changed: every map on the way that the body
+ * does not own yet is copied (one level; what is beside the path stays shared), and a missing step or
+ * one that is not a map is replaced by a new map, as {@link ensureMap} does.
+ */
+export function ownedMap(object: { body: Record<string, unknown> }, keys: readonly string[]): Record<string, unknown> {
+  let current = ownedBody(object);
+  for (const key of keys) {
+    const next = current[key];
+    if (isRecord(next) && ownedMaps.has(next)) {
+      current = next;
+      continue;
+    }
+    const owned: Record<string, unknown> = isRecord(next) ? { ...next } : {};
+    ownedMaps.add(owned);
+    current[key] = owned;
+    current = owned;
+  }
+  return current;
+}
+
 /** The map at `keys` under `root`, created (and replacing non-maps) along the way. */
 export function ensureMap(root: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   let current = root;
