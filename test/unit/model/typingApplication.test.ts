@@ -68,9 +68,9 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      .............BBBBBB.................BBBBB.        repoURL: https://example.com/repo.git
-      ....B...B.BBBBBBBBBBBBBBB                         path: platform/plain
-      BBB............                                 destination:
+      .............B......................BB..B.        repoURL: https://example.com/repo.git
+      ....B...B.B..............                         path: platform/plain
+      ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc
       .....................                             namespace: extra"
     `);

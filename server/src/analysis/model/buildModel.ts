@@ -235,7 +235,8 @@ class ModelBuilder {
     const orphans = candidates.filter((object) => orphanKeys.has(originKey(object.origin)));
     for (const object of orphans) {
       const renderingFolder = decision.orphans.get(originKey(object.origin)) ?? '';
-      this.#problems.push(orphanProblem(index, object, renderingFolder));
+      // Apart from the frame: it reads the orphan's own file, which a patch checks with the written objects (followOrphans).
+      this.#problems.push(this.#apartFromFrame(() => orphanProblem(index, object, renderingFolder)));
     }
     const rootKeys = new Set(decision.rootKeys);
     let filesRead: Map<string, number> | undefined; // counted only if a kustomization's folder is not rendered (or for the record)
