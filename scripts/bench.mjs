@@ -17,7 +17,7 @@
 // by 3 s without requests (the server's idle-time work runs then), and reports the latency of those 300 edits.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,7 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-jsonrpc/node';
 import { GENERATOR_VERSION, generateSyntheticRepo } from './generateSyntheticRepo.mjs';
+import { listYamlFiles } from './bench/listYamlFiles.mjs';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDirectory = join(repositoryRoot, '.bench');
@@ -42,20 +43,6 @@ const LSP_SAMPLES = 50;
 // ---------------------------------------------------------------------------------------------------------------
 // Floor worker: `node scripts/bench.mjs --floor yaml|js-yaml <dir>` prints one JSON line with its counts and RSS.
 
-/** Every *.yaml, *.yml and *.json file under `root`, skipping hidden files and folders (as the CLI does). */
-function listYamlFiles(root) {
-  const files = [];
-  const walk = (directory) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name)) files.push(full);
-    }
-  };
-  walk(root);
-  return files;
-}
 
 async function runFloor(parser, root) {
   const parse =

@@ -5,29 +5,16 @@
 // needs must come back to the main thread (structured clone), and each worker starts Node's module loader and a
 // parser of its own. Each run is a child process, so every run starts cold; prints one line per run and the medians.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import jsYaml from 'js-yaml';
+import { listYamlFiles } from './listYamlFiles.mjs';
+
 
 const thisScript = fileURLToPath(import.meta.url);
 
-/** Every *.yaml, *.yml and *.json file under `root`, hidden entries skipped (as bench.mjs's floors). */
-function listYamlFiles(root) {
-  const files = [];
-  const walk = (directory) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name)) files.push(full);
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** Reads and parses files: [path, values or null when js-yaml refuses the file]. */
 function readAndParse(files) {
