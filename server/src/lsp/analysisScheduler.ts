@@ -150,14 +150,18 @@ export class AnalysisScheduler {
   }
 
   /**
-   * Analyses the warm-up edits of the first result, yielding between them, then `input` again: that
-   * analysis (equal to `first`, the memo now following it) is returned; undefined when a newer request
-   * arrived meanwhile (the run is superseded, as during parsing). A failing warm-up edit ends the warm-up.
+   * Analyses the warm-up edits of the first result, yielding between them, then collects the garbage and
+   * analyses `input` again: that analysis (equal to `first`, the memo now following it) is returned;
+   * undefined when a newer request arrived meanwhile (the run is superseded, as during parsing). A failing
+   * warm-up edit ends the warm-up.
    */
   async #warmUp(input: AnalysisInput, first: Analysis, generation: number): Promise<Analysis | undefined> {
     const { memo, log } = this.#settings;
     const snapshots = this.#settings.warmUpSnapshots?.(input.snapshot, first) ?? [];
-    if (snapshots.length === 0) return first;
+    if (snapshots.length === 0) {
+      this.#settings.collectGarbage?.();
+      return first;
+    }
     for (const snapshot of snapshots) {
       try {
         analyze(snapshot, { ...input.options, memo });
@@ -167,6 +171,9 @@ export class AnalysisScheduler {
       }
       if (await this.#supersededAfterYield(generation)) return undefined;
     }
+    // The index's garbage and the warm-up's, collected before the last analysis: V8 runs the code after a full
+    // collection slower at first, and that analysis, not the user's first edit, pays for it.
+    this.#settings.collectGarbage?.();
     return analyze(input.snapshot, { ...input.options, memo });
   }
 
@@ -207,9 +214,10 @@ export class AnalysisScheduler {
       const warmed = await this.#warmUp(input, analysis, generation);
       if (warmed === undefined) return undefined;
       analysis = warmed;
+    } else if (parsed >= BULK_PARSED_FILES) {
+      // After bulk work the heap holds its garbage: collected now, not during the next edits.
+      this.#settings.collectGarbage?.();
     }
-    // After bulk work the heap holds its garbage: collected now, not during the next edits.
-    if (this.#runs === 0 || parsed >= BULK_PARSED_FILES) this.#settings.collectGarbage?.();
     const findings = mergeFindings(analysis, input);
     return { input, analysis, findings, durationMs: performance.now() - started, parsedFiles: parsed };
   }
