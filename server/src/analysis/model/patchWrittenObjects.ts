@@ -5,9 +5,7 @@ import { plainEqual } from '../incremental/plainEqual';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
-import { findClusterSecrets } from '../appsets/clusterSecrets';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
-import { expandWithMemo } from './applicationSets';
 import { createdPairs, sameRenderShape } from './patchNodes';
 import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } from './passOneFacts';
 import { findDeclaredArgoObjects, originKey, type DeclaredArgoObjects } from './declaredObjects';
@@ -16,8 +14,8 @@ import { followExpansionProblems, followOrphans } from './frameProblems';
 import { followWrittenProjects } from './writtenProjects';
 import type { AppProjectSpec } from '../argo/types';
 import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptModel';
-import type { ExpansionResult } from '../appsets/expansionTypes';
-import { createsAnything, generatedPassOne, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
+import { createsAnything, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
+import { expandSetsAgain, setsPassOne, type Regeneration } from './patchWrittenSets';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
 import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, type ApplicationsCameOrWent } from './writtenPlaces';
 
@@ -70,12 +68,7 @@ export interface WrittenObjectsPatch {
   readonly creations: readonly CreatorChange[];
 }
 
-/** A written set's new expansion, what pass 1 made of it, and what it had made of the previous one. */
-export interface Regeneration {
-  readonly expansion: ExpansionResult;
-  readonly generated: GeneratedPassOne;
-  readonly before: GeneratedPassOne;
-}
+export type { Regeneration } from './patchWrittenSets';
 
 /**
  * The build's own part (the frame) as a full build of `index` would make it, from the record's, given that
@@ -126,34 +119,9 @@ export function patchWrittenObjects(
   const orphansEdited = record.model.orphans.some((object) => files.has(object.origin.file));
   if (record.model.orphans.some((object) => files.has(object.origin.file) && !removed.has(object) && !removedSets.has(object) && !replaced.has(object))) return undefined;
 
-  // Every set expands as before (an edited one through the cut-off): the written ones, then those only renders
-  // create; a written one may generate other Applications or report other problems (followed below).
-  const expansionContext = { index, isThisRepository: record.renderFacts.isThisRepository, clusterSecrets: findClusterSecrets(index) };
-  const setsByPlace = new Map<string, KubeObject>();
-  for (const node of record.model.nodes) if (node.kind === 'ApplicationSet') setsByPlace.set(originKey(node.object.origin), node.object);
-  const declaredSets = new Map<string, KubeObject>();
-  for (const set of declared.applicationSets) {
-    setsByPlace.set(originKey(set.origin), set);
-    declaredSets.set(originKey(set.origin), set);
-  }
-  // Sets that went are not expanded again; sets that came are expanded (their expansion is the place's last one).
-  for (const set of removedSets) setsByPlace.delete(originKey(set.origin));
-  const addedSetPlaces = new Set(setsCameOrWent.added.map((set) => originKey(set.origin)));
-  const reexpanded = new Map<string, ExpansionResult>();
-  const expandedBefore = new Map<string, ExpansionResult>();
-  for (const [place, set] of setsByPlace) {
-    if (addedSetPlaces.has(place)) {
-      expandWithMemo(set, expansionContext, record.expansionFacts, memo);
-      continue;
-    }
-    const before = memo.lastExpansionOf(place);
-    if (before === undefined) return undefined;
-    const after = expandWithMemo(set, expansionContext, record.expansionFacts, memo);
-    if (after === before) continue;
-    if (!declaredSets.has(place)) return undefined;
-    reexpanded.set(place, after);
-    expandedBefore.set(place, before);
-  }
+  const expansions = expandSetsAgain(index, record, declared, removedSets, setsCameOrWent.added, memo);
+  if (expansions === undefined) return undefined;
+  const { declaredSets, reexpanded, expandedBefore } = expansions;
   for (const [previous, object] of replacedSets) replaced.set(previous, object);
   const expansionProblems = followExpansionProblems(record, expandedBefore, reexpanded, memo, declared.applicationSets);
   if (expansionProblems === undefined) return undefined;
@@ -256,40 +224,9 @@ export function patchWrittenObjects(
     passOneRenders.delete(object);
     reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: NO_SHAPE });
   }
-  // Sets generating other Applications: pass 1 renders them (who creates whom must stay: none creates anything).
-  const regenerated = new Map<string, Regeneration>();
-  for (const [place, expansion] of reexpanded) {
-    const before = record.passOneGenerated.get(place);
-    const generated = generatedPassOne(declaredSets.get(place) as KubeObject, expansion, context, passOneReads);
-    if (before === undefined || generated === undefined || before.renders.some(createsAnything)) return undefined;
-    regenerated.set(place, { expansion, generated, before });
-    reshaped.push({ key: place, before: shapeOf(before.renders), after: shapeOf(generated.renders) });
-  }
-  // Sets that came or went: pass 1 renders their Applications, or no more (none may create anything).
-  const cameSets = new Map<string, GeneratedPassOne>();
-  for (const set of setsCameOrWent.added) {
-    const place = originKey(set.origin);
-    const expansion = memo.lastExpansionOf(place);
-    const generated = expansion === undefined ? undefined : generatedPassOne(set, expansion, context, passOneReads);
-    if (generated === undefined) return undefined;
-    cameSets.set(place, generated);
-    reshaped.push({ key: place, before: NO_SHAPE, after: shapeOf(generated.renders) });
-  }
-  for (const set of removedSets) {
-    const place = originKey(set.origin);
-    const before = record.passOneGenerated.get(place);
-    if (before === undefined || before.renders.some(createsAnything)) return undefined;
-    reshaped.push({ key: place, before: shapeOf(before.renders), after: NO_SHAPE });
-  }
-  let passOneGenerated = record.passOneGenerated;
-  if (regenerated.size > 0 || touched.generated.size > 0 || cameSets.size > 0 || removedSets.size > 0) {
-    const generatedByPlace = new Map(record.passOneGenerated);
-    for (const [place, generated] of touched.generated) generatedByPlace.set(place, generated);
-    for (const [place, { generated }] of regenerated) generatedByPlace.set(place, generated);
-    for (const [place, generated] of cameSets) generatedByPlace.set(place, generated);
-    for (const set of removedSets) generatedByPlace.delete(originKey(set.origin));
-    passOneGenerated = generatedByPlace;
-  }
+  const generatedSets = setsPassOne(record, { reexpanded, declaredSets, came: setsCameOrWent.added, went: removedSets, touched: touched.generated }, context, memo, passOneReads, reshaped);
+  if (generatedSets === undefined) return undefined;
+  const { regenerated, passOneGenerated } = generatedSets;
   let { passOne, frameOwnProblems } = expansionProblems;
   let frameReads: readonly IndexRead[] = NO_READS;
   const candidatesChange = cameOrWentAny
