@@ -2,7 +2,7 @@
 import type { SnapshotFile } from '../analysis/snapshot';
 import { decodeFileBytes } from '../analysis/text/decode';
 import { describeOversize } from './byteSize';
-import { errorCode, type EntryStats, type RepositoryFileSystem } from './fileSystem';
+import { errorCode, type CappedRead, type EntryStats, type RepositoryFileSystem } from './fileSystem';
 
 /**
  * Reads the file at `absolutePath` (its real path when reached through a link). A file over
@@ -16,18 +16,10 @@ export async function readSnapshotFile(
   fileSystem: RepositoryFileSystem,
 ): Promise<SnapshotFile> {
   try {
-    let bytes: Uint8Array;
-    if (knownStats === undefined) {
-      const read = await fileSystem.readRegularFile(absolutePath, maxFileBytes);
-      if (read.kind === 'not-a-file') return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
-      if (read.kind === 'too-large') return { kind: 'skipped', reason: 'too-large', detail: describeOversize(read.size, maxFileBytes) };
-      bytes = read.bytes;
-    } else {
-      // Reached through a link: the walk has the target's stats already.
-      if (!knownStats.isFile()) return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
-      if (knownStats.size > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(knownStats.size, maxFileBytes) };
-      bytes = await fileSystem.readFile(absolutePath);
-    }
+    const read = knownStats === undefined ? await fileSystem.readRegularFile(absolutePath, maxFileBytes) : await readWithKnownStats(absolutePath, knownStats, maxFileBytes, fileSystem);
+    if (read.kind === 'not-a-file') return { kind: 'skipped', reason: 'unreadable', detail: 'not a regular file' };
+    if (read.kind === 'too-large') return { kind: 'skipped', reason: 'too-large', detail: describeOversize(read.size, maxFileBytes) };
+    const bytes = read.bytes;
     // The file may have grown since the stat.
     if (bytes.length > maxFileBytes) return { kind: 'skipped', reason: 'too-large', detail: describeOversize(bytes.length, maxFileBytes) };
     const decoded = decodeFileBytes(bytes);
@@ -37,4 +29,11 @@ export async function readSnapshotFile(
     // The error's own message would name the absolute path; the code is enough.
     return { kind: 'skipped', reason: 'unreadable', detail: `could not be read (${errorCode(error) ?? 'unknown error'})` };
   }
+}
+
+/** A file reached through a link, read as `readRegularFile` would, from the stats the walk already has of its target. */
+async function readWithKnownStats(absolutePath: string, stats: EntryStats, maxFileBytes: number, fileSystem: RepositoryFileSystem): Promise<CappedRead> {
+  if (!stats.isFile()) return { kind: 'not-a-file' };
+  if (stats.size > maxFileBytes) return { kind: 'too-large', size: stats.size };
+  return { kind: 'bytes', bytes: await fileSystem.readFile(absolutePath) };
 }

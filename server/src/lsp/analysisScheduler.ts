@@ -214,8 +214,8 @@ export class AnalysisScheduler {
       const warmed = await this.#warmUp(input, analysis, generation);
       if (warmed === undefined) return undefined;
       analysis = warmed;
-    } else if (parsed >= BULK_PARSED_FILES) {
-      // After bulk work the heap holds its garbage: collected now, not during the next edits.
+    } else if (this.#runs === 0 || parsed >= BULK_PARSED_FILES) {
+      // After bulk work the heap holds its garbage: collected now, not during the next edits (the warm-up collects its own).
       this.#settings.collectGarbage?.();
     }
     const findings = mergeFindings(analysis, input);
