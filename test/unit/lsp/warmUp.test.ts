@@ -7,7 +7,7 @@ import { OverlaidFiles } from '../../../server/src/analysis/overlaidFiles';
 import { snapshotFromTexts, type RepoSnapshot } from '../../../server/src/analysis/snapshot';
 import { graphView } from '../../../server/src/analysis/views/graphView';
 import { planView } from '../../../server/src/analysis/views/planView';
-import { warmUpSnapshots } from '../../../server/src/lsp/warmUp';
+import { WARM_UP_ROUNDS, warmUpSnapshots } from '../../../server/src/lsp/warmUp';
 import { readRepository } from '../../../server/src/host/readRepository';
 import { listModel } from '../../support/modelListing';
 
@@ -36,7 +36,8 @@ describe('warmUpSnapshots', () => {
     const disk = await readRepository(HOMELAB);
     const base: RepoSnapshot = { ...disk, files: new OverlaidFiles(disk.files, new Map()) };
     const first = analyze(base, {});
-    const snapshots = warmUpSnapshots(base, first.model);
+    expect(warmUpSnapshots(base, first.model)).toHaveLength(2 * WARM_UP_ROUNDS);
+    const snapshots = warmUpSnapshots(base, first.model, 2);
     expect(changedFiles(base, snapshots)).toMatchInlineSnapshot(`
       [
         "infrastructure/controllers/1password-connect/namespace.yaml +"\\n# gitops-waves warm-up 0\\n"",
