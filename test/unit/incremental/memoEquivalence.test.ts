@@ -36,6 +36,11 @@ type Edit =
   | { readonly kind: 'change-path'; readonly file: number; readonly folderOf: number; readonly cut: boolean }
   /** Renames what an Application's file (or, for name 5, any file) names first: a new name or another Application's. */
   | { readonly kind: 'rename'; readonly file: number; readonly name: number }
+  /**
+   * Moves what an Argo CD object's file (an Application most often) defines first to another namespace, one its
+   * resources use or Argo CD's own, or takes its namespace away: the object stays at its place.
+   */
+  | { readonly kind: 'change-namespace'; readonly file: number; readonly namespace: number }
   /** Prefixes the name an ApplicationSet's template gives (each generated Application goes, another comes), or takes the prefix away. */
   | { readonly kind: 'rename-generated'; readonly file: number; readonly prefix: number }
   /** Comments a kustomization's resource entry out (`# - x`), or back in. */
@@ -56,6 +61,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('change-wave' as const), file: fc.nat(), wave: fc.integer({ min: -3, max: 9 }) }),
   fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), name: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant('change-namespace' as const), file: fc.nat(), namespace: fc.nat({ max: 4 }) }),
   fc.record({ kind: fc.constant('rename-generated' as const), file: fc.nat(), prefix: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('toggle-resource' as const), file: fc.nat(), entry: fc.nat() }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
@@ -123,6 +129,17 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     replaceText(
       pickText(files, paths, edit.file, (text) => text.includes('kind: ApplicationSet')),
       (text) => text.replace(/^( {5,}name: )("?)(?:p\d-)?/m, `$1$2${prefix}`),
+    );
+    return;
+  }
+  if (edit.kind === 'change-namespace') {
+    const namespace = ['argocd', 'web', 'monitoring', 'team-a', undefined][edit.namespace];
+    replaceText(
+      pickText(files, paths, edit.file, (text) => /^kind: (Application|ApplicationSet|AppProject)$/m.test(text) && /^ {2}name: \S/m.test(text)),
+      (text) => {
+        if (/^ {2}namespace: \S+\n/m.test(text)) return text.replace(/^ {2}namespace: \S+\n/m, namespace === undefined ? '' : `  namespace: ${namespace}\n`);
+        return namespace === undefined ? text : text.replace(/^( {2}name: \S+\n)/m, `$1  namespace: ${namespace}\n`);
+      },
     );
     return;
   }

@@ -138,10 +138,11 @@ describe('patchModel (through analyze with a memo)', () => {
     expect(renamed.after.model.nodesById.get('apps/web.yaml#0')?.ordering.explanation).toContain("wave 2 of bootstrap's sync");
   });
 
-  it('builds again when a written Application moves to another namespace (another Application to Argo CD), and matches a fresh build', () => {
+  it('patches when a written Application moves to another namespace (its node, at the same place, on the new object), and matches a fresh build', () => {
     const moved = analyseAfter({ 'apps/web.yaml': application('web', 'platform/web', 2).replace('namespace: argocd', 'namespace: team-a') });
-    expect(moved.memo.modelPatched).toBe(false);
+    expect(moved.memo.modelPatched).toBe(true);
     expect(outcome(moved.after)).toEqual(outcome(moved.fresh));
+    expect(moved.after.model.nodesById.get('apps/web.yaml#0')?.object.namespace).toBe('team-a');
   });
 
   it('patches when a written Application renders another folder (its path edited), and matches a fresh build', () => {

@@ -99,15 +99,15 @@ describe('an Application typed into a new file', () => {
   it('in a folder a root renders as a directory (its child once whole)', () => {
     expect(typeInto('dirapps/extra.yaml', typed)).toMatchInlineSnapshot(`
       ".................................             apiVersion: argoproj.io/v1alpha1
-      ................B.                            kind: Application
-      B.......B.                                    metadata:
+      ..................                            kind: Application
+      ..........                                    metadata:
       ..............                                  name: extra
-      ..B........B.BBBBBB.                            namespace: argocd
-      ..B..........B.                                 annotations:
-      ..................................B.B.            argocd.argoproj.io/sync-wave: "4"
-      B...B.                                        spec:
+      ....................                            namespace: argocd
+      ...............                                 annotations:
+      ......................................            argocd.argoproj.io/sync-wave: "4"
+      ......                                        spec:
       ...................                             project: default
-      ..B.....B.                                      source:
+      ..........                                      source:
       .............B......................BB..BB        repoURL: https://example.com/repo.git
       BBBBB...BBB..............                         path: platform/plain
       ...............                                 destination:

@@ -120,7 +120,6 @@ function addApplicationNode(
 ): boolean {
   const id = originKey(object.origin);
   const { value: reading, reads: readingReads } = index.recordReadsApart(() => readApplication(object, index));
-  if (reading.application.looksLikePatch) return false;
   const { value: render, reads: renderReads } = index.recordReadsApart(() => renderApplication(reading.application, context));
   if (createsAnything(render)) return false;
   changes.nodes.set(id, leafApplicationNode(id, object, reading.application, render, { parent }, record.healthCheckFile));

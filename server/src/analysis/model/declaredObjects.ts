@@ -31,14 +31,15 @@ export interface DeclaredArgoObjects {
 export const DECLARED_ARGO_OBJECTS_SCAN = 'model/declared-argo-objects';
 
 /**
- * True when two objects are the same written object, maybe with another body or name: same kind, apiVersion and
- * namespace, written at the same place (file, document, path). An edit that keeps these keeps who creates whom
+ * True when two objects are the same written object, maybe with another body, name or namespace: same kind and
+ * apiVersion, written at the same place (file, document, path). An edit that keeps these keeps who creates whom
  * (creators are known by place) and every node's id: a node's id is its place, so a renamed Application or
- * ApplicationSet is the same node under another name (its children's orderings, which name it, are made again), and
- * a renamed AppProject is the same written project read again.
+ * ApplicationSet is the same node under another name or in another namespace (its children's orderings, which name
+ * it, are made again; what reads the namespace reads the new node object), and a renamed AppProject is the same
+ * written project read again.
  */
 export function sameWrittenIdentity(a: KubeObject, b: KubeObject): boolean {
-  return a === b || (a.kind === b.kind && a.apiVersion === b.apiVersion && a.namespace === b.namespace && originKey(a.origin) === originKey(b.origin));
+  return a === b || (a.kind === b.kind && a.apiVersion === b.apiVersion && originKey(a.origin) === originKey(b.origin));
 }
 
 /** Scans every parsed YAML/JSON file of the repository for Applications, ApplicationSets and AppProjects. */

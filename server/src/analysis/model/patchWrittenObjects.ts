@@ -154,7 +154,7 @@ export function patchWrittenObjects(
   // with written Applications that came or went (a file into or out of a folder a source renders as a directory).
   const { creations } = touched;
   if (creations.length > 0 && (replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || orphansEdited)) return undefined;
-  const creatorsChange = creations.length > 0 ? followCreators(record, declared, creations, cameOrWent, setsCameOrWent) : undefined;
+  const creatorsChange = creations.length > 0 ? followCreators(record, declared, writtenReadings, creations, cameOrWent, setsCameOrWent) : undefined;
   if (creations.length > 0 && creatorsChange === undefined) return undefined;
   const changed = replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
@@ -276,7 +276,7 @@ export function patchWrittenObjects(
 
 /**
  * Pass 1's creators after some renders create other Applications or sets (`creations`), and the places whose
- * creators changed. Each such place must hold a written Application (not a patch) that creates nothing, or a written
+ * creators changed. Each such place must hold a written Application that creates nothing (a patch creates nothing), or a written
  * set none of whose Applications creates anything, changed once. A written Application or set that came may be one a
  * render now creates (pass 1's renders of it must create nothing, checked where it is rendered or expanded), one that
  * went one a render no more creates.
@@ -284,6 +284,7 @@ export function patchWrittenObjects(
 function followCreators(
   record: ModelRecord,
   declared: DeclaredArgoObjects,
+  writtenReadings: ReadonlyMap<KubeObject, ApplicationReading>,
   creations: readonly CreatorChange[],
   cameOrWent: ApplicationsCameOrWent,
   setsCameOrWent: ApplicationsCameOrWent,
@@ -296,6 +297,8 @@ function followCreators(
     if (cameKeys.has(key)) return true;
     const written = writtenByPlace.get(key);
     if (written !== undefined) {
+      // A Kustomize patch (a half-typed Application) is not rendered by pass 1: it creates nothing.
+      if ((writtenReadings.get(written) ?? record.writtenReadings.get(written))?.application.looksLikePatch) return true;
       const render = record.passOneRenders.get(written);
       return render !== undefined && !createsAnything(render);
     }
