@@ -31,16 +31,36 @@ const REPOSITORY: Record<string, string> = {
  * analysis; returns the text's lines, each prefixed with a mark per keystroke ending on it: `.` patched, `B` built.
  */
 function typeInto(path: string, text: string): string {
+  const states = Array.from({ length: text.length }, (_, at) => text.slice(0, at + 1));
+  return marked(text, analyseStates({ ...REPOSITORY }, path, states));
+}
+
+/**
+ * Erases `text`, written whole in `path` at first, from its end one character at a time (as the typing marks it: the
+ * mark of a character is that of the state without it).
+ */
+function eraseFrom(path: string, text: string): string {
+  const states = Array.from({ length: text.length }, (_, at) => text.slice(0, text.length - at - 1));
+  return marked(text, analyseStates({ ...REPOSITORY, [path]: text }, path, states).reverse());
+}
+
+/** Analyses each of `states` of `path` in turn with one memo, each compared with a fresh analysis; a mark per state: `.` patched, `B` built. */
+function analyseStates(repository: Record<string, string>, path: string, states: readonly string[]): string[] {
   const memo = new AnalysisMemo();
-  let texts = { ...REPOSITORY };
+  let texts = repository;
   analyze(snapshotFromTexts(texts), { memo });
   const marks: string[] = [];
-  for (let end = 1; end <= text.length; end++) {
-    texts = { ...texts, [path]: text.slice(0, end) };
+  for (const state of states) {
+    texts = { ...texts, [path]: state };
     const next = snapshotFromTexts(texts);
-    expect(view(analyze(next, { memo })), `after ${JSON.stringify(text.slice(0, end))}`).toBe(view(analyze(next)));
+    expect(view(analyze(next, { memo })), `after ${JSON.stringify(state)}`).toBe(view(analyze(next)));
     marks.push(memo.modelPatched ? '.' : 'B');
   }
+  return marks;
+}
+
+/** The text's lines, each prefixed with the marks of the characters on it (and of its line break). */
+function marked(text: string, marks: readonly string[]): string {
   let position = 0;
   return text
     .split('\n')
@@ -68,7 +88,7 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      .............B......................BB..B.        repoURL: https://example.com/repo.git
+      ....................................BB..B.        repoURL: https://example.com/repo.git
       ....B...B.B..............                         path: platform/plain
       ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc
@@ -88,7 +108,7 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      .............B......................BB..B.        repoURL: https://example.com/repo.git
+      ....................................BB..B.        repoURL: https://example.com/repo.git
       ....B...B.B..............                         path: platform/plain
       ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc
@@ -108,7 +128,27 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      .............B......................BB..BB        repoURL: https://example.com/repo.git
+      ....................................BB..BB        repoURL: https://example.com/repo.git
+      BBBBB...BBB..............                         path: platform/plain
+      ...............                                 destination:
+      ...........................................       server: https://kubernetes.default.svc
+      .....................                             namespace: extra"
+    `);
+  });
+
+  it('erased from its end in a folder a root renders as a directory (a patch, then nothing, once the source goes)', () => {
+    expect(eraseFrom('dirapps/extra.yaml', typed)).toMatchInlineSnapshot(`
+      ".................................             apiVersion: argoproj.io/v1alpha1
+      ................B.                            kind: Application
+      ..........                                    metadata:
+      ..............                                  name: extra
+      ....................                            namespace: argocd
+      ...............                                 annotations:
+      ......................................            argocd.argoproj.io/sync-wave: "4"
+      ......                                        spec:
+      ...................                             project: default
+      ..........                                      source:
+      ....................................BB..BB        repoURL: https://example.com/repo.git
       BBBBB...BBB..............                         path: platform/plain
       ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc

@@ -17,11 +17,11 @@ import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptMo
 import { createsAnything, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
 import { expandSetsAgain, setsPassOne, type Regeneration } from './patchWrittenSets';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, type ApplicationsCameOrWent } from './writtenPlaces';
+import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, withTurnedPairs, type ApplicationsCameOrWent } from './writtenPlaces';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
-  /** Written Applications and ApplicationSets the edit replaced: previous object → new object (same kind, name, namespace and place). */
+  /** Written Applications and ApplicationSets the edit replaced: previous object → new object (same kind and place, see `sameWrittenIdentity`). */
   readonly replaced: ReadonlyMap<KubeObject, KubeObject>;
   /** True when some written object was edited (Applications, sets or AppProjects). */
   readonly changed: boolean;
@@ -101,7 +101,13 @@ export function patchWrittenObjects(
     const aligned = alignByPlace(record.declared.applications, declared.applications, replaced, bothPatches);
     const alignedSets = alignByPlace(record.declared.applicationSets, declared.applicationSets, replacedSets);
     if (aligned === undefined || alignedSets === undefined) return undefined;
-    cameOrWent = aligned;
+    // An Application nobody creates that turned whole or a patch: a candidate of pass 1 came or went at its place.
+    cameOrWent = withTurnedPairs(
+      replaced,
+      aligned,
+      (previous, object) =>
+        record.writtenReadings.get(previous)?.application.looksLikePatch !== readApplication(object, index).application.looksLikePatch && !record.passOne.creators.has(originKey(previous.origin)),
+    );
     setsCameOrWent = alignedSets;
   }
   // Written AppProjects edited, come or gone are read again and take their places among the model's projects.
@@ -133,6 +139,8 @@ export function patchWrittenObjects(
   for (const [previous, object] of replaced) previousOf.set(object, previous);
   const writtenReadings = new Map<KubeObject, ApplicationReading>();
   const added = new Set(cameOrWent.added);
+  /** Written Applications some render creates that turned whole or a patch: their nodes stay, pass 1's candidates change. */
+  const turned = new Set<KubeObject>();
   for (const object of declared.applications) {
     const previous = previousOf.get(object);
     const reading = readApplication(object, index);
@@ -142,14 +150,17 @@ export function patchWrittenObjects(
     } else if (previous === undefined) {
       // A kept reading read only what is unchanged (the memo asks again otherwise).
       if (reading !== record.writtenReadings.get(object)) return undefined;
-    } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) return undefined;
+    } else if (reading.application.looksLikePatch !== record.writtenReadings.get(previous)?.application.looksLikePatch) {
+      if (!record.passOne.creators.has(originKey(object.origin))) return undefined;
+      turned.add(object);
+    }
     writtenReadings.set(object, reading);
   }
   for (const object of removed) if (record.writtenReadings.get(object) === undefined) return undefined;
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
   const rerendered = touched.renders.size > 0 || touched.generated.size > 0;
-  const cameOrWentAny = added.size > 0 || removed.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited;
+  const cameOrWentAny = added.size > 0 || removed.size > 0 || setsCameOrWent.added.length > 0 || removedSets.size > 0 || orphansEdited || turned.size > 0;
   // Renders that create other Applications than before: who creates those follows (see `followCreators`). Alone, or
   // with written Applications that came or went (a file into or out of a folder a source renders as a directory).
   const { creations } = touched;
@@ -194,9 +205,21 @@ export function patchWrittenObjects(
     const before = record.passOneRenders.get(previous);
     passOneRenders.delete(previous);
     const { application } = writtenReadings.get(object) as ApplicationReading;
-    if (application.looksLikePatch) continue;
-    if (before === undefined) return undefined;
+    if (application.looksLikePatch) {
+      // Turned a patch: pass 1 renders it no more; it must have created nothing.
+      if (before !== undefined && (createsAnything(before) || !turned.has(object))) return undefined;
+      if (before !== undefined) reshaped.push({ key: originKey(object.origin), before: shapeOf([before]), after: NO_SHAPE });
+      continue;
+    }
     const { value: render, reads } = index.recordReadsApart(() => renderApplication(application, context));
+    if (before === undefined) {
+      // Turned whole: pass 1 renders it now; it must create nothing.
+      if (!turned.has(object) || createsAnything(render)) return undefined;
+      passOneRenders.set(object, render);
+      passOneReads.set(object, reads);
+      reshaped.push({ key: originKey(object.origin), before: NO_SHAPE, after: shapeOf([render]) });
+      continue;
+    }
     // The same created objects (by identity): who creates whom is unchanged. Other folders rendered or
     // kustomizations read (another path, a path being typed) are followed below.
     if (createdPairs(before, render) === undefined) return undefined;
@@ -232,7 +255,7 @@ export function patchWrittenObjects(
   const candidatesChange = cameOrWentAny
     ? {
         candidates: candidatesOf(declared, writtenReadings),
-        changedKeys: new Set([...[...added, ...removed, ...setsCameOrWent.added, ...removedSets].map((object) => originKey(object.origin)), ...(creatorsChange?.changedKeys ?? [])]),
+        changedKeys: new Set([...[...added, ...removed, ...setsCameOrWent.added, ...removedSets, ...turned].map((object) => originKey(object.origin)), ...(creatorsChange?.changedKeys ?? [])]),
         ...(creatorsChange !== undefined ? { creators: creatorsChange.creators } : {}),
       }
     : creatorsChange !== undefined

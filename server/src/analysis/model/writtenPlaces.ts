@@ -67,6 +67,23 @@ export function candidatesOf(declared: DeclaredArgoObjects, readings: ReadonlyMa
 }
 
 /**
+ * Takes out of `replaced` the pairs `turned` names (a written Application that became a whole one from a Kustomize
+ * patch, as a half-typed one does when it gains its source, or a patch from a whole one): pass 1 lists whole ones
+ * only, so such a pair is the previous object gone and the new one come at one place. `cameOrWent` with them added.
+ */
+export function withTurnedPairs(replaced: Map<KubeObject, KubeObject>, cameOrWent: ApplicationsCameOrWent, turned: (previous: KubeObject, object: KubeObject) => boolean): ApplicationsCameOrWent {
+  const added: KubeObject[] = [];
+  const removed: KubeObject[] = [];
+  for (const [previous, object] of replaced) {
+    if (!turned(previous, object)) continue;
+    replaced.delete(previous);
+    removed.push(previous);
+    added.push(object);
+  }
+  return added.length === 0 ? cameOrWent : { added: [...cameOrWent.added, ...added], removed: [...cameOrWent.removed, ...removed] };
+}
+
+/**
  * Pairs the objects of two lists position by position; false unless each pair is one object or two with one identity
  * (or two `interchangeable` says may pair).
  */
