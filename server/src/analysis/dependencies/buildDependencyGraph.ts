@@ -2,17 +2,16 @@
 import type { ProjectConfig } from '../config/projectConfig';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { RepoIndex } from '../repoIndex';
-import { locateField } from '../kube/locateObject';
 import { readCatalogueConfig } from './catalogueConfig';
 import { ChartCatalogue } from './catalogueLookup';
 import { BUILTIN_CHART_CATALOGUE } from './chartCatalogue';
 import { collectNeeds, knownScopesKey, type Need } from './collectNeeds';
 import { collectProviders, indexProviders, providerFindingsOf, type ProviderFinding } from './collectProviders';
 import type { ObjectReadMemo } from '../incremental/readMemo';
-import { ProviderIndex, type Provider } from './providerIndex';
-import type { DependencyEdge, DependencyGraph } from './types';
+import type { DependencyGraph } from './types';
 import type { KeptGraph, NodeContribution } from './keptGraph';
 import { graphOrder } from './graphOrder';
+import { graphOfMatches, matchContextOf, matchNode } from './matchNeeds';
 
 /** Per-node results kept across analyses (a language server's `AnalysisMemo`). */
 export interface DependencyMemo {
@@ -27,7 +26,8 @@ export interface DependencyMemo {
  * indexed once, then each need is looked up. Several providers for one need give one edge each; a
  * need nothing satisfies goes to `unsatisfied`. Malformed config catalogue entries are skipped here
  * (the check `deps/invalid-catalogue-entry` reports them). With a memo, each node's lists are kept,
- * and the whole graph is kept while no node's lists change (see `KeptGraph`).
+ * the whole graph is kept while no node's lists change, and only the nodes whose needs changed or
+ * need what changed providers provide are matched again otherwise (see `KeptGraph`).
  */
 export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, config: ProjectConfig, memo?: DependencyMemo): DependencyGraph {
   const configured = readCatalogueConfig(config).entries;
@@ -35,8 +35,13 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const kept = memo?.keptGraph;
   if (!memo || !kept) {
     const { providers, knownScopes } = collectProviders(index, model, catalogue, memo?.nodeProviders);
-    const needsByNode = graphOrder(model).map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
-    return matchNeeds(index, model, providers, needsByNode, memo !== undefined);
+    const nodes = graphOrder(model);
+    const needsByNode = nodes.map((node) => (memo ? memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, knownScopes), knownScopesKey(knownScopes)) : collectNeeds(index, node, knownScopes)));
+    const context = matchContextOf(index, model, providers, memo !== undefined);
+    return graphOfMatches(
+      needsByNode.map((needs) => matchNode(needs, context)),
+      nodes.map((node) => node.id),
+    );
   }
   // Each node's providers, the previous list when equal; the previous index of them while every list is the same.
   // A node the edit cannot have touched keeps its lists without asking the memo (see NodeReadTracker).
@@ -66,7 +71,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   });
   kept.noteKeys(catalogue.key, scopesKey, collected.knownScopes);
   const contributions: NodeContribution[] = nodes.map((node, position) => contributionOf(index, node, needsByNode[position] as readonly Need[], providerLists[position] as readonly ProviderFinding[]));
-  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchNeeds(index, model, collected.providers, needsByNode, true));
+  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchContextOf(index, model, collected.providers, true));
 }
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];
@@ -81,87 +86,6 @@ function contributionOf(index: RepoIndex, node: AppNode, needs: readonly Need[],
   const made: NodeContribution = { id: node.id, object: node.object, originParse: index.parsed(node.origin.file), needs, providers };
   contributionsByNode.set(node, made);
   return made;
-}
-
-/**
- * Matches each node's needs (in graph order, see `graphOrder`) against the providers. With `reuseEdges` (a
- * language server), an edge made before from the same need and provider objects is that edge again, so what
- * is kept per edge (its ordering) carries over when the graph is matched again after an edit.
- */
-function matchNeeds(index: RepoIndex, model: RepositoryModel, providers: ProviderIndex, needsByNode: readonly (readonly Need[])[], reuseEdges: boolean): DependencyGraph {
-  const edgeOf = reuseEdges ? keptEdgeOf : makeEdge;
-  const applications = applicationProviders(index, model);
-  const edges: DependencyEdge[] = [];
-  const unsatisfied: DependencyGraph['unsatisfied'][number][] = [];
-  const argoCdNamespaces = argoCdNamespacesOf(model);
-  for (const needs of needsByNode) {
-    for (const need of needs) {
-      // Argo CD runs in the namespaces its Applications live in: they exist before any sync.
-      if (need.kind === 'namespace' && argoCdNamespaces.has(need.key)) continue;
-      const found = need.kind === 'explicit' ? applications.get('explicit', need.key) : providers.get(need.kind, need.key);
-      if (found.length === 0) {
-        if (!need.quietWhenUnsatisfied) unsatisfied.push({ kind: need.kind, dependent: need.dependent, need: need.wanted });
-        continue;
-      }
-      for (const provider of found) edges.push(edgeOf(need, provider));
-    }
-  }
-  return { edges, byDependent: groupBy(edges, (edge) => edge.dependent.nodeId), byProvider: groupBy(edges, (edge) => edge.provider.nodeId), unsatisfied };
-}
-
-/** The namespaces Argo CD itself runs in: `argocd` and every Application's own `metadata.namespace`. */
-export function argoCdNamespacesOf(model: RepositoryModel): ReadonlySet<string> {
-  const namespaces = new Set(['argocd']);
-  for (const node of model.nodes) if (node.object.namespace && !node.object.namespace.includes('{{')) namespaces.add(node.object.namespace);
-  return namespaces;
-}
-
-/** Edges made per need, with the provider each was made from (a need has few providers, most one). */
-const edgesByNeed = new WeakMap<Need, (readonly [Provider, DependencyEdge])[]>();
-
-/** The edge of `need` and `provider`: the one made before from the same two objects (both are immutable), else a new one. */
-function keptEdgeOf(need: Need, provider: Provider): DependencyEdge {
-  let made = edgesByNeed.get(need);
-  for (const [madeFrom, edge] of made ?? []) if (madeFrom === provider) return edge;
-  const edge = makeEdge(need, provider);
-  if (made === undefined) edgesByNeed.set(need, (made = []));
-  made.push([provider, edge]);
-  return edge;
-}
-
-function makeEdge(need: Need, provider: Provider): DependencyEdge {
-  return {
-    kind: need.kind,
-    dependent: need.dependent,
-    provider: provider.end,
-    reason: `${need.phrase} ${provider.describe}`,
-    evidence: provider.evidence,
-    ...(provider.condition !== undefined ? { condition: provider.condition } : {}),
-    ...(provider.providedAtRuntime ? { providedAtRuntime: true } : {}),
-  };
-}
-
-/** Applications and ApplicationSets by name, for the explicit annotation. */
-function applicationProviders(index: RepoIndex, model: RepositoryModel): ProviderIndex {
-  const byName = new ProviderIndex();
-  for (const node of graphOrder(model)) {
-    byName.add('explicit', node.name, {
-      end: { nodeId: node.id, object: `${node.kind}/${node.name}`, location: locateField(index, node.origin, ['metadata', 'name'], 'value') },
-      evidence: 'annotation',
-      describe: `${node.kind} ${node.name}`,
-    });
-  }
-  return byName;
-}
-
-function groupBy(edges: readonly DependencyEdge[], key: (edge: DependencyEdge) => string): Map<string, DependencyEdge[]> {
-  const groups = new Map<string, DependencyEdge[]>();
-  for (const edge of edges) {
-    const group = groups.get(key(edge));
-    if (group) group.push(edge);
-    else groups.set(key(edge), [edge]);
-  }
-  return groups;
 }
 
 /** The `group/kind` keys whose scope differs between two scope tables (added, removed or changed). */

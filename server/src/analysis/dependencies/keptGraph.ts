@@ -4,6 +4,7 @@ import { plainEqual } from '../incremental/plainEqual';
 import type { Need } from './collectNeeds';
 import type { CollectedProviders, ProviderFinding } from './collectProviders';
 import type { DependencyGraph } from './types';
+import { graphOfMatches, matchNode, type MatchContext, type NodeMatch } from './matchNeeds';
 import { NodeReadTracker } from '../incremental/nodeReadTracker';
 import { sameList } from '../incremental/indexReads';
 
@@ -43,7 +44,7 @@ export class KeptGraph {
   /** The last lists computed for each node id (also for nodes whose lists were then kept as they were). */
   readonly #needs = new Map<string, readonly Need[]>();
   readonly #providers = new Map<string, readonly ProviderFinding[]>();
-  #previous: { readonly inputs: GraphInputs; readonly graph: DependencyGraph; readonly explicitNames: ReadonlySet<string> } | undefined;
+  #previous: PreviousGraph | undefined;
   /** Each node's lists as last kept, with the node they were kept for. */
   readonly #lists = new Map<string, { readonly node: AppNode; readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }>();
   /** Which kept nodes an edit can have touched (see `NodeReadTracker`). */
@@ -55,6 +56,7 @@ export class KeptGraph {
   knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'> | undefined;
   #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
   #reused = 0;
+  #rematched = 0;
 
   /** Forgets node ids the model no longer has (so their node objects and lists can go). */
   retainNodes(hasNode: (id: string) => boolean): void {
@@ -106,8 +108,13 @@ export class KeptGraph {
     return indexed;
   }
 
-  /** The previous graph when it was built from the same inputs; `build` otherwise (then kept). */
-  graphFor(inputs: GraphInputs, build: () => DependencyGraph): DependencyGraph {
+  /**
+   * The previous graph when it was built from the same inputs. Otherwise the graph of matching the inputs' needs in
+   * `contextOf()`: only the nodes whose needs changed, or that need what a node whose providers changed provided or
+   * provides now, are matched again when the nodes are the same ids in the same order, Argo CD's namespaces are the
+   * same and no explicit dependency names a node whose object changed (see `rematchedNodes`); all of them otherwise.
+   */
+  graphFor(inputs: GraphInputs, contextOf: () => MatchContext): DependencyGraph {
     const previous = this.#previous;
     if (previous !== undefined && sameInputs(previous.inputs, inputs, previous.explicitNames)) {
       this.#reused++;
@@ -115,8 +122,30 @@ export class KeptGraph {
       this.#previous = { ...previous, inputs };
       return previous.graph;
     }
-    const graph = build();
-    this.#previous = { inputs, graph, explicitNames: explicitNamesOf(inputs) };
+    const context = contextOf();
+    const explicitNames = explicitNamesOf(inputs);
+    const rematch = previous === undefined ? undefined : rematchedNodes(previous, inputs, explicitNames, context);
+    let matches: NodeMatch[];
+    let needIndex: NeedIndex;
+    if (previous !== undefined && rematch !== undefined) {
+      matches = [...previous.matches];
+      needIndex = previous.needIndex;
+      for (const position of rematch) {
+        const contribution = inputs.contributions[position] as NodeContribution;
+        matches[position] = matchNode(contribution.needs, context);
+        needIndex.replace(position, (previous.inputs.contributions[position] as NodeContribution).needs, contribution.needs);
+      }
+      this.#rematched += rematch.size;
+    } else {
+      matches = inputs.contributions.map((contribution) => matchNode(contribution.needs, context));
+      needIndex = NeedIndex.of(inputs.contributions);
+      this.#rematched += matches.length;
+    }
+    const graph = graphOfMatches(
+      matches,
+      inputs.contributions.map((contribution) => contribution.id),
+    );
+    this.#previous = { inputs, graph, explicitNames, matches, needIndex, argoCdNamespaces: context.argoCdNamespaces };
     return graph;
   }
 
@@ -124,7 +153,91 @@ export class KeptGraph {
   get reused(): number {
     return this.#reused;
   }
+
+  /** Nodes whose needs were matched, over every analysis (for tests: an edit matches few again). */
+  get rematched(): number {
+    return this.#rematched;
+  }
 }
+
+/** The last graph and what it was matched from. */
+interface PreviousGraph {
+  readonly inputs: GraphInputs;
+  readonly graph: DependencyGraph;
+  readonly explicitNames: ReadonlySet<string>;
+  /** Each node's match, in the inputs' order. */
+  readonly matches: readonly NodeMatch[];
+  readonly needIndex: NeedIndex;
+  readonly argoCdNamespaces: ReadonlySet<string>;
+}
+
+/**
+ * The positions of the nodes to match again after `previous`, or undefined when all must be: another list of node
+ * ids, other namespaces of Argo CD, or a node whose object or parse changed that an explicit dependency names (its
+ * name's place is the provider's end). A node is matched again when its needs changed, or when it needs a kind and
+ * key some node whose providers changed provided before or provides now (the index lists those in another order).
+ */
+function rematchedNodes(previous: PreviousGraph, inputs: GraphInputs, explicitNames: ReadonlySet<string>, context: MatchContext): Set<number> | undefined {
+  const before = previous.inputs.contributions;
+  const after = inputs.contributions;
+  if (previous.inputs.catalogueKey !== inputs.catalogueKey || before.length !== after.length || !sameSet(previous.argoCdNamespaces, context.argoCdNamespaces)) return undefined;
+  const positions = new Set<number>();
+  const changedKeys: ProviderFinding[] = [];
+  for (let position = 0; position < after.length; position++) {
+    const was = before[position] as NodeContribution;
+    const is = after[position] as NodeContribution;
+    if (was === is) continue;
+    if (was.id !== is.id) return undefined;
+    if ((was.object !== is.object || was.originParse !== is.originParse) && [was.object.name, is.object.name].some((name) => explicitNames.has(name) || previous.explicitNames.has(name))) return undefined;
+    if (was.needs !== is.needs) positions.add(position);
+    if (was.providers !== is.providers) changedKeys.push(...was.providers, ...is.providers);
+  }
+  for (const found of changedKeys) if (found.provider) for (const position of previous.needIndex.positionsOf(found.kind, found.key)) positions.add(position);
+  return positions;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}
+
+/** Which node positions have a need of each kind and key (kept with a graph, updated as nodes are matched again). */
+class NeedIndex {
+  readonly #byKind = new Map<string, Map<string, Set<number>>>();
+
+  /** The index of every node's needs. */
+  static of(contributions: readonly NodeContribution[]): NeedIndex {
+    const index = new NeedIndex();
+    contributions.forEach((contribution, position) => index.#add(position, contribution.needs));
+    return index;
+  }
+
+  /** Positions of the nodes with a need of `kind` and `key`. */
+  positionsOf(kind: string, key: string): ReadonlySet<number> {
+    return this.#byKind.get(kind)?.get(key) ?? NO_POSITIONS;
+  }
+
+  /** The node at `position` now has `needs` instead of `previous`. */
+  replace(position: number, previous: readonly Need[], needs: readonly Need[]): void {
+    if (previous === needs) return;
+    for (const need of previous) this.#byKind.get(need.kind)?.get(need.key)?.delete(position);
+    this.#add(position, needs);
+  }
+
+  #add(position: number, needs: readonly Need[]): void {
+    for (const need of needs) {
+      let byKey = this.#byKind.get(need.kind);
+      if (byKey === undefined) this.#byKind.set(need.kind, (byKey = new Map()));
+      let positions = byKey.get(need.key);
+      if (positions === undefined) byKey.set(need.key, (positions = new Set()));
+      positions.add(position);
+    }
+  }
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
 
 
 function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {

@@ -1,0 +1,58 @@
+// After an edit that changes some Applications' needs or providers, the kept graph matches only the nodes that need it again, and equals a fresh build's.
+import { describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
+import { parseFixture } from '../../support/fixture';
+import { listEdges, listUnsatisfied } from '../dependencies/graphListing';
+import { child, labRoot, widget, widgetCrd } from '../rules/deps/dependencyFixtures';
+
+/** alpha installs the Widget CRD that beta and gamma use; delta deploys a ConfigMap only. */
+const LAB = parseFixture(
+  labRoot() +
+    child('alpha', { wave: 1 }) +
+    widgetCrd('alpha') +
+    child('beta', { wave: 2 }) +
+    widget('beta', 'w-beta') +
+    child('gamma', { wave: 2 }) +
+    widget('gamma', 'w-gamma') +
+    child('delta', { wave: 2 }) +
+    '#- infra/delta/settings.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
+);
+
+/** The graph as a person reads it: edges, then needs nothing satisfies. */
+function graphOf(analysis: Analysis): string {
+  return `${listEdges(analysis.graph, analysis.model, analysis.index)}\n--\n${listUnsatisfied(analysis.graph, analysis.model, analysis.index)}`;
+}
+
+/** The analysis of `texts` with a memo that analysed LAB first, how many nodes that analysis matched, and a fresh analysis. */
+function afterEdit(texts: Record<string, string>): { after: Analysis; matched: number; fresh: Analysis; nodes: number } {
+  const memo = new AnalysisMemo();
+  analyze(snapshotFromTexts(LAB), { memo });
+  const before = memo.keptGraph.rematched;
+  const after = analyze(snapshotFromTexts(texts), { memo });
+  return { after, matched: memo.keptGraph.rematched - before, fresh: analyze(snapshotFromTexts(texts)), nodes: after.model.nodes.length };
+}
+
+describe('the kept graph after an edit', () => {
+  it("matches again only the Application whose needs changed (gamma's custom resource removed)", () => {
+    const { after, matched, fresh } = afterEdit({ ...LAB, 'infra/gamma/widget.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w-gamma\n' });
+    expect(matched).toBe(1);
+    expect(graphOf(after)).toBe(graphOf(fresh));
+    expect(graphOf(after)).not.toContain('gamma --crd-->');
+  });
+
+  it('matches again the Applications that need what a changed provider provided (alpha no more installs the CRD)', () => {
+    const { after, matched, fresh } = afterEdit({ ...LAB, 'infra/alpha/crd.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: not-a-crd\n' });
+    // beta and gamma need the CRD, alpha's ConfigMap is a need of its own (its namespace); delta's needs are as before.
+    expect(matched).toBe(3);
+    expect(graphOf(after)).toBe(graphOf(fresh));
+    expect(graphOf(after)).toContain('beta needs CRD');
+  });
+
+  it('matches every node again when Argo CD runs in other namespaces (an Application moved)', () => {
+    const { after, matched, fresh, nodes } = afterEdit({ ...LAB, 'apps/delta.yaml': (LAB['apps/delta.yaml'] ?? '').replace('namespace: argocd', 'namespace: gamma') });
+    expect(matched).toBe(nodes);
+    expect(graphOf(after)).toBe(graphOf(fresh));
+  });
+});
