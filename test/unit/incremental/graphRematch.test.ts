@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { needGroups } from '../../../server/src/analysis/rules/deps/support/needGroups';
 import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { parseFixture } from '../../support/fixture';
 import { listEdges, listUnsatisfied } from '../dependencies/graphListing';
@@ -40,6 +41,24 @@ describe('the kept graph after an edit', () => {
     expect(matched).toBe(1);
     expect(graphOf(after)).toBe(graphOf(fresh));
     expect(graphOf(after)).not.toContain('gamma --crd-->');
+  });
+
+  it("keeps the need groups of the dependents it did not match again (the same objects), and groups as a fresh build does", () => {
+    const memo = new AnalysisMemo();
+    const first = analyze(snapshotFromTexts(LAB), { memo });
+    const groupsBefore = needGroups(first.model, first.graph);
+    const texts = { ...LAB, 'infra/gamma/widget.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w-gamma\n' };
+    const after = analyze(snapshotFromTexts(texts), { memo });
+    expect(after.graph).not.toBe(first.graph);
+    const groupsAfter = needGroups(after.model, after.graph);
+    const nameOf = (id: string): string | undefined => after.model.nodesById.get(id)?.name;
+    const betaBefore = groupsBefore.filter((group) => nameOf(group.dependentId) === 'beta');
+    expect(betaBefore.length).toBeGreaterThan(0);
+    for (const group of betaBefore) expect(groupsAfter).toContain(group);
+    const fresh = analyze(snapshotFromTexts(texts));
+    const described = (groups: ReturnType<typeof needGroups>): string[] =>
+      groups.map((group) => `${nameOf(group.dependentId)}: ${group.edges.map(({ edge, ordering }) => `${edge.reason} ${ordering.ordering}`).join(', ')}`);
+    expect(described(groupsAfter)).toEqual(described(needGroups(fresh.model, fresh.graph)));
   });
 
   it('matches again the Applications that need what a changed provider provided (alpha no more installs the CRD)', () => {

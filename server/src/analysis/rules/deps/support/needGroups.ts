@@ -29,16 +29,21 @@ interface NeedPositions {
   readonly needOfPosition: Uint32Array;
 }
 
-const needPositionsByGraph = new WeakMap<DependencyGraph, NeedPositions>();
+const needPositionsByList = new WeakMap<readonly DependencyEdge[], NeedPositions>();
 
 function needPositionsOf(graph: DependencyGraph): NeedPositions {
-  let found = needPositionsByGraph.get(graph);
+  return needPositionsOfList(graph.edges);
+}
+
+/** The needs of a list of edges (a graph's, or one dependent's). */
+function needPositionsOfList(edges: readonly DependencyEdge[]): NeedPositions {
+  let found = needPositionsByList.get(edges);
   if (found !== undefined) return found;
-  const needKeys = needKeysOf(graph.edges);
+  const needKeys = needKeysOf(edges);
   const needByKey = new Map<string, number>();
   const positionsByNeed: number[][] = [];
-  const needOfPosition = new Uint32Array(graph.edges.length);
-  graph.edges.forEach((edge, position) => {
+  const needOfPosition = new Uint32Array(edges.length);
+  edges.forEach((edge, position) => {
     const key = needKeys.get(edge) ?? '';
     let need = needByKey.get(key);
     if (need === undefined) {
@@ -48,7 +53,7 @@ function needPositionsOf(graph: DependencyGraph): NeedPositions {
     (positionsByNeed[need] as number[]).push(position);
     needOfPosition[position] = need;
   });
-  needPositionsByGraph.set(graph, (found = { positionsByNeed, needOfPosition }));
+  needPositionsByList.set(edges, (found = { positionsByNeed, needOfPosition }));
   return found;
 }
 
@@ -64,6 +69,14 @@ const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; re
 export function needGroups(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
   const cached = cache.get(graph);
   if (cached !== undefined && cached.model === model) return cached.groups;
+  if (cached === undefined) {
+    // A new graph (matched again after an edit): each dependent's groups as before while its edges and orderings are.
+    const grouped = groupsByDependent(model, graph);
+    if (grouped !== undefined) {
+      cache.set(graph, grouped);
+      return grouped.groups;
+    }
+  }
   // A kept graph whose every edge keeps its ordering in this model groups as before.
   const orderings = cached === undefined ? graph.edges.map((edge) => keptOrderingOfEdge(model, edge)) : orderingsAfter(cached.model, cached.orderings, model, graph);
   if (cached !== undefined && sameList(cached.orderings, orderings)) {
@@ -73,7 +86,7 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
   const { positionsByNeed, needOfPosition } = needPositionsOf(graph);
   let groups: NeedGroup[];
   if (cached === undefined) {
-    groups = positionsByNeed.map((positions) => groupOf(graph, positions, orderings));
+    groups = positionsByNeed.map((positions) => groupOf(graph.edges, positions, orderings));
   } else {
     groups = [...cached.groups];
     const regrouped = new Set<number>();
@@ -82,7 +95,7 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
       const need = needOfPosition[position] as number;
       if (regrouped.has(need)) continue;
       regrouped.add(need);
-      groups[need] = groupOf(graph, positionsByNeed[need] as readonly number[], orderings);
+      groups[need] = groupOf(graph.edges, positionsByNeed[need] as readonly number[], orderings);
     }
   }
   cache.set(graph, { model, orderings, groups });
@@ -93,16 +106,16 @@ export function needGroups(model: RepositoryModel, graph: DependencyGraph): read
  * One need's group: its edges with their orderings, the first provider ordered before (in graph order)
  * satisfying the need for the others (see `orderedEdges`), and the best-ordered provider.
  */
-function groupOf(graph: DependencyGraph, positions: readonly number[], orderings: readonly EdgeOrdering[]): NeedGroup {
+function groupOf(allEdges: readonly DependencyEdge[], positions: readonly number[], orderings: readonly EdgeOrdering[]): NeedGroup {
   let readyProvider: string | undefined;
   for (const position of positions) {
     if ((orderings[position] as EdgeOrdering).ordering !== 'before') continue;
-    readyProvider = (graph.edges[position] as DependencyEdge).provider.nodeId;
+    readyProvider = (allEdges[position] as DependencyEdge).provider.nodeId;
     break;
   }
   const edges = positions.map((position): OrderedEdge => {
     const ordering = orderings[position] as EdgeOrdering;
-    return { edge: graph.edges[position] as DependencyEdge, ordering, satisfiedBy: ordering.ordering === 'before' ? undefined : readyProvider };
+    return { edge: allEdges[position] as DependencyEdge, ordering, satisfiedBy: ordering.ordering === 'before' ? undefined : readyProvider };
   });
   const first = edges[0] as OrderedEdge;
   const best = edges.reduce((chosen, candidate) => (ORDERING_RANK[candidate.ordering.ordering] < ORDERING_RANK[chosen.ordering.ordering] ? candidate : chosen), first);
@@ -112,6 +125,43 @@ function groupOf(graph: DependencyGraph, positions: readonly number[], orderings
     selfProvided: edges.some((ordered) => ordered.edge.provider.nodeId === ordered.edge.dependent.nodeId),
     best,
   };
+}
+
+/** One dependent's edges (its list by dependent), their orderings and need groups, as last grouped. */
+interface DependentGroups {
+  readonly orderings: readonly EdgeOrdering[];
+  readonly groups: readonly NeedGroup[];
+}
+
+/** Groups by the dependent's edge list: a graph matched again keeps the lists of the dependents it did not match again. */
+const groupsByEdgeList = new WeakMap<readonly DependencyEdge[], DependentGroups>();
+
+/**
+ * The need groups of a graph whose edges are its dependents' lists one after the other (a graph of node matches, see
+ * `graphOfMatches`), dependent by dependent: a dependent with the same edge list whose edges are ordered as before keeps
+ * its groups (the same objects, so what rules keep per group holds). Undefined when the graph's edges are not its
+ * lists by dependent in order.
+ */
+function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] } | undefined {
+  let offset = 0;
+  for (const edges of graph.byDependent.values()) {
+    if (graph.edges[offset] !== edges[0]) return undefined;
+    offset += edges.length;
+  }
+  if (offset !== graph.edges.length) return undefined;
+  const orderings: EdgeOrdering[] = [];
+  const groups: NeedGroup[] = [];
+  for (const edges of graph.byDependent.values()) {
+    const own = edges.map((edge) => keptOrderingOfEdge(model, edge));
+    let kept = groupsByEdgeList.get(edges);
+    if (kept === undefined || !sameList(kept.orderings, own)) {
+      const { positionsByNeed } = needPositionsOfList(edges);
+      groupsByEdgeList.set(edges, (kept = { orderings: own, groups: positionsByNeed.map((positions) => groupOf(edges, positions, own)) }));
+    }
+    for (const ordering of kept.orderings) orderings.push(ordering);
+    for (const group of kept.groups) groups.push(group);
+  }
+  return { model, orderings, groups };
 }
 
 /**
