@@ -61,6 +61,26 @@ describe('the kept graph after an edit', () => {
     expect(described(groupsAfter)).toEqual(described(needGroups(fresh.model, fresh.graph)));
   });
 
+  it('orders again the edges of a kept dependent whose provider moved since the last grouping (a wave edit, then a rematch)', () => {
+    const memo = new AnalysisMemo();
+    const first = analyze(snapshotFromTexts(LAB), { memo });
+    needGroups(first.model, first.graph);
+    // alpha after beta and gamma: the graph is kept, its groups follow the new orderings.
+    const moved = { ...LAB, 'apps/alpha.yaml': (LAB['apps/alpha.yaml'] ?? '').replace('sync-wave: "1"', 'sync-wave: "3"') };
+    const second = analyze(snapshotFromTexts(moved), { memo });
+    expect(second.graph).toBe(first.graph);
+    needGroups(second.model, second.graph);
+    // Then gamma's resource goes: a new graph, beta's edge list kept, its edge to alpha ordered otherwise than at the last grouping.
+    const texts = { ...moved, 'infra/gamma/widget.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w-gamma\n' };
+    const third = analyze(snapshotFromTexts(texts), { memo });
+    expect(third.graph).not.toBe(second.graph);
+    const fresh = analyze(snapshotFromTexts(texts));
+    const described = (analysis: Analysis): string[] =>
+      needGroups(analysis.model, analysis.graph).map((group) => `${analysis.model.nodesById.get(group.dependentId)?.name}: ${group.edges.map(({ edge, ordering }) => `${edge.reason} ${ordering.ordering}`).join(', ')}`);
+    expect(described(third)).toEqual(described(fresh));
+    expect(described(third).join('\n')).toContain('after');
+  });
+
   it('matches again the Applications that need what a changed provider provided (alpha no more installs the CRD)', () => {
     const { after, matched, fresh } = afterEdit({ ...LAB, 'infra/alpha/crd.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: not-a-crd\n' });
     // beta and gamma need the CRD, alpha's ConfigMap is a need of its own (its namespace); delta's needs are as before.

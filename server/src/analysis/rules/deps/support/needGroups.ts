@@ -131,7 +131,13 @@ function groupOf(allEdges: readonly DependencyEdge[], positions: readonly number
 interface DependentGroups {
   readonly orderings: readonly EdgeOrdering[];
   readonly groups: readonly NeedGroup[];
+  /** The grouping that last found them valid (see {@link lastGrouping}). */
+  grouping: number;
 }
+
+/** The model of the last grouping dependent by dependent, and its number. */
+let lastGrouping: { readonly model: RepositoryModel; readonly number: number } | undefined;
+let groupings = 0;
 
 /** Groups by the dependent's edge list: a graph matched again keeps the lists of the dependents it did not match again. */
 const groupsByEdgeList = new WeakMap<readonly DependencyEdge[], DependentGroups>();
@@ -149,19 +155,42 @@ function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): { re
     offset += edges.length;
   }
   if (offset !== graph.edges.length) return undefined;
+  // Nodes whose edges may be ordered otherwise than at the last grouping: other objects, or other creation chains.
+  const previous = lastGrouping;
+  const changed = previous === undefined ? undefined : nodesOrderedOtherwise(previous.model, model);
+  const number = ++groupings;
   const orderings: EdgeOrdering[] = [];
   const groups: NeedGroup[] = [];
-  for (const edges of graph.byDependent.values()) {
-    const own = edges.map((edge) => keptOrderingOfEdge(model, edge));
+  for (const [dependentId, edges] of graph.byDependent) {
     let kept = groupsByEdgeList.get(edges);
-    if (kept === undefined || !sameList(kept.orderings, own)) {
-      const { positionsByNeed } = needPositionsOfList(edges);
-      groupsByEdgeList.set(edges, (kept = { orderings: own, groups: positionsByNeed.map((positions) => groupOf(edges, positions, own)) }));
+    const untouched = kept !== undefined && kept.grouping === previous?.number && changed !== undefined && !changed.has(dependentId) && edges.every((edge) => !changed.has(edge.provider.nodeId));
+    if (!untouched) {
+      const own = edges.map((edge) => keptOrderingOfEdge(model, edge));
+      if (kept === undefined || !sameList(kept.orderings, own)) {
+        const { positionsByNeed } = needPositionsOfList(edges);
+        groupsByEdgeList.set(edges, (kept = { orderings: own, groups: positionsByNeed.map((positions) => groupOf(edges, positions, own)), grouping: number }));
+      }
     }
-    for (const ordering of kept.orderings) orderings.push(ordering);
-    for (const group of kept.groups) groups.push(group);
+    (kept as DependentGroups).grouping = number;
+    for (const ordering of (kept as DependentGroups).orderings) orderings.push(ordering);
+    for (const group of (kept as DependentGroups).groups) groups.push(group);
   }
+  lastGrouping = { model, number };
   return { model, orderings, groups };
+}
+
+/**
+ * The ids of `model`'s nodes that are other objects than in `previous`, or whose creation chain says something else
+ * (an edge's ordering reads both ends and both chains, see `keptOrderingOfEdge`); undefined when the node counts differ.
+ */
+function nodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel): ReadonlySet<string> | undefined {
+  if (previous.nodes.length !== model.nodes.length) return undefined;
+  if (previous === model) return new Set();
+  const previousSignatures = chainSignatures(previous);
+  const signatures = chainSignatures(model);
+  const changed = new Set<string>();
+  for (const node of model.nodes) if (previous.nodesById.get(node.id) !== node || previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
+  return changed;
 }
 
 /**
