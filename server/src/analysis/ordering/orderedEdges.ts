@@ -2,7 +2,6 @@
 import type { DependencyEdge } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
-import { needKeysOf } from './needKeys';
 import { plainEqual } from '../incremental/plainEqual';
 
 /** An edge with its ordering. */
@@ -15,21 +14,6 @@ export interface OrderedEdge {
    * create with CreateNamespace=true, one of them the dependent itself). Undefined otherwise.
    */
   readonly satisfiedBy: string | undefined;
-}
-
-/** Orders every edge (see `orderingOfEdge`; `orderings` when the caller has them) and finds needs that an earlier provider satisfies anyway. */
-export function orderedEdges(model: RepositoryModel, edges: readonly DependencyEdge[], orderings: readonly EdgeOrdering[] = edges.map((edge) => keptOrderingOfEdge(model, edge))): OrderedEdge[] {
-  const ordered = edges.map((edge, position) => ({ edge, ordering: orderings[position] as EdgeOrdering }));
-  const needKeys = needKeysOf(edges);
-  const needKey = (edge: DependencyEdge): string => needKeys.get(edge) ?? '';
-  const readyProviderByNeed = new Map<string, string>();
-  for (const { edge, ordering } of ordered) {
-    if (ordering.ordering === 'before' && !readyProviderByNeed.has(needKey(edge))) readyProviderByNeed.set(needKey(edge), edge.provider.nodeId);
-  }
-  return ordered.map(({ edge, ordering }) => {
-    const ready = ordering.ordering === 'before' ? undefined : readyProviderByNeed.get(needKey(edge));
-    return { edge, ordering, satisfiedBy: ready };
-  });
 }
 
 /** An edge's ordering with what it was worked out from: the two creation chains (by content) and the two end nodes. */

@@ -4,7 +4,8 @@ import type { DependencyEdge } from '../dependencies/types';
 import type { KubeObject } from '../kube/kubeObject';
 import type { AppNode, ResourceNode } from '../model/types';
 import type { Span } from '../text/span';
-import { orderedEdges, type OrderedEdge } from '../ordering/orderedEdges';
+import type { OrderedEdge } from '../ordering/orderedEdges';
+import { orderedEdgesOf } from '../rules/deps/support/needGroups';
 import { planDependencies, type PlanDependencies } from '../views/planDependencies';
 import { locate, type YamlDocument } from '../yaml/yamlDocument';
 
@@ -62,7 +63,7 @@ function buildLookup(analysis: Analysis): AnalysisLookup {
     edgesIn: (file) => (edges ??= indexEdges(analysis)).get(file) ?? [],
     dependencies: () => (dependencies ??= planDependencies(analysis.model, analysis.graph)),
     nodesNamed: (name) => (names ??= indexNames(analysis)).get(name) ?? [],
-    ordered: (edge) => (ordering ??= new Map(orderedEdges(analysis.model, analysis.graph.edges).map((item) => [item.edge, item]))).get(edge),
+    ordered: (edge) => (ordering ??= new Map(orderedEdgesOf(analysis.model, analysis.graph).map((item) => [item.edge, item]))).get(edge),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze';
 import type { DependencyEdge, DependencyGraph, DependencyKind } from '../dependencies/types';
 import type { AppNode, Gating, RepositoryModel } from '../model/types';
 import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
-import { orderedEdges } from '../ordering/orderedEdges';
+import { orderedEdgesOf } from '../rules/deps/support/needGroups';
 import { nameLine } from './planView';
 
 /** One Application or ApplicationSet of the graph. Lines are 1-based. */
@@ -75,7 +75,7 @@ export function graphView(analysis: Analysis, graph: DependencyGraph = analysis.
     }),
   );
   const sets = model.nodes.filter((node) => node.kind === 'ApplicationSet').map((node) => ({ id: node.id, members: node.childIds }));
-  const edges = orderedEdges(model, graph.edges).map(({ edge, ordering: { ordering, explanation }, satisfiedBy }): GraphEdgeView => {
+  const edges = orderedEdgesOf(model, graph).map(({ edge, ordering: { ordering, explanation }, satisfiedBy }): GraphEdgeView => {
     return {
       dependent: edge.dependent.nodeId,
       provider: edge.provider.nodeId,

@@ -2,7 +2,7 @@
 import type { DependencyGraph, DependencyKind } from '../dependencies/types';
 import type { RepositoryModel } from '../model/types';
 import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
-import { orderedEdges } from '../ordering/orderedEdges';
+import { orderedEdgesOf } from '../rules/deps/support/needGroups';
 
 /** One need between two apps, seen from one side: `id` is the other app. */
 export interface PlanDependency {
@@ -30,7 +30,7 @@ export function planDependencies(model: RepositoryModel, graph: DependencyGraph)
   const waitsFor = new Map<string, PlanDependency[]>();
   const neededBy = new Map<string, PlanDependency[]>();
   const seen = new Set<string>();
-  for (const { edge, ordering: { ordering, explanation }, satisfiedBy } of orderedEdges(model, graph.edges)) {
+  for (const { edge, ordering: { ordering, explanation }, satisfiedBy } of orderedEdgesOf(model, graph)) {
     const dependentId = edge.dependent.nodeId;
     const providerId = edge.provider.nodeId;
     if (dependentId === providerId) continue;

@@ -127,6 +127,23 @@ function groupOf(allEdges: readonly DependencyEdge[], positions: readonly number
   };
 }
 
+/**
+ * Every edge of the graph with its ordering, in graph order: the need groups' ordered edges (what `orderedEdges` would
+ * make of `graph.edges`), kept per grouping, so a query or a view after the checks finds them made.
+ */
+export function orderedEdgesOf(model: RepositoryModel, graph: DependencyGraph): readonly OrderedEdge[] {
+  const groups = needGroups(model, graph);
+  let ordered = orderedByGroups.get(groups);
+  if (ordered === undefined) {
+    const byEdge = new Map<DependencyEdge, OrderedEdge>();
+    for (const group of groups) for (const item of group.edges) byEdge.set(item.edge, item);
+    orderedByGroups.set(groups, (ordered = graph.edges.map((edge) => byEdge.get(edge) as OrderedEdge)));
+  }
+  return ordered;
+}
+
+const orderedByGroups = new WeakMap<readonly NeedGroup[], readonly OrderedEdge[]>();
+
 /** One dependent's edges (its list by dependent), their orderings and need groups, as last grouped. */
 interface DependentGroups {
   readonly orderings: readonly EdgeOrdering[];
