@@ -89,6 +89,22 @@ describe('the kept graph after an edit', () => {
     expect(graphOf(after)).toContain('beta needs CRD');
   });
 
+  it('indexes again only the kinds and keys a changed provider provided or provides (a StorageClass that goes, then comes back)', () => {
+    const storage = {
+      ...LAB,
+      'infra/delta/storageclass.yaml': 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\n',
+      'infra/gamma/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast\n',
+    };
+    const memo = new AnalysisMemo();
+    analyze(snapshotFromTexts(storage), { memo });
+    const gone = { ...storage, 'infra/delta/storageclass.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fast\n' };
+    for (const texts of [gone, storage, gone]) {
+      const after = analyze(snapshotFromTexts(texts), { memo });
+      expect(graphOf(after)).toBe(graphOf(analyze(snapshotFromTexts(texts))));
+      expect(graphOf(after).includes('gamma --storage-class--> delta')).toBe(texts === storage);
+    }
+  });
+
   it('matches every node again when Argo CD runs in other namespaces (an Application moved)', () => {
     const { after, matched, fresh, nodes } = afterEdit({ ...LAB, 'apps/delta.yaml': (LAB['apps/delta.yaml'] ?? '').replace('namespace: argocd', 'namespace: gamma') });
     expect(matched).toBe(nodes);

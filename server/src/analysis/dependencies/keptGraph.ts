@@ -3,8 +3,9 @@ import type { AppNode } from '../model/types';
 import { plainEqual } from '../incremental/plainEqual';
 import type { Need } from './collectNeeds';
 import type { CollectedProviders, ProviderFinding } from './collectProviders';
-import type { DependencyGraph } from './types';
+import type { DependencyGraph, DependencyKind } from './types';
 import { graphOfMatches, matchNode, type MatchContext, type NodeMatch } from './matchNeeds';
+import { KeyPositions } from './keyPositions';
 import { NodeReadTracker } from '../incremental/nodeReadTracker';
 import { sameList } from '../incremental/indexReads';
 
@@ -54,7 +55,7 @@ export class KeptGraph {
   scopesKey: string | undefined;
   /** The scope table the kept needs were collected with. */
   knownScopes: ReadonlyMap<string, 'Cluster' | 'Namespaced'> | undefined;
-  #previousProviders: { readonly catalogueKey: string; readonly lists: readonly (readonly ProviderFinding[])[]; readonly indexed: IndexedProviders } | undefined;
+  #previousProviders: KeptProviders | undefined;
   #reused = 0;
   #rematched = 0;
 
@@ -98,13 +99,17 @@ export class KeptGraph {
 
   /**
    * The previous index of providers (and its scope table's key) when made from the same lists in the same
-   * order with the same catalogue; `index` otherwise (then kept).
+   * order with the same catalogue. When only some nodes' lists changed, none of them in what it says of scopes,
+   * the previous index with the lists of the kinds and keys they provided or provide made again (the same scope
+   * table); `index` otherwise (then kept).
    */
   providersFor(catalogueKey: string, lists: readonly (readonly ProviderFinding[])[], index: () => IndexedProviders): IndexedProviders {
     const previous = this.#previousProviders;
     if (previous !== undefined && previous.catalogueKey === catalogueKey && sameList(previous.lists, lists)) return previous.indexed;
-    const indexed = index();
-    this.#previousProviders = { catalogueKey, lists, indexed };
+    const followed = previous !== undefined && previous.catalogueKey === catalogueKey ? followProviders(previous, lists) : undefined;
+    const indexed = followed ?? index();
+    // The positions index follows the lists it was made from; after a full index it is made when first needed.
+    this.#previousProviders = { catalogueKey, lists, indexed, positions: followed !== undefined ? previous?.positions : undefined };
     return indexed;
   }
 
@@ -126,7 +131,7 @@ export class KeptGraph {
     const explicitNames = explicitNamesOf(inputs);
     const rematch = previous === undefined ? undefined : rematchedNodes(previous, inputs, explicitNames, context);
     let matches: NodeMatch[];
-    let needIndex: NeedIndex;
+    let needIndex: KeyPositions<Need>;
     if (previous !== undefined && rematch !== undefined) {
       matches = [...previous.matches];
       needIndex = previous.needIndex;
@@ -138,7 +143,7 @@ export class KeptGraph {
       this.#rematched += rematch.size;
     } else {
       matches = inputs.contributions.map((contribution) => matchNode(contribution.needs, context));
-      needIndex = NeedIndex.of(inputs.contributions);
+      needIndex = KeyPositions.of(inputs.contributions.map((contribution) => contribution.needs));
       this.#rematched += matches.length;
     }
     const graph = graphOfMatches(
@@ -160,6 +165,51 @@ export class KeptGraph {
   }
 }
 
+/** The last index of providers, what it was made from, and which node positions provide each kind and key. */
+interface KeptProviders {
+  readonly catalogueKey: string;
+  readonly lists: readonly (readonly ProviderFinding[])[];
+  readonly indexed: IndexedProviders;
+  /** Made from `lists` when an index is first followed (see {@link followProviders}). */
+  positions: KeyPositions<ProviderFinding> | undefined;
+}
+
+function providesSomething(found: ProviderFinding): boolean {
+  return found.provider !== undefined;
+}
+
+/**
+ * `previous`'s index with the lists of the kinds and keys the changed nodes provided or provide made again, from
+ * every node providing them in graph order (as a full index receives them); `previous.positions` (made now when
+ * missing) follows the changed nodes. Undefined when the node count changed or a changed node's list says something of scopes (the
+ * scope table replays every node's entries in order).
+ */
+function followProviders(previous: KeptProviders, lists: readonly (readonly ProviderFinding[])[]): IndexedProviders | undefined {
+  if (previous.lists.length !== lists.length) return undefined;
+  const changed: number[] = [];
+  for (let position = 0; position < lists.length; position++) {
+    const was = previous.lists[position] as readonly ProviderFinding[];
+    const is = lists[position] as readonly ProviderFinding[];
+    if (was === is) continue;
+    if (was.some((found) => found.provider === undefined) || is.some((found) => found.provider === undefined)) return undefined;
+    changed.push(position);
+  }
+  const positions = (previous.positions ??= KeyPositions.of(previous.lists, providesSomething));
+  const keys = new Map<string, readonly [DependencyKind, string]>();
+  for (const position of changed) {
+    for (const found of [...(previous.lists[position] as readonly ProviderFinding[]), ...(lists[position] as readonly ProviderFinding[])]) {
+      if (found.provider !== undefined) keys.set(`${found.kind}\u0000${found.key}`, [found.kind, found.key]);
+    }
+    positions.replace(position, previous.lists[position] as readonly ProviderFinding[], lists[position] as readonly ProviderFinding[]);
+  }
+  const providers = previous.indexed.collected.providers.rebuilt([...keys.values()], function* (kind, key) {
+    for (const position of [...positions.positionsOf(kind, key)].sort((a, b) => a - b)) {
+      for (const found of lists[position] as readonly ProviderFinding[]) if (found.provider !== undefined && found.kind === kind && found.key === key) yield found.provider;
+    }
+  });
+  return { collected: { providers, knownScopes: previous.indexed.collected.knownScopes }, scopesKey: previous.indexed.scopesKey };
+}
+
 /** The last graph and what it was matched from. */
 interface PreviousGraph {
   readonly inputs: GraphInputs;
@@ -167,7 +217,7 @@ interface PreviousGraph {
   readonly explicitNames: ReadonlySet<string>;
   /** Each node's match, in the inputs' order. */
   readonly matches: readonly NodeMatch[];
-  readonly needIndex: NeedIndex;
+  readonly needIndex: KeyPositions<Need>;
   readonly argoCdNamespaces: ReadonlySet<string>;
 }
 
@@ -203,41 +253,6 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** Which node positions have a need of each kind and key (kept with a graph, updated as nodes are matched again). */
-class NeedIndex {
-  readonly #byKind = new Map<string, Map<string, Set<number>>>();
-
-  /** The index of every node's needs. */
-  static of(contributions: readonly NodeContribution[]): NeedIndex {
-    const index = new NeedIndex();
-    contributions.forEach((contribution, position) => index.#add(position, contribution.needs));
-    return index;
-  }
-
-  /** Positions of the nodes with a need of `kind` and `key`. */
-  positionsOf(kind: string, key: string): ReadonlySet<number> {
-    return this.#byKind.get(kind)?.get(key) ?? NO_POSITIONS;
-  }
-
-  /** The node at `position` now has `needs` instead of `previous`. */
-  replace(position: number, previous: readonly Need[], needs: readonly Need[]): void {
-    if (previous === needs) return;
-    for (const need of previous) this.#byKind.get(need.kind)?.get(need.key)?.delete(position);
-    this.#add(position, needs);
-  }
-
-  #add(position: number, needs: readonly Need[]): void {
-    for (const need of needs) {
-      let byKey = this.#byKind.get(need.kind);
-      if (byKey === undefined) this.#byKind.set(need.kind, (byKey = new Map()));
-      let positions = byKey.get(need.key);
-      if (positions === undefined) byKey.set(need.key, (positions = new Set()));
-      positions.add(position);
-    }
-  }
-}
-
-const NO_POSITIONS: ReadonlySet<number> = new Set();
 
 
 function cutOff<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {

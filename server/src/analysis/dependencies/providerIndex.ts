@@ -28,20 +28,47 @@ export class ProviderIndex {
       byKey.set(key, [provider]);
       return;
     }
-    const same = list.some(
-      (other) =>
-        other.end.nodeId === provider.end.nodeId &&
-        other.end.location.file === provider.end.location.file &&
-        other.end.location.span.start === provider.end.location.span.start &&
-        other.describe === provider.describe,
-    );
-    if (!same) list.push(provider);
+    addOnce(list, provider);
+  }
+
+  /**
+   * A copy sharing this index's lists but those of `keys`, made again from `providersOf` (each kind and key's
+   * providers in the order a full index would receive them; the same end recorded once, as `add` does).
+   */
+  rebuilt(keys: readonly (readonly [DependencyKind, string])[], providersOf: (kind: DependencyKind, key: string) => Iterable<Provider>): ProviderIndex {
+    const copy = new ProviderIndex();
+    for (const [kind, byKey] of this.#byKind) copy.#byKind.set(kind, byKey);
+    const copiedKinds = new Set<DependencyKind>();
+    for (const [kind, key] of keys) {
+      let byKey = copy.#byKind.get(kind);
+      if (!copiedKinds.has(kind)) {
+        copiedKinds.add(kind);
+        copy.#byKind.set(kind, (byKey = new Map(byKey)));
+      }
+      const list: Provider[] = [];
+      for (const provider of providersOf(kind, key)) addOnce(list, provider);
+      if (list.length > 0) (byKey as Map<string, Provider[]>).set(key, list);
+      else (byKey as Map<string, Provider[]>).delete(key);
+    }
+    return copy;
   }
 
   /** Providers of a need (empty when nothing provides it). */
   get(kind: DependencyKind, key: string): readonly Provider[] {
     return this.#byKind.get(kind)?.get(key) ?? NONE;
   }
+}
+
+/** Adds `provider` to a key's list unless the same end (node, place, description) is there. */
+function addOnce(list: Provider[], provider: Provider): void {
+  const same = list.some(
+    (other) =>
+      other.end.nodeId === provider.end.nodeId &&
+      other.end.location.file === provider.end.location.file &&
+      other.end.location.span.start === provider.end.location.span.start &&
+      other.describe === provider.describe,
+  );
+  if (!same) list.push(provider);
 }
 
 const NONE: readonly Provider[] = [];
