@@ -22,8 +22,8 @@ function providesSomething(found: ProviderFinding): boolean {
 /**
  * `previous`'s index with the lists of the kinds and keys the changed nodes provided or provide made again, from
  * every node providing them in graph order (as a full index receives them); `previous.positions` (made now when
- * missing) follows the changed nodes. Undefined when the node count changed or a changed node's list says something of scopes (the
- * scope table replays every node's entries in order).
+ * missing) follows the changed nodes. Undefined when the node count changed or a changed node's list says
+ * something of scopes (the scope table replays every node's entries in order).
  */
 export function followProviders(previous: KeptProviders, lists: readonly (readonly ProviderFinding[])[]): IndexedProviders | undefined {
   if (previous.lists.length !== lists.length) return undefined;

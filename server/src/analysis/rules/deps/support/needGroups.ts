@@ -57,7 +57,14 @@ function needPositionsOfList(edges: readonly DependencyEdge[]): NeedPositions {
   return found;
 }
 
-const cache = new WeakMap<DependencyGraph, { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] }>();
+/** A graph's need groups in one model, with each edge's ordering (by position) they were made from. */
+interface GroupedGraph {
+  readonly model: RepositoryModel;
+  readonly orderings: readonly EdgeOrdering[];
+  readonly groups: readonly NeedGroup[];
+}
+
+const cache = new WeakMap<DependencyGraph, GroupedGraph>();
 
 /**
  * Groups the graph's edges by need (same dependent, kind, object and written location), in graph
@@ -165,7 +172,7 @@ const groupsByEdgeList = new WeakMap<readonly DependencyEdge[], DependentGroups>
  * its groups (the same objects, so what rules keep per group holds). Undefined when the graph's edges are not its
  * lists by dependent in order.
  */
-function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): { readonly model: RepositoryModel; readonly orderings: readonly EdgeOrdering[]; readonly groups: readonly NeedGroup[] } | undefined {
+function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): GroupedGraph | undefined {
   let offset = 0;
   for (const edges of graph.byDependent.values()) {
     if (graph.edges[offset] !== edges[0]) return undefined;
@@ -217,14 +224,12 @@ function nodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel
  * a few nodes costs their edges, not the graph's.
  */
 function orderingsAfter(previous: RepositoryModel, previousOrderings: readonly EdgeOrdering[], model: RepositoryModel, graph: DependencyGraph): readonly EdgeOrdering[] {
-  if (previous.nodes.length !== model.nodes.length) return graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
-  const previousSignatures = chainSignatures(previous);
-  const signatures = chainSignatures(model);
+  const changed = nodesOrderedOtherwise(previous, model);
+  if (changed === undefined) return graph.edges.map((edge) => keptOrderingOfEdge(model, edge));
   let orderings: EdgeOrdering[] | undefined;
   const positions = edgePositionsByNode(graph);
-  for (const node of model.nodes) {
-    if (previous.nodesById.get(node.id) === node && previousSignatures.get(node.id) === signatures.get(node.id)) continue;
-    for (const position of positions.get(node.id) ?? []) {
+  for (const id of changed) {
+    for (const position of positions.get(id) ?? []) {
       const ordering = keptOrderingOfEdge(model, graph.edges[position] as DependencyEdge);
       if (ordering === previousOrderings[position]) continue;
       orderings ??= [...previousOrderings];
