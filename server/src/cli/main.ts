@@ -7,6 +7,7 @@ import { graphView } from '../analysis/views/graphView';
 import { planView, treeView } from '../analysis/views/planView';
 import { limitHeapGrowth } from '../host/heapGrowth';
 import { readRepository } from '../host/readRepository';
+import { positionParseCount } from '../analysis/yaml/lazyDocuments';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from './args';
 import { failsOn } from './failOn';
 import { formatDot } from './formatDot';
@@ -49,8 +50,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   progress.step(`analysing ${snapshot.files.size} files`);
   const analysis = analyze(snapshot, { repoUrls: options.repoUrls });
   progress.done();
+  const exitCode = writeOutput(analysis, options, root);
+  // After the output, which may locate findings in files: the peak RSS and the position parses cover it.
   reportStats(snapshot.files.size, analysis);
+  return exitCode;
+}
 
+/** Prints what the command asked for; returns the exit code. */
+function writeOutput(analysis: Analysis, options: CliArguments, root: string): number {
   if (options.command === 'plan') {
     write(options.format === 'json' ? JSON.stringify(planView(analysis), null, 2) : formatPlanText(analysis, options.directory));
     return EXIT.ok;
@@ -97,7 +104,14 @@ function write(text: string): void {
 function reportStats(files: number, analysis: ReturnType<typeof analyze>): void {
   if (process.env.GITOPS_WAVES_STATS !== '1') return;
   const resources = analysis.model.nodes.reduce((total, node) => total + node.resources.length, 0);
-  const stats = { maxRssBytes: process.resourceUsage().maxRSS * 1024, files, applications: analysis.model.nodes.length, resources, findings: analysis.findings.length };
+  const stats = {
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    files,
+    applications: analysis.model.nodes.length,
+    resources,
+    findings: analysis.findings.length,
+    positionParses: positionParseCount(),
+  };
   process.stderr.write(`${JSON.stringify({ gitopsWavesStats: stats })}\n`);
 }
 

@@ -3,7 +3,7 @@ import type { RepoIndex } from '../repoIndex';
 import { lazyLocation } from '../text/lazyLocation';
 import type { SourceLocation, Span } from '../text/span';
 import { FILE_START } from '../text/span';
-import { locate, type ValuePath } from '../yaml/yamlDocument';
+import { locate, locateKey, type ValuePath } from '../yaml/yamlDocument';
 import type { ParsedFile } from '../yaml/parseYamlFile';
 import type { ObjectOrigin } from './kubeObject';
 
@@ -23,7 +23,7 @@ export function locateField(index: RepoIndex, origin: ObjectOrigin, fieldPath: V
 function fieldSpan(parsed: ParsedFile | undefined, origin: ObjectOrigin, fieldPath: ValuePath, part: 'key' | 'value'): Span {
   const document = parsed?.documents.find((candidate) => candidate.index === origin.documentIndex);
   if (!document) return FILE_START;
-  const entry = locate(document, [...origin.path, ...fieldPath], true);
-  if (!entry) return document.span;
-  return part === 'key' ? (entry.key ?? entry.value) : entry.value;
+  const path = [...origin.path, ...fieldPath];
+  if (part === 'key') return locateKey(document, path, true) ?? document.span;
+  return locate(document, path, true)?.value ?? document.span;
 }

@@ -1,7 +1,8 @@
 // Documents whose syntax tree and span are made by `yaml` only when someone first asks for a position.
 import { parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../text/span';
-import type { YamlDocument } from './yamlDocument';
+import { LineTable, type LineEntry } from './lineLocator';
+import type { ValuePath, YamlDocument } from './yamlDocument';
 
 /** The `yaml` options every parse of the analysis uses, so a lazy tree is the tree an eager parse would have made. */
 export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: false } as const;
@@ -18,6 +19,7 @@ export function positionParseCount(): number {
 class LazyYamlStream {
   readonly #text: string;
   #documents: readonly Document.Parsed[] | undefined;
+  #lines: LineTable | undefined;
 
   constructor(text: string) {
     this.#text = text;
@@ -31,6 +33,12 @@ class LazyYamlStream {
       this.#documents = Array.isArray(parsed) ? parsed : [];
     }
     return this.#documents[index];
+  }
+
+  /** Where `path` is written in the `index`-th document as its lines tell, without `yaml` (see `LineTable`). */
+  locateByLines(index: number, path: ValuePath, orAncestor: boolean): LineEntry | undefined {
+    this.#lines ??= new LineTable(this.#text);
+    return this.#lines.locate(index, path, orAncestor);
   }
 
   /** The whole text: where a document's span points if `yaml` were ever to disagree on the documents. */
@@ -55,6 +63,10 @@ class LazilyLocatedDocument implements YamlDocument {
 
   get tree(): Document.Parsed | undefined {
     return this.#stream.document(this.index);
+  }
+
+  locateByLines(path: ValuePath, orAncestor: boolean): LineEntry | undefined {
+    return this.#stream.locateByLines(this.index, path, orAncestor);
   }
 
   get span(): Span {

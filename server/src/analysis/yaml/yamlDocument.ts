@@ -1,6 +1,7 @@
 // YamlDocument: one parsed document of a YAML stream, with its plain value and located nodes.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../text/span';
+import type { LineEntry } from './lineLocator';
 
 /** A path into a document's value: map keys and sequence indexes. */
 export type ValuePath = readonly (string | number)[];
@@ -18,6 +19,11 @@ export interface YamlDocument {
   readonly value: unknown;
   /** The syntax tree, for locating keys and values; absent for JSON files parsed without positions. */
   readonly tree: Document.Parsed | undefined;
+  /**
+   * Where `path` is written, told from the file's lines without a syntax tree when they are plain enough
+   * (see `LineTable`); undefined when only the tree can tell. Absent for documents that have their tree.
+   */
+  locateByLines?(path: ValuePath, orAncestor: boolean): LineEntry | undefined;
 }
 
 /** Where a key and its value are written. */
@@ -33,6 +39,8 @@ export interface LocatedEntry {
  * exists when `orAncestor` is set. Returns undefined when nothing along the path is found.
  */
 export function locate(document: YamlDocument, path: ValuePath, orAncestor = false): LocatedEntry | undefined {
+  const byLines = document.locateByLines?.(path, orAncestor);
+  if (byLines?.value !== undefined) return byLines as LocatedEntry;
   const tree = document.tree;
   if (!tree) return { value: document.span };
   let node: unknown = tree.contents;
@@ -59,6 +67,18 @@ export function locate(document: YamlDocument, path: ValuePath, orAncestor = fal
     node = nextNode;
   }
   return entry;
+}
+
+/**
+ * The span of the key at `path` (of the value for a sequence item or the root), with {@link locate}'s
+ * `orAncestor`: a collection's key is found from the lines alone where they are plain enough.
+ */
+export function locateKey(document: YamlDocument, path: ValuePath, orAncestor = false): Span | undefined {
+  const byLines = document.locateByLines?.(path, orAncestor);
+  const lineSpan = byLines?.key ?? byLines?.value;
+  if (lineSpan !== undefined) return lineSpan;
+  const entry = locate(document, path, orAncestor);
+  return entry && (entry.key ?? entry.value);
 }
 
 function keyText(key: unknown): string | undefined {
