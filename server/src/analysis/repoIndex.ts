@@ -163,6 +163,8 @@ export class RepoIndex {
       // The same list stays the same array, so reads of it are checked by identity.
       index.#mentioning.set(needle, changes.files.size === 0 || sameList(kept, answer) ? answer : kept);
     }
+    // Derivations whose reads the changes cannot alter hold in this index without being asked again.
+    index.#derivations?.followIndex(index, previous.serial);
     return index;
   }
 

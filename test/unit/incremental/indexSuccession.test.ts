@@ -1,5 +1,5 @@
 // RepoIndex.following, snapshotChanges, scanEveryFile and ReadMemo: what is carried over after an edit, and what is not.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReadMemo } from '../../../server/src/analysis/incremental/readMemo';
 import { snapshotChanges } from '../../../server/src/analysis/incremental/snapshotChanges';
 import { ParseCache } from '../../../server/src/analysis/parseCache';
@@ -135,5 +135,33 @@ describe('ReadMemo', () => {
     memo.nextGeneration();
     memo.nextGeneration();
     expect(memo.size).toBe(0);
+  });
+
+  it('following indexes, carries a derivation forward untouched by an edit without asking its reads, and never past an edit it missed', () => {
+    const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+    const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
+    let computed = 0;
+    const kindOfA = (index: RepoIndex): unknown => {
+      computed++;
+      return (index.parsed('apps/a.yaml')?.documents[0]?.value as { kind?: string } | undefined)?.kind;
+    };
+    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => {
+      const next = edited(previous.snapshot, changes);
+      return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
+    };
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
+    expect(first.derived('kind-of-a', kindOfA)).toBe('ConfigMap');
+    // b edited: the derivation holds in the next index as it is, its reads not asked again.
+    const second = follow(first, { 'apps/b.yaml': 'kind: Namespace\n' });
+    const asked = vi.spyOn(second, 'answersAsBefore');
+    expect(second.derived('kind-of-a', kindOfA)).toBe('ConfigMap');
+    // Asked as already checked in this index (answered at once), not as checked in the one before.
+    expect(asked.mock.calls.map(([, checkedIn]) => checkedIn)).toEqual([second.serial]);
+    expect(computed).toBe(1);
+    // a edited in an index nobody asks the derivation of, then b: the derivation is not carried past a's edit.
+    const third = follow(second, { 'apps/a.yaml': 'kind: Secret\n' });
+    const fourth = follow(third, { 'apps/b.yaml': 'kind: Service\n' });
+    expect(fourth.derived('kind-of-a', kindOfA)).toBe('Secret');
+    expect(computed).toBe(2);
   });
 });

@@ -43,7 +43,7 @@ export class AnalysisMemo {
    * compare derived values by identity (an edited kustomization that patches the same files as before
    * leaves every Application reading as it was).
    */
-  readonly derivations = new ReadMemo<unknown>((before, after) => (plainEqual(before, after) ? before : after));
+  readonly derivations = new ReadMemo<unknown>((before, after) => (plainEqual(before, after) ? before : after), { followsIndexes: true });
   /** Each node's needs, by node object (kept while its inputs are, see `KeptNodes`) and the scope table. */
   readonly nodeNeeds = new ObjectReadMemo<AppNode, readonly Need[]>();
   /** Each Application node's providers, likewise. */

@@ -1,6 +1,7 @@
 // Results kept across analyses, each reused while the files and folders it read are unchanged.
 import type { RepoIndex } from '../repoIndex';
 import type { IndexRead } from './indexReads';
+import { ReadersIndex } from './readersIndex';
 
 interface MemoEntry<T> {
   readonly value: T;
@@ -46,6 +47,8 @@ function reuseOrCompute<T>(
 export class ReadMemo<T> {
   readonly #entries = new Map<string, MemoEntry<T>>();
   readonly #cutOff: ((before: T, after: T) => T) | undefined;
+  /** The entries' reads indexed by what may alter them, when the memo follows indexes (see {@link followIndex}). */
+  readonly #readers: ReadersIndex<string> | undefined;
   #generation = 0;
   #hits = 0;
   #misses = 0;
@@ -55,13 +58,14 @@ export class ReadMemo<T> {
    * value to keep — the kept one when equal, or the new one reusing the kept one's equal parts — so those who
    * compare results by identity see no change where there is none.
    */
-  constructor(cutOff?: (before: T, after: T) => T) {
+  constructor(cutOff?: (before: T, after: T) => T, options: { readonly followsIndexes?: boolean } = {}) {
     this.#cutOff = cutOff;
+    this.#readers = options.followsIndexes ? new ReadersIndex<string>() : undefined;
   }
 
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
-    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#entries.set(key, fresh), this.#cutOff);
+    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff);
     if (reused) this.#hits++;
     else this.#misses++;
     return value;
@@ -72,8 +76,32 @@ export class ReadMemo<T> {
    * memo holds what one analysis needs and no more.
    */
   nextGeneration(): void {
-    for (const [key, entry] of this.#entries) if (entry.generation < this.#generation) this.#entries.delete(key);
+    for (const [key, entry] of this.#entries) {
+      if (entry.generation >= this.#generation) continue;
+      this.#entries.delete(key);
+      this.#readers?.remove(key);
+    }
     this.#generation++;
+  }
+
+  /**
+   * Carries forward to `index` (which follows the index whose serial is `previousSerial`) the entries found
+   * valid in that index whose reads cannot answer differently in this one (see `ReadersIndex.touched`): they
+   * are then reused without their reads being asked again, so an edit costs what it touched, not one check
+   * per entry. Only for a memo made with `followsIndexes`.
+   */
+  followIndex(index: RepoIndex, previousSerial: number): void {
+    if (this.#readers === undefined) return;
+    const touched = new Set<string>();
+    if (!this.#readers.touched(index, previousSerial, touched)) return;
+    for (const [key, entry] of this.#entries) if (entry.checkedIn === previousSerial && !touched.has(key)) entry.checkedIn = index.serial;
+  }
+
+  #keep(key: string, fresh: MemoEntry<T>): void {
+    this.#entries.set(key, fresh);
+    if (this.#readers === undefined) return;
+    this.#readers.remove(key);
+    this.#readers.add(key, [fresh.reads]);
   }
 
   /**

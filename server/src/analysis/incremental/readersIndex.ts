@@ -12,6 +12,11 @@ export class ReadersIndex<K> {
   readonly #fileReaders = new Map<string, Set<K>>();
   readonly #listingReaders = new Map<string, Set<K>>();
   readonly #wholeIndexReads = new Map<K, IndexRead[]>();
+  /**
+   * The same whole-index reads by question (kind and path) and answer: keys that asked one question and got one
+   * answer share an entry, so a change checks each distinct read once, not once per key.
+   */
+  readonly #wholeIndexReaders = new Map<string, Map<unknown, WholeIndexReaders<K>>>();
   readonly #wholeTreeReaders = new Set<K>();
   /** Per key: its lists (for removal) and its listing reads (checked one key at a time). */
   readonly #lists = new Map<K, (readonly IndexRead[])[]>();
@@ -33,11 +38,34 @@ export class ReadersIndex<K> {
       const summary = summaryOf(reads);
       for (const path of summary.byPath.keys()) addReader(this.#fileReaders, path, key);
       for (const path of summary.listingsByPath.keys()) addReader(this.#listingReaders, path, key);
-      if (summary.wholeIndex.length > 0) pushAll(this.#wholeIndexReads, key, summary.wholeIndex);
+      if (summary.wholeIndex.length > 0) {
+        pushAll(this.#wholeIndexReads, key, summary.wholeIndex);
+        for (const read of summary.wholeIndex) this.#addWholeIndexReader(read, key);
+      }
       if (summary.wholeTree.length > 0) this.#wholeTreeReaders.add(key);
       for (const listings of summary.listingsByPath.values()) pushAll(this.#listingReads, key, listings);
       if (summary.wholeTree.length > 0) pushAll(this.#listingReads, key, summary.wholeTree);
     }
+  }
+
+  #addWholeIndexReader(read: IndexRead, key: K): void {
+    const question = questionOf(read);
+    let byAnswer = this.#wholeIndexReaders.get(question);
+    if (!byAnswer) this.#wholeIndexReaders.set(question, (byAnswer = new Map()));
+    const readers = byAnswer.get(read.answer);
+    if (readers) readers.keys.add(key);
+    else byAnswer.set(read.answer, { read, keys: new Set([key]) });
+  }
+
+  #removeWholeIndexReader(read: IndexRead, key: K): void {
+    const question = questionOf(read);
+    const byAnswer = this.#wholeIndexReaders.get(question);
+    const readers = byAnswer?.get(read.answer);
+    if (byAnswer === undefined || readers === undefined) return;
+    readers.keys.delete(key);
+    if (readers.keys.size > 0) return;
+    byAnswer.delete(read.answer);
+    if (byAnswer.size === 0) this.#wholeIndexReaders.delete(question);
   }
 
   /** Forgets every read of `key`. */
@@ -45,6 +73,7 @@ export class ReadersIndex<K> {
     const lists = this.#lists.get(key);
     if (lists === undefined) return;
     this.#lists.delete(key);
+    for (const read of this.#wholeIndexReads.get(key) ?? []) this.#removeWholeIndexReader(read, key);
     this.#wholeIndexReads.delete(key);
     this.#wholeTreeReaders.delete(key);
     this.#listingReads.delete(key);
@@ -60,6 +89,7 @@ export class ReadersIndex<K> {
     this.#fileReaders.clear();
     this.#listingReaders.clear();
     this.#wholeIndexReads.clear();
+    this.#wholeIndexReaders.clear();
     this.#wholeTreeReaders.clear();
     this.#lists.clear();
     this.#listingReads.clear();
@@ -86,7 +116,12 @@ export class ReadersIndex<K> {
     const listingPaths = index.listingPathsTouchedSince(since);
     if (changes === undefined || listingPaths === undefined || !index.chartRootsKeptSince(since)) return false;
     for (const path of changes.files) for (const key of this.#fileReaders.get(path) ?? []) into.add(key);
-    if (changes.files.size > 0) for (const [key, reads] of this.#wholeIndexReads) if (!into.has(key) && !index.answersAsBefore(reads)) into.add(key);
+    if (changes.files.size > 0) {
+      // Asking a derived question may compute a derivation again, and a memo of derivations updates this index
+      // then: the readers are listed first.
+      const readers = [...this.#wholeIndexReaders.values()].flatMap((byAnswer) => [...byAnswer.values()]);
+      for (const { read, keys } of readers) if (!index.answersAsBefore([read])) for (const key of keys) into.add(key);
+    }
     if (changes.structural) {
       const candidates = new Set<K>(this.#wholeTreeReaders);
       for (const path of listingPaths) for (const key of this.#listingReaders.get(path) ?? []) candidates.add(key);
@@ -94,6 +129,16 @@ export class ReadersIndex<K> {
     }
     return true;
   }
+}
+
+/** Keys that asked one whole-index question and got one answer, and one of their reads (to ask it again). */
+interface WholeIndexReaders<K> {
+  readonly read: IndexRead;
+  readonly keys: Set<K>;
+}
+
+function questionOf(read: IndexRead): string {
+  return `${read.kind}\u0000${read.path}`;
 }
 
 function addReader<K>(readers: Map<string, Set<K>>, path: string, key: K): void {
