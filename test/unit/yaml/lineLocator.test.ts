@@ -167,6 +167,25 @@ describe('LineTable', () => {
     declined('a: x\n...\n', ['a']);
   });
 
+  it('agrees with yaml on hand-written texts that are plain but unusual', () => {
+    const texts = [
+      'key  : value  \na:\n  b :   "x" # c\n',
+      "- 'k': v\n  other: w\n- plain\n",
+      'list:\n- name: a\n  env:\n  - x\n  - y: |\n      text\n      key: no\n    z: 1\n- name: b\n',
+      '# only a comment\n---\na: 1\n--- # the second\nb:\n\n  # between\n  c: 2\n---\n',
+      'a: 1\n---\n---\nb: 2\n',
+      'a: >-\n  folded\n  # not a comment\nb: "x"   \nc: it\'s\nd: url://x:y\ne: x#y # z\n',
+      'outer:\n  inner:\n    - - nested\n    - k: v\n',
+    ];
+    const tally = newTally();
+    texts.forEach((text, position) => {
+      compareText(text, `text ${position}`, tally);
+      compareText(text.replaceAll('\n', '\r\n'), `text ${position} (CRLF)`, tally);
+    });
+    expect(tally.mismatches).toEqual([]);
+    expect(tally.scalarsAnswered).toBeGreaterThan(0.7 * tally.scalars);
+  });
+
   it('agrees with yaml on every path of examples/homelab', () => {
     const tally = compareFolder(join(REPOSITORY_ROOT, 'examples', 'homelab'));
     expect(tally.mismatches).toEqual([]);
