@@ -1,6 +1,6 @@
 // The line locator answers as `yaml`'s syntax tree does wherever it answers: on examples, the corpus, a synthetic repository and random documents.
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document } from 'yaml';
@@ -9,7 +9,7 @@ import { generateSyntheticRepo } from '../../../scripts/generateSyntheticRepo.mj
 import { LineTable, type LineEntry } from '../../../server/src/analysis/yaml/lineLocator';
 import { YAML_PARSE_OPTIONS } from '../../../server/src/analysis/yaml/lazyDocuments';
 import { locate, type LocatedEntry, type ValuePath, type YamlDocument } from '../../../server/src/analysis/yaml/yamlDocument';
-import { CORPUS_DIRECTORY } from '../../support/corpus';
+import { corpusFolders, yamlFilesUnder } from '../../support/corpus';
 
 const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -77,20 +77,6 @@ function compareText(text: string, label: string, tally: Tally): void {
       }
     }
   });
-}
-
-function yamlFilesUnder(folder: string): string[] {
-  const files: string[] = [];
-  const walk = (directory: string): void => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const full = join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) files.push(full);
-    }
-  };
-  walk(folder);
-  return files.sort();
 }
 
 function newTally(): Tally {
@@ -202,13 +188,8 @@ describe('LineTable', () => {
   });
 
   it('agrees with yaml on every path of the corpus repositories', () => {
-    let folders: string[];
-    try {
-      folders = readdirSync(CORPUS_DIRECTORY, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(CORPUS_DIRECTORY, entry.name));
-    } catch {
-      console.warn(`corpus absent: ${CORPUS_DIRECTORY}`);
-      return;
-    }
+    const folders = corpusFolders();
+    if (folders.length === 0) return;
     const tally = newTally();
     for (const folder of folders) {
       const part = compareFolder(folder);
