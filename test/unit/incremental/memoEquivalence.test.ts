@@ -41,6 +41,8 @@ type Edit =
    * resources use or Argo CD's own, or takes its namespace away: the object stays at its place.
    */
   | { readonly kind: 'change-namespace'; readonly file: number; readonly namespace: number }
+  /** An Argo CD object's kind cut by one letter, or made another kind (an Application being erased or retyped); again: back. */
+  | { readonly kind: 'change-kind'; readonly file: number; readonly to: number }
   /** Prefixes the name an ApplicationSet's template gives (each generated Application goes, another comes), or takes the prefix away. */
   | { readonly kind: 'rename-generated'; readonly file: number; readonly prefix: number }
   /** Comments a kustomization's resource entry out (`# - x`), or back in. */
@@ -62,6 +64,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('change-path' as const), file: fc.nat(), folderOf: fc.nat(), cut: fc.boolean() }),
   fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), name: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('change-namespace' as const), file: fc.nat(), namespace: fc.nat({ max: 4 }) }),
+  fc.record({ kind: fc.constant('change-kind' as const), file: fc.nat(), to: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('rename-generated' as const), file: fc.nat(), prefix: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('toggle-resource' as const), file: fc.nat(), entry: fc.nat() }),
   fc.record({ kind: fc.constant('options' as const), repoUrl: fc.boolean(), excludeFolderOf: fc.option(fc.nat(), { nil: undefined }) }),
@@ -129,6 +132,19 @@ function applyEdit(files: Map<string, SnapshotFile>, original: RepoSnapshot, pat
     replaceText(
       pickText(files, paths, edit.file, (text) => text.includes('kind: ApplicationSet')),
       (text) => text.replace(/^( {5,}name: )("?)(?:p\d-)?/m, `$1$2${prefix}`),
+    );
+    return;
+  }
+  if (edit.kind === 'change-kind') {
+    // The first Argo CD kind cut by one letter or made a ConfigMap; a kind changed so comes back whole.
+    replaceText(
+      pickText(files, paths, edit.file, (text) => /^kind: (Applicatio|ApplicationSe|AppProjec|ConfigMap)?(n|t)?$/m.test(text) && text.includes('argoproj.io')),
+      (text) => {
+        const written = /^kind: (\S*)$/m.exec(text)?.[1] ?? '';
+        const whole = { Applicatio: 'Application', ApplicationSe: 'ApplicationSet', AppProjec: 'AppProject', ConfigMap: 'Application' }[written];
+        const next = whole ?? (edit.to === 0 ? written.slice(0, -1) : edit.to === 1 ? 'ConfigMap' : `${written}s`);
+        return text.replace(/^kind: \S*$/m, `kind: ${next}`);
+      },
     );
     return;
   }

@@ -139,7 +139,7 @@ describe('an Application typed into a new file', () => {
   it('erased from its end in a folder a root renders as a directory (a patch, then nothing, once the source goes)', () => {
     expect(eraseFrom('dirapps/extra.yaml', typed)).toMatchInlineSnapshot(`
       ".................................             apiVersion: argoproj.io/v1alpha1
-      ................B.                            kind: Application
+      ..................                            kind: Application
       ..........                                    metadata:
       ..............                                  name: extra
       ....................                            namespace: argocd

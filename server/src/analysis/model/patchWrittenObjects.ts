@@ -17,7 +17,7 @@ import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptMo
 import { createsAnything, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
 import { expandSetsAgain, setsPassOne, type Regeneration } from './patchWrittenSets';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, NO_SHAPE, NONE_CAME_OR_WENT, withTurnedPairs, type ApplicationsCameOrWent } from './writtenPlaces';
+import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, holdsWrittenArgoObjectsOrOthers, NO_SHAPE, NONE_CAME_OR_WENT, withTurnedPairs, type ApplicationsCameOrWent } from './writtenPlaces';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
@@ -75,7 +75,8 @@ export type { Regeneration } from './patchWrittenSets';
  * the build's other reads answer as before (the caller checks them): the written objects, their readings
  * and the sets' expansions are checked here, as the build keeps them apart from its reads. Without an edit
  * of written objects, every reading and expansion must be the kept one. With one, each edited object must
- * keep who it is (kind, version, name, namespace, file and place), its file must hold nothing else, an
+ * keep who it is (kind, version, name, namespace, file and place), its file must hold nothing else (a file that
+ * lost its Application or set may hold other objects, resources of whoever renders it), an
  * Application must stay a whole Application or a patch and create the same in pass 1 (what it renders and
  * reads may change: pass 1's facts follow, and roots and orphans must be decided as before), a set must
  * generate the same, and the repository's identity must be the same.
@@ -116,9 +117,15 @@ export function patchWrittenObjects(
   const { readings: projectReadings, projects } = writtenProjects;
   const files = new Set<string>(writtenProjects.files);
   for (const object of [...replaced.values(), ...replacedSets.values(), ...cameOrWent.added, ...setsCameOrWent.added]) files.add(object.origin.file);
-  // A file that lost its Application (or set) is edited, or gone.
-  for (const object of [...cameOrWent.removed, ...setsCameOrWent.removed]) if (index.file(object.origin.file) !== undefined) files.add(object.origin.file);
   for (const file of files) if (!holdsOnlyWrittenArgoObjects(index, file, declared)) return undefined;
+  // A file that lost its Application (or set) is edited, or gone: what it holds now may be other objects (an Application
+  // whose kind is being erased), which the Applications that render the file read as resources (their nodes follow).
+  for (const object of [...cameOrWent.removed, ...setsCameOrWent.removed]) {
+    const file = object.origin.file;
+    if (index.file(file) === undefined || files.has(file)) continue;
+    if (!holdsOnlyWrittenArgoObjects(index, file, declared) && !holdsWrittenArgoObjectsOrOthers(index, file)) return undefined;
+    files.add(file);
+  }
   const removed = new Set(cameOrWent.removed);
   const removedSets = new Set(setsCameOrWent.removed);
   // Orphans in edited files get their problems again (see `followOrphans`): they are edited Applications or went.

@@ -114,3 +114,12 @@ export function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, decl
   for (const object of declared.projects) if (object.origin.file === file) written++;
   return documents === written;
 }
+
+/**
+ * True when `file` parses without problems: each document is a written Argo CD object or another object, which the
+ * Applications rendering the file read as a resource. A file being typed that does not parse is not such a file.
+ */
+export function holdsWrittenArgoObjectsOrOthers(index: RepoIndex, file: string): boolean {
+  const parsed = index.parsed(file);
+  return parsed !== undefined && parsed.problems.length === 0;
+}
