@@ -69,6 +69,16 @@ export class RepoIndex {
   }
 
   /**
+   * Whether the derivation `name` answers `answer` in this index, when that is known without asking its reads (it
+   * was worked out here, or its kept value holds here: see `ReadMemo.followIndex`); undefined otherwise.
+   */
+  derivationAnswers(name: string, answer: unknown): boolean | undefined {
+    if (this.#derivedHere.has(name)) return this.#derivedHere.get(name) === answer;
+    const held = this.#derivations?.heldIn(name, this.serial);
+    return held === undefined ? undefined : held.value === answer;
+  }
+
+  /**
    * The items of a scan over every file, in path order: `scanFile` lists the items of one file and
    * may read nothing but that file, through the index it is given. An index made by {@link following}
    * scans only the changed files and keeps the previous list when none of them has or had items.

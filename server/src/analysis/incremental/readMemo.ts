@@ -97,6 +97,17 @@ export class ReadMemo<T> {
     for (const [key, entry] of this.#entries) if (entry.checkedIn === previousSerial && !touched.has(key)) entry.checkedIn = index.serial;
   }
 
+  /**
+   * The kept value for `key` when its entry is known to hold in the index whose serial is `serial` (checked or
+   * carried forward there), marked used by this analysis; undefined when only asking its reads can tell.
+   */
+  heldIn(key: string, serial: number): { readonly value: T } | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined || entry.checkedIn !== serial) return undefined;
+    entry.generation = this.#generation;
+    return entry;
+  }
+
   #keep(key: string, fresh: MemoEntry<T>): void {
     this.#entries.set(key, fresh);
     if (this.#readers === undefined) return;

@@ -120,7 +120,11 @@ export class ReadersIndex<K> {
       // Asking a derived question may compute a derivation again, and a memo of derivations updates this index
       // then: the readers are listed first.
       const readers = [...this.#wholeIndexReaders.values()].flatMap((byAnswer) => [...byAnswer.values()]);
-      for (const { read, keys } of readers) if (!index.answersAsBefore([read])) for (const key of keys) into.add(key);
+      for (const { read, keys } of readers) {
+        // A derivation carried to this index answers without its reads being asked (most of them, after an edit).
+        const alike = (read.kind === 'derived' ? index.derivationAnswers(read.path, read.answer) : undefined) ?? index.answersAsBefore([read]);
+        if (!alike) for (const key of keys) into.add(key);
+      }
     }
     if (changes.structural) {
       const candidates = new Set<K>(this.#wholeTreeReaders);
