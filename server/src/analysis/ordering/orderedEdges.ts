@@ -96,7 +96,20 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     byId.set(node.id, number);
     return number;
   };
-  for (const node of model.nodes) signatureOf(node, undefined);
+  const previousNodes = previousById === undefined ? undefined : previous?.nodes;
+  for (let position = 0; position < model.nodes.length; position++) {
+    const node = model.nodes[position] as AppNode;
+    // The previous model's node at the same place, under a creator numbered as then: its number, without lookups by id.
+    if (previousNodes?.[position] === node) {
+      const creatorId = node.ordering.parentId ?? node.generatedById;
+      const kept = previousById?.get(node.id);
+      if (kept !== undefined && (creatorId === undefined || byId.get(creatorId) === previousById?.get(creatorId))) {
+        byId.set(node.id, kept);
+        continue;
+      }
+    }
+    signatureOf(node, undefined);
+  }
   signaturesByModel.set(model, (signatures = byId));
   lastNumbered = new WeakRef(model);
   return signatures;

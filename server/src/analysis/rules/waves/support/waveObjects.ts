@@ -34,11 +34,21 @@ const judgedByNode = new WeakMap<AppNode, Map<string, readonly Judged[]>>();
 export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (item: WaveObject) => readonly Problem[]): Problem[] {
   const owners = placeOwnersOf(model);
   const problems: Problem[] = [];
-  for (const node of model.nodes) {
-    for (const judged of judgedFor(node, check, judge)) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
+  // The last model's lists by position: a node at the same place as then takes its list without a lookup.
+  const last = lastJudged.get(check);
+  const lists: (readonly Judged[])[] = new Array(model.nodes.length);
+  for (let position = 0; position < model.nodes.length; position++) {
+    const node = model.nodes[position] as AppNode;
+    const list = last !== undefined && last.nodes[position] === node ? (last.lists[position] as readonly Judged[]) : judgedFor(node, check, judge);
+    lists[position] = list;
+    for (const judged of list) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
   }
+  lastJudged.set(check, { nodes: model.nodes, lists });
   return problems;
 }
+
+/** Per check: the nodes of the model it last judged and their lists, position by position. */
+const lastJudged = new Map<string, { readonly nodes: readonly AppNode[]; readonly lists: readonly (readonly Judged[])[] }>();
 
 function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => readonly Problem[]): readonly Judged[] {
   let byCheck = judgedByNode.get(node);
@@ -60,7 +70,8 @@ function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => re
  * the next by the nodes that came and went (a language server's models share most nodes).
  */
 class PlaceOwners {
-  #nodes = new Set<AppNode>();
+  /** The counted model's nodes, in its order. */
+  #nodes: readonly AppNode[] = [];
   readonly #counts = new Map<number, number>();
   /** Per shared place: the node that reports it in the current model (worked out when first asked). */
   #firstOwners = new Map<number, AppNode | undefined>();
@@ -71,15 +82,22 @@ class PlaceOwners {
     return this.#model;
   }
 
-  /** Takes the nodes of `model`: counts the places of nodes that came, forgets those of nodes that went. */
+  /**
+   * Takes the nodes of `model`: position by position, a node that is not the previous model's node there counts its
+   * places in and that one counts them out (a node that only moved counts in and out: the same counts). Models that
+   * share most nodes in the same order cost a pointer comparison per node.
+   */
   follow(model: RepositoryModel): void {
-    const nodes = new Set<AppNode>();
-    for (const node of model.nodes) {
-      nodes.add(node);
-      if (!this.#nodes.has(node)) this.#count(node, 1);
+    const before = this.#nodes;
+    const after = model.nodes;
+    for (let position = 0; position < Math.max(before.length, after.length); position++) {
+      const previous = before[position];
+      const node = after[position];
+      if (previous === node) continue;
+      if (node !== undefined) this.#count(node, 1);
+      if (previous !== undefined) this.#count(previous, -1);
     }
-    for (const node of this.#nodes) if (!nodes.has(node)) this.#count(node, -1);
-    this.#nodes = nodes;
+    this.#nodes = after;
     this.#model = model;
     this.#firstOwners = new Map();
   }
