@@ -66,13 +66,42 @@ const judgementsBySet = new WeakMap<AppNode, KeptJudgement>();
 
 function keptProblem(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement | undefined {
   const kept = judgementsBySet.get(set);
-  if (kept === undefined || kept.parentName !== parent.name || !sameResourceObjects(kept.resources, parent.resources) || kept.children.length !== parent.childIds.length) return undefined;
-  for (let position = 0; position < kept.children.length; position++) {
-    if (!sameChild(kept.children[position], model.nodesById.get(parent.childIds[position] as string), parent, set)) return undefined;
-  }
+  if (kept === undefined || kept.parentName !== parent.name || !sameResourceObjects(kept.resources, parent.resources)) return undefined;
+  // Only the children at places where the parent's children changed are compared (the sets of one parent share the lists).
+  const children = childrenOf(model, parent);
+  const changed = changedPositions(kept.children, children);
+  if (changed === undefined) return undefined;
+  for (const position of changed) if (!sameChild(kept.children[position], children[position], parent, set)) return undefined;
   for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return undefined;
   return kept.judgement;
 }
+
+/** The parent's children in `model`, one list per parent node object (its sets share it). */
+function childrenOf(model: RepositoryModel, parent: AppNode): readonly (AppNode | undefined)[] {
+  let children = childrenByParent.get(parent);
+  if (children === undefined) childrenByParent.set(parent, (children = parent.childIds.map((id) => model.nodesById.get(id))));
+  return children;
+}
+
+const childrenByParent = new WeakMap<AppNode, readonly (AppNode | undefined)[]>();
+
+/**
+ * The positions where two lists of children hold other nodes, or undefined when their lengths differ; worked out once
+ * per pair (the last one asked for each earlier list), whichever of the parent's sets asks.
+ */
+function changedPositions(before: readonly (AppNode | undefined)[], after: readonly (AppNode | undefined)[]): readonly number[] | undefined {
+  if (before === after) return NO_POSITIONS;
+  if (before.length !== after.length) return undefined;
+  const known = positionsByList.get(before);
+  if (known !== undefined && known.after === after) return known.positions;
+  const positions: number[] = [];
+  for (let position = 0; position < before.length; position++) if (before[position] !== after[position]) positions.push(position);
+  positionsByList.set(before, { after, positions });
+  return positions;
+}
+
+const positionsByList = new WeakMap<readonly (AppNode | undefined)[], { readonly after: readonly (AppNode | undefined)[]; readonly positions: readonly number[] }>();
+const NO_POSITIONS: readonly number[] = [];
 
 /**
  * True when two lists of resources are of the same objects (a resource's wave and hooks follow from its object): a
@@ -112,7 +141,7 @@ function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent
   }
   const parses = new Map<string, unknown>();
   if (judgement !== NOTHING) for (const object of [set.object, ...later.map((item) => item.object)]) parses.set(object.origin.file, index.parsed(object.origin.file));
-  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: parent.childIds.map((id) => model.nodesById.get(id)), parses, judgement });
+  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: childrenOf(model, parent), parses, judgement });
   return judgement;
 }
 
