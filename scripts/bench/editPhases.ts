@@ -9,6 +9,7 @@ import { RULES } from '../../server/src/analysis/rules/catalogue';
 import { isCheckedRule, type CheckContext } from '../../server/src/analysis/rules/check';
 import type { Problem } from '../../server/src/analysis/rules/rule';
 import type { SnapshotFile } from '../../server/src/analysis/snapshot';
+import { OverlaidFiles } from '../../server/src/analysis/overlaidFiles';
 import { snapshotProblems } from '../../server/src/analysis/snapshotProblems';
 import { DEFAULT_PARSE_LIMITS } from '../../server/src/analysis/yaml/parseYamlFile';
 import { readRepository } from '../../server/src/host/readRepository';
@@ -64,8 +65,9 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     // made it ends, so edits analysed in one task would keep every model they made (~0.3 MB an edit at 2,000 Applications).
     await new Promise((resolve) => setImmediate(resolve));
     if (edit === 1) before = lookups();
-    const files = new Map<string, SnapshotFile>(original.files);
-    const entry = files.get(file);
+    // The edited files over the repository's, as the language server holds its open documents (OverlaidFiles).
+    const files = new Map<string, SnapshotFile>();
+    const entry = original.files.get(file);
     if (edit >= 0 && entry?.kind === 'text') {
       if (kind === 'append') files.set(file, { kind: 'text', text: `${entry.text}\n# edit ${edit}\n` });
       // Odd edits cut the last character, even ones put it back: each one renders another folder than the one before.
@@ -74,13 +76,13 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       // Even edits move it to wave 7, odd ones put the file back as it was.
       else if (kind === 'wave') files.set(file, edit % 2 === 0 ? { kind: 'text', text: entry.text.replace(/(sync-wave:\s*["']?)-?\d+/, (_match, key: string) => `${key}7`) } : entry);
       // Even edits comment out the first entry naming a file that holds an Application, odd ones put the file back as it was.
-      else if (kind === 'toggle-entry') files.set(file, edit % 2 === 0 ? { kind: 'text', text: withApplicationEntryCommented(entry.text, file, files) } : entry);
+      else if (kind === 'toggle-entry') files.set(file, edit % 2 === 0 ? { kind: 'text', text: withApplicationEntryCommented(entry.text, file, original.files) } : entry);
       else if (kind === 'copy') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}copy-${edit % 2}.yaml`, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-copy-${edit}`) });
       else if (kind === 'type-new') files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}typed.yaml`, { kind: 'text', text: entry.text.slice(0, edit + 1) });
       else if (kind === 'rename') files.set(file, { kind: 'text', text: entry.text.replace(/(\bname:\s*)(\S+)/, `$1$2-e${edit}`) });
       else files.set(`${file.slice(0, file.lastIndexOf('/') + 1)}added-${edit % 2}.yaml`, { kind: 'text', text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: added-${edit}\n` });
     }
-    const snapshot = { ...original, files };
+    const snapshot = { ...original, files: new OverlaidFiles(original.files, files) };
     collectGarbage?.();
     const phases: [string, number][] = [];
     let last = performance.now();
