@@ -97,16 +97,17 @@ export class RepoIndex {
     const inherited = this.#inheritedScans?.get(name) as FileScan<T> | undefined;
     const changes = this.#succession?.changes;
     if (inherited && changes) {
-      const byFile = new Map(inherited.byFile);
-      let changed = false;
+      // The inherited lists are copied only when a changed file has or had items (most edits: none has).
+      let byFile: Map<string, readonly T[]> | undefined;
       for (const path of changes.files) {
-        const before = byFile.get(path);
+        const before = inherited.byFile.get(path);
         const now = this.snapshot.files.has(path) ? scanFile(this, path) : [];
+        if ((before === undefined || before.length === 0) && now.length === 0) continue;
+        byFile ??= new Map(inherited.byFile);
         if (now.length > 0) byFile.set(path, now);
         else byFile.delete(path);
-        if ((before !== undefined && before.length > 0) || now.length > 0) changed = true;
       }
-      return { byFile, items: changed ? itemsInPathOrder(byFile) : inherited.items, scanFile };
+      return byFile === undefined ? { byFile: inherited.byFile, items: inherited.items, scanFile } : { byFile, items: itemsInPathOrder(byFile), scanFile };
     }
     const byFile = new Map<string, readonly T[]>();
     for (const path of this.#allFiles()) {

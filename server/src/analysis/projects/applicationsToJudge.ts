@@ -16,17 +16,30 @@ export function applicationsToJudge(model: RepositoryModel): readonly JudgedAppl
   let result = judgedByModel.get(model);
   if (result === undefined) {
     const found: JudgedApplication[] = [];
-    for (const node of model.nodes) {
-      if (node.kind !== 'Application' || node.application === undefined || node.application.looksLikePatch) continue;
-      found.push({ node, application: node.application });
+    // A node at the same place as in the last model listed, the same object, keeps its entry (no allocation per node).
+    const last = lastListed;
+    const entries: (JudgedApplication | undefined)[] = new Array(model.nodes.length);
+    for (let position = 0; position < model.nodes.length; position++) {
+      const node = model.nodes[position] as AppNode;
+      const entry = last !== undefined && last.nodes[position] === node ? last.entries[position] : judgedEntryOf(node);
+      entries[position] = entry;
+      if (entry !== undefined) found.push(entry);
     }
+    lastListed = { nodes: model.nodes, entries };
     judgedByModel.set(model, (result = found));
   }
   return result;
 }
 
+function judgedEntryOf(node: AppNode): JudgedApplication | undefined {
+  if (node.kind !== 'Application' || node.application === undefined || node.application.looksLikePatch) return undefined;
+  return { node, application: node.application };
+}
+
 /** Several checks judge the same list per model. */
 const judgedByModel = new WeakMap<RepositoryModel, readonly JudgedApplication[]>();
+/** The last model's nodes listed and their entries, position by position. */
+let lastListed: { readonly nodes: readonly AppNode[]; readonly entries: readonly (JudgedApplication | undefined)[] } | undefined;
 
 /** A finding being collected: several Applications (e.g. generated from one template) may share it. */
 interface PendingProblem {
