@@ -3,7 +3,8 @@ import type { DependencyEdge, DependencyGraph } from '../../dependencies/types';
 import { sameList } from '../../incremental/indexReads';
 import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
-import { crossApplicationNeeds, isSoftEdge } from './support/needGroups';
+import { crossApplicationNeeds } from './support/crossNeeds';
+import { isSoftEdge } from './support/needGroups';
 import { cyclicComponents, shortestCycle, type DirectedGraph } from './support/stronglyConnected';
 
 /** Node-level dependency edges, the first edge of each dependent → provider pair kept as evidence. */

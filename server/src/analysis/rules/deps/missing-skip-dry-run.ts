@@ -6,7 +6,8 @@ import type { EdgeOrdering } from '../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../ordering/syncPosition';
 import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
-import { keptForCrossNeeds, type NeedGroup } from './support/needGroups';
+import { keptForCrossNeeds } from './support/crossNeeds';
+import type { NeedGroup } from './support/needGroups';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';

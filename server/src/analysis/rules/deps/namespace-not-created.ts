@@ -5,7 +5,7 @@ import type { AppNode, RepositoryModel } from '../../model/types';
 import type { SourceLocation } from '../../text/span';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { argoCdNamespaces } from './support/needGroups';
+import { argoCdNamespaces } from './support/crossNeeds';
 import { syncOptionFix } from './support/syncOptionFixes';
 
 const NO_SCOPES: ReadonlyMap<string, 'Cluster' | 'Namespaced'> = new Map();

@@ -1,6 +1,6 @@
 // Rule waves/dependency-in-later-wave: an Application needs something another Application provides in a later wave of the same sync.
 import { defineCheck } from '../check';
-import { keptForCrossNeeds } from '../deps/support/needGroups';
+import { keptForCrossNeeds } from '../deps/support/crossNeeds';
 import { pairProblem, pairsWithOrdering } from '../deps/support/orderingFindings';
 
 /** The provider starts after its dependent in the sync that orders them (edge ordering `after`). */

@@ -1,6 +1,6 @@
 // Rule waves/dependency-in-same-wave: an Application needs something another Application provides in the same wave: they race.
 import { defineCheck } from '../check';
-import { keptForCrossNeeds } from '../deps/support/needGroups';
+import { keptForCrossNeeds } from '../deps/support/crossNeeds';
 import { pairProblem, pairsWithOrdering } from '../deps/support/orderingFindings';
 
 /** The provider and its dependent start together in the sync that orders them (edge ordering `same-wave`). */

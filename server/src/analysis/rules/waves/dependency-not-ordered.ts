@@ -1,6 +1,6 @@
 // Rule waves/dependency-not-ordered: nothing makes the provider of a dependency ready before the Application that needs it.
 import { defineCheck } from '../check';
-import { keptForCrossNeeds } from '../deps/support/needGroups';
+import { keptForCrossNeeds } from '../deps/support/crossNeeds';
 import { isUnknownPosition, pairProblem, pairsWithOrdering } from '../deps/support/orderingFindings';
 
 /**

@@ -1,7 +1,7 @@
 // Where a child of a sync may move so that its dependencies hold: the smallest wave after its providers, the latest before its dependents.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { AppNode, RepositoryModel } from '../../../model/types';
-import { crossApplicationNeeds } from './needGroups';
+import { crossApplicationNeeds } from './crossNeeds';
 import { ancestorInSync } from './syncAncestors';
 
 /** The children of one sync that `child` needs (providers) or that need it (dependents), through any edge below them. */

@@ -1,0 +1,96 @@
+// The needs between Applications (not provided by the dependent itself), and findings kept while they are the same list.
+import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
+import type { AppNode, RepositoryModel } from '../../../model/types';
+import type { Problem } from '../../rule';
+import { needGroups, type NeedGroup } from './needGroups';
+
+/**
+ * The needs another Application decides: not provided by the dependent itself. Inside one
+ * Application Argo CD hoists Namespaces and CRDs before their users, so those never count here.
+ */
+export function crossApplicationNeeds(model: RepositoryModel, graph: DependencyGraph): readonly NeedGroup[] {
+  const argoNamespaces = argoCdNamespaces(model);
+  const groups = needGroups(model, graph);
+  // The same groups and namespaces (an edit that kept the graph and its orderings): the same list, worked out once.
+  const known = crossNeedsByGroups.get(groups);
+  if (known !== undefined && known.namespaces === argoNamespaces) return known.needs;
+  const needs = groups.filter((group) => !group.selfProvided && !(group.best.edge.kind === 'namespace' && argoNamespaces.has(namespaceOf(group.best.edge))));
+  crossNeedsByGroups.set(groups, { namespaces: argoNamespaces, needs });
+  return needs;
+}
+
+/**
+ * The findings of a check that reads the cross-Application needs and nothing else but the nodes they name (their
+ * creation chains, and places in their files), kept while {@link crossApplicationNeeds} gives the same list: a node
+ * that changed, or whose chain did, has its groups made again (a new list), and a node whose file changed is a new
+ * node. `check` names the check.
+ */
+export function keptForCrossNeeds(model: RepositoryModel, graph: DependencyGraph, check: string, compute: (needs: readonly NeedGroup[]) => readonly Problem[]): readonly Problem[] {
+  const needs = crossApplicationNeeds(model, graph);
+  let byCheck = problemsByCrossNeeds.get(needs);
+  if (byCheck === undefined) problemsByCrossNeeds.set(needs, (byCheck = new Map()));
+  let problems = byCheck.get(check);
+  if (problems === undefined) byCheck.set(check, (problems = compute(needs)));
+  return problems;
+}
+
+const problemsByCrossNeeds = new WeakMap<readonly NeedGroup[], Map<string, readonly Problem[]>>();
+
+/** Per list of need groups: the cross-Application needs last worked out from it, and under which namespaces. */
+const crossNeedsByGroups = new WeakMap<readonly NeedGroup[], { readonly namespaces: ReadonlySet<string>; readonly needs: readonly NeedGroup[] }>();
+
+/** Argo CD's usual namespace: an Application without `metadata.namespace` lives there. */
+export const ARGO_CD_NAMESPACE = 'argocd';
+
+/**
+ * Namespaces that exist whenever Argo CD syncs anything: the one Argo CD usually runs in, and
+ * every namespace the model's Applications and ApplicationSets live in (Argo CD watches them).
+ */
+export function argoCdNamespaces(model: RepositoryModel): ReadonlySet<string> {
+  let namespaces = namespacesByModel.get(model);
+  if (namespaces === undefined) namespacesByModel.set(model, (namespaces = namespaceCounts.follow(model.nodes)));
+  return namespaces;
+}
+
+/** The rules ask for each model's namespaces several times. */
+const namespacesByModel = new WeakMap<RepositoryModel, ReadonlySet<string>>();
+
+/**
+ * How many of the last model's nodes live in each namespace, followed position by position from one model to the
+ * next (a node at the same place as before costs a pointer comparison); the set is the previous one while no
+ * namespace came or went.
+ */
+class NamespaceCounts {
+  #nodes: readonly AppNode[] = [];
+  readonly #counts = new Map<string, number>();
+  #namespaces: ReadonlySet<string> = new Set([ARGO_CD_NAMESPACE]);
+
+  follow(nodes: readonly AppNode[]): ReadonlySet<string> {
+    let cameOrWent = false;
+    const count = (namespace: string | undefined, step: number): void => {
+      if (namespace === undefined) return;
+      const now = (this.#counts.get(namespace) ?? 0) + step;
+      if (now === 0) this.#counts.delete(namespace);
+      else this.#counts.set(namespace, now);
+      if (now === 0 || (now === 1 && step === 1)) cameOrWent = true;
+    };
+    const before = this.#nodes;
+    for (let position = 0; position < Math.max(before.length, nodes.length); position++) {
+      const previous = before[position];
+      const node = nodes[position];
+      if (previous === node) continue;
+      if (node !== undefined) count(node.object.namespace, 1);
+      if (previous !== undefined) count(previous.object.namespace, -1);
+    }
+    this.#nodes = nodes;
+    if (cameOrWent) this.#namespaces = new Set([ARGO_CD_NAMESPACE, ...this.#counts.keys()]);
+    return this.#namespaces;
+  }
+}
+
+const namespaceCounts = new NamespaceCounts();
+
+/** The namespace a `namespace` edge is about (its provider is `Namespace/<name>`). */
+function namespaceOf(edge: DependencyEdge): string {
+  return (edge.provider.object ?? '').replace(/^Namespace\//, '');
+}
