@@ -274,7 +274,7 @@ function listingRepository(): string {
 }
 
 /** Checks the property on one repository. */
-async function checkRepository(folder: string, runs: number, editsPerRun: number): Promise<void> {
+async function checkRepository(folder: string, runs: number, editsPerRun: number, examples: readonly (readonly Edit[])[] = []): Promise<void> {
   const original = await readRepository(folder);
   const paths = [...original.files.keys()].filter((path) => /\.(ya?ml|json)$/.test(path)).sort();
   await fc.assert(
@@ -291,7 +291,7 @@ async function checkRepository(folder: string, runs: number, editsPerRun: number
       }
     }),
     // GITOPS_WAVES_PROPERTY_SEED runs other cases than the committed seed's (worth a few seeds after touching incremental code).
-    { numRuns: runs, seed: Number(process.env.GITOPS_WAVES_PROPERTY_SEED ?? 20261127) },
+    { numRuns: runs, seed: Number(process.env.GITOPS_WAVES_PROPERTY_SEED ?? 20261127), examples: examples.map((edits) => [[...edits]]) },
   );
 }
 
@@ -352,7 +352,14 @@ describe('an analysis with a memo equals a fresh one after these edits', () => {
 
 describe('an analysis with a memo equals a fresh one after any edits', () => {
   it('on examples/homelab', async () => {
-    await checkRepository(resolve(__dirname, '..', '..', '..', 'examples', 'homelab'), 40, 6);
+    await checkRepository(resolve(__dirname, '..', '..', '..', 'examples', 'homelab'), 40, 6, [
+      // Found by a seed: a comment put before an Application whose wave a pair finding's fix edits, then a set's
+      // template renamed; the need groups stay the same list, the fix's place moves (findings kept by that list alone went stale).
+      [
+        { kind: 'prepend-comment', file: 62527653 },
+        { kind: 'rename-generated', file: 0, prefix: 0 },
+      ],
+    ]);
   }, 120_000);
 
   it('on a synthetic repository (ApplicationSets, kustomizations, charts)', async () => {

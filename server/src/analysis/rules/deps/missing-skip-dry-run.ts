@@ -4,14 +4,12 @@ import type { DependencyEdge } from '../../dependencies/types';
 import type { AppNode } from '../../model/types';
 import type { EdgeOrdering } from '../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../ordering/syncPosition';
-import { defineCheck, type CheckContext } from '../check';
+import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { keptForCrossNeeds } from './support/crossNeeds';
-import type { NeedGroup } from './support/needGroups';
+import { crossApplicationNeeds } from './support/crossNeeds';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';
-
 const MAX_LISTED = 3;
 
 /** One custom resource of the dependent whose CRD is not there at dry-run time. */
@@ -33,49 +31,43 @@ export const missingSkipDryRun = defineCheck(
     summary: 'A custom resource whose CRD another Application installs, not ready before this sync, without SkipDryRunOnMissingResource=true: the first sync fails at dry run.',
   },
   (context) => {
-    const { model, graph } = context;
-    return keptForCrossNeeds(model, graph, missingSkipDryRun.id, (needs) => missingCrdProblems(context, needs));
+    const { index, model, graph } = context;
+    const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
+    for (const group of crossApplicationNeeds(model, graph)) {
+      const { edge, ordering } = group.best;
+      if (edge.kind !== 'crd') continue;
+      // The dependent's own sync creating the provider still dry-runs the custom resource before any wave is applied.
+      if (ordering.ordering === 'before' && ordering.syncId !== edge.dependent.nodeId) continue;
+      const node = model.nodesById.get(edge.dependent.nodeId);
+      const provider = model.nodesById.get(edge.provider.nodeId);
+      if (!node?.application || !provider) continue;
+      if (node.application.syncPolicy.syncOptions.get(OPTION) === 'true') continue;
+      const resource = findEdgeResource(node, edge.dependent.object)?.resource;
+      if (annotationHasOption(resource?.object.annotations[SYNC_OPTIONS_ANNOTATION], OPTION)) continue;
+      const entry = byDependent.get(node.id) ?? { node, missing: [] };
+      entry.missing.push({ edge, ordering, provider });
+      byDependent.set(node.id, entry);
+    }
+    const problems: Problem[] = [];
+    for (const { node, missing } of byDependent.values()) {
+      const first = missing[0]!;
+      const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
+      const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
+      const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
+      const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
+      const found = problem(
+        missingSkipDryRun,
+        message,
+        first.edge.dependent.location,
+        missing.flatMap(({ edge, provider }, position) => [
+          ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
+          { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
+        ]),
+      );
+      const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
+      const fix = syncOptionFix(index, model, node, OPTION, true);
+      problems.push(fix ? { ...capped, fixes: [fix] } : capped);
+    }
+    return problems;
   },
 );
-
-/** The check's findings from the cross-Application needs. */
-function missingCrdProblems(context: CheckContext, needs: readonly NeedGroup[]): readonly Problem[] {
-  const { index, model } = context;
-  const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
-  for (const group of needs) {
-    if (group.best.edge.kind !== 'crd') continue;
-    const { edge, ordering } = group.best;
-    // The dependent's own sync creating the provider still dry-runs the custom resource before any wave is applied.
-    if (ordering.ordering === 'before' && ordering.syncId !== edge.dependent.nodeId) continue;
-    const node = model.nodesById.get(edge.dependent.nodeId);
-    const provider = model.nodesById.get(edge.provider.nodeId);
-    if (!node?.application || !provider) continue;
-    if (node.application.syncPolicy.syncOptions.get(OPTION) === 'true') continue;
-    const resource = findEdgeResource(node, edge.dependent.object)?.resource;
-    if (annotationHasOption(resource?.object.annotations[SYNC_OPTIONS_ANNOTATION], OPTION)) continue;
-    const entry = byDependent.get(node.id) ?? { node, missing: [] };
-    entry.missing.push({ edge, ordering, provider });
-    byDependent.set(node.id, entry);
-  }
-  const problems: Problem[] = [];
-  for (const { node, missing } of byDependent.values()) {
-    const first = missing[0]!;
-    const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
-    const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
-    const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
-    const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
-    const found = problem(
-      missingSkipDryRun,
-      message,
-      first.edge.dependent.location,
-      missing.flatMap(({ edge, provider }, position) => [
-        ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
-        { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
-      ]),
-    );
-    const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
-    const fix = syncOptionFix(index, model, node, OPTION, true);
-    problems.push(fix ? { ...capped, fixes: [fix] } : capped);
-  }
-  return problems;
-}

@@ -1,6 +1,5 @@
 // Rule waves/dependency-not-ordered: nothing makes the provider of a dependency ready before the Application that needs it.
 import { defineCheck } from '../check';
-import { keptForCrossNeeds } from '../deps/support/crossNeeds';
 import { isUnknownPosition, pairProblem, pairsWithOrdering } from '../deps/support/orderingFindings';
 
 /**
@@ -15,14 +14,12 @@ export const dependencyNotOrdered = defineCheck(
     summary: 'Nothing makes the provider of a dependency ready before the Application that needs it (different roots, one ApplicationSet, or a wave that does not wait for health).',
   },
   (context) =>
-    keptForCrossNeeds(context.model, context.graph, dependencyNotOrdered.id, () =>
-      pairsWithOrdering(context, 'unordered', (group) => group.best.edge.kind !== 'service')
-        .filter((pair) => !isUnknownPosition(pair))
-        .map((pair) =>
-          pairProblem(dependencyNotOrdered, context, pair, {
-            consequence: ({ dependent, provider }) => `Nothing makes ${provider.name} ready before ${dependent.name} starts; until it is, ${dependent.name}'s sync can fail and retry.`,
-            withFixes: false,
-          }),
-        ),
-    ),
+    pairsWithOrdering(context, 'unordered', (group) => group.best.edge.kind !== 'service')
+      .filter((pair) => !isUnknownPosition(pair))
+      .map((pair) =>
+        pairProblem(dependencyNotOrdered, context, pair, {
+          consequence: ({ dependent, provider }) => `Nothing makes ${provider.name} ready before ${dependent.name} starts; until it is, ${dependent.name}'s sync can fail and retry.`,
+          withFixes: false,
+        }),
+      ),
 );

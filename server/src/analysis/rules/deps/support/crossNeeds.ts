@@ -1,7 +1,6 @@
-// The needs between Applications (not provided by the dependent itself), and findings kept while they are the same list.
+// The needs between Applications (not provided by the dependent itself), worked out once per list of need groups.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { AppNode, RepositoryModel } from '../../../model/types';
-import type { Problem } from '../../rule';
 import { needGroups, type NeedGroup } from './needGroups';
 
 /**
@@ -18,23 +17,6 @@ export function crossApplicationNeeds(model: RepositoryModel, graph: DependencyG
   crossNeedsByGroups.set(groups, { namespaces: argoNamespaces, needs });
   return needs;
 }
-
-/**
- * The findings of a check that reads the cross-Application needs and nothing else but the nodes they name (their
- * creation chains, and places in their files), kept while {@link crossApplicationNeeds} gives the same list: a node
- * that changed, or whose chain did, has its groups made again (a new list), and a node whose file changed is a new
- * node. `check` names the check.
- */
-export function keptForCrossNeeds(model: RepositoryModel, graph: DependencyGraph, check: string, compute: (needs: readonly NeedGroup[]) => readonly Problem[]): readonly Problem[] {
-  const needs = crossApplicationNeeds(model, graph);
-  let byCheck = problemsByCrossNeeds.get(needs);
-  if (byCheck === undefined) problemsByCrossNeeds.set(needs, (byCheck = new Map()));
-  let problems = byCheck.get(check);
-  if (problems === undefined) byCheck.set(check, (problems = compute(needs)));
-  return problems;
-}
-
-const problemsByCrossNeeds = new WeakMap<readonly NeedGroup[], Map<string, readonly Problem[]>>();
 
 /** Per list of need groups: the cross-Application needs last worked out from it, and under which namespaces. */
 const crossNeedsByGroups = new WeakMap<readonly NeedGroup[], { readonly namespaces: ReadonlySet<string>; readonly needs: readonly NeedGroup[] }>();
