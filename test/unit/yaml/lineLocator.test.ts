@@ -162,6 +162,8 @@ describe('LineTable', () => {
       'a: 1\n---\n---\nb: 2\n',
       'a: >-\n  folded\n  # not a comment\nb: "x"   \nc: it\'s\nd: url://x:y\ne: x#y # z\n',
       'outer:\n  inner:\n    - - nested\n    - k: v\n',
+      'key: # a comment where the value would be\n  sub: 1\nlist:\n-   name: wide\n    port: 8\n-   plain   \n',
+      'a:\n  - x\n  -\n    y: 2\n  - "quoted # not a comment"\nb: \'single \'\'quoted\'\'\'\n',
     ];
     const tally = newTally();
     texts.forEach((text, position) => {
