@@ -17,7 +17,7 @@ import type { ApplicationReading, GeneratedPassOne, ModelRecord } from './keptMo
 import { createsAnything, renderTouchedPassOne, type CreatorChange } from './patchPassOne';
 import { expandSetsAgain, setsPassOne, type Regeneration } from './patchWrittenSets';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, holdsWrittenArgoObjectsOrOthers, NO_SHAPE, NONE_CAME_OR_WENT, withTurnedPairs, type ApplicationsCameOrWent } from './writtenPlaces';
+import { alignByPlace, candidatesOf, holdsOnlyWrittenArgoObjects, parsesWithoutProblems, NO_SHAPE, NONE_CAME_OR_WENT, withTurnedPairs, type ApplicationsCameOrWent } from './writtenPlaces';
 
 /** The frame of a model after an edit of written Applications, and the objects the edit replaced. */
 export interface WrittenObjectsPatch {
@@ -123,7 +123,7 @@ export function patchWrittenObjects(
   for (const object of [...cameOrWent.removed, ...setsCameOrWent.removed]) {
     const file = object.origin.file;
     if (index.file(file) === undefined || files.has(file)) continue;
-    if (!holdsOnlyWrittenArgoObjects(index, file, declared) && !holdsWrittenArgoObjectsOrOthers(index, file)) return undefined;
+    if (!holdsOnlyWrittenArgoObjects(index, file, declared) && !parsesWithoutProblems(index, file)) return undefined;
     files.add(file);
   }
   const removed = new Set(cameOrWent.removed);

@@ -116,10 +116,10 @@ export function holdsOnlyWrittenArgoObjects(index: RepoIndex, file: string, decl
 }
 
 /**
- * True when `file` parses without problems: each document is a written Argo CD object or another object, which the
- * Applications rendering the file read as a resource. A file being typed that does not parse is not such a file.
+ * True when `file` parses without problems (its documents, written Argo CD objects or others that whoever renders the
+ * file reads as resources, are all read); a file being typed that does not parse is not.
  */
-export function holdsWrittenArgoObjectsOrOthers(index: RepoIndex, file: string): boolean {
+export function parsesWithoutProblems(index: RepoIndex, file: string): boolean {
   const parsed = index.parsed(file);
   return parsed !== undefined && parsed.problems.length === 0;
 }

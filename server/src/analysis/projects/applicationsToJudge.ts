@@ -1,5 +1,6 @@
 // The Applications whose AppProject permissions are judged, and one problem per location for many Applications.
 import type { ApplicationSpec } from '../argo/types';
+import { ResultsByPosition } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
 import { keptPerNode, type CheckContext } from '../rules/check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../rules/rule';
@@ -15,18 +16,9 @@ export interface JudgedApplication {
 export function applicationsToJudge(model: RepositoryModel): readonly JudgedApplication[] {
   let result = judgedByModel.get(model);
   if (result === undefined) {
-    const found: JudgedApplication[] = [];
     // A node at the same place as in the last model listed, the same object, keeps its entry (no allocation per node).
-    const last = lastListed;
-    const entries: (JudgedApplication | undefined)[] = new Array(model.nodes.length);
-    for (let position = 0; position < model.nodes.length; position++) {
-      const node = model.nodes[position] as AppNode;
-      const entry = last !== undefined && last.nodes[position] === node ? last.entries[position] : judgedEntryOf(node);
-      entries[position] = entry;
-      if (entry !== undefined) found.push(entry);
-    }
-    lastListed = { nodes: model.nodes, entries };
-    judgedByModel.set(model, (result = found));
+    const entries = entriesByPosition.resultsFor(model.nodes, judgedEntryOf);
+    judgedByModel.set(model, (result = entries.filter((entry): entry is JudgedApplication => entry !== undefined)));
   }
   return result;
 }
@@ -38,8 +30,8 @@ function judgedEntryOf(node: AppNode): JudgedApplication | undefined {
 
 /** Several checks judge the same list per model. */
 const judgedByModel = new WeakMap<RepositoryModel, readonly JudgedApplication[]>();
-/** The last model's nodes listed and their entries, position by position. */
-let lastListed: { readonly nodes: readonly AppNode[]; readonly entries: readonly (JudgedApplication | undefined)[] } | undefined;
+/** The last model's entries, position by position. */
+const entriesByPosition = new ResultsByPosition<JudgedApplication | undefined>();
 
 /** A finding being collected: several Applications (e.g. generated from one template) may share it. */
 interface PendingProblem {

@@ -1,6 +1,7 @@
 // The needs between Applications (not provided by the dependent itself), worked out once per list of need groups.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { AppNode, RepositoryModel } from '../../../model/types';
+import { visitChangedPositions } from '../../../model/nodePositions';
 import { needGroups, type NeedGroup } from './needGroups';
 
 /**
@@ -56,14 +57,7 @@ class NamespaceCounts {
       else this.#counts.set(namespace, now);
       if (now === 0 || (now === 1 && step === 1)) cameOrWent = true;
     };
-    const before = this.#nodes;
-    for (let position = 0; position < Math.max(before.length, nodes.length); position++) {
-      const previous = before[position];
-      const node = nodes[position];
-      if (previous === node) continue;
-      if (node !== undefined) count(node.object.namespace, 1);
-      if (previous !== undefined) count(previous.object.namespace, -1);
-    }
+    visitChangedPositions(this.#nodes, nodes, (node, step) => count(node.object.namespace, step));
     this.#nodes = nodes;
     if (cameOrWent) this.#namespaces = new Set([ARGO_CD_NAMESPACE, ...this.#counts.keys()]);
     return this.#namespaces;

@@ -1,5 +1,6 @@
 // The objects whose annotations the wave rules read (each written place once), and what is written for an annotation there.
 import { getPath, isRecord, objectFromBody, type KubeObject, type ObjectOrigin } from '../../../kube/kubeObject';
+import { ResultsByPosition, visitChangedPositions } from '../../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { RepoIndex } from '../../../repoIndex';
 import type { SourceLocation } from '../../../text/span';
@@ -35,20 +36,17 @@ export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (
   const owners = placeOwnersOf(model);
   const problems: Problem[] = [];
   // The last model's lists by position: a node at the same place as then takes its list without a lookup.
-  const last = lastJudged.get(check);
-  const lists: (readonly Judged[])[] = new Array(model.nodes.length);
-  for (let position = 0; position < model.nodes.length; position++) {
-    const node = model.nodes[position] as AppNode;
-    const list = last !== undefined && last.nodes[position] === node ? (last.lists[position] as readonly Judged[]) : judgedFor(node, check, judge);
-    lists[position] = list;
-    for (const judged of list) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
-  }
-  lastJudged.set(check, { nodes: model.nodes, lists });
+  let byPosition = listsByCheck.get(check);
+  if (byPosition === undefined) listsByCheck.set(check, (byPosition = new ResultsByPosition()));
+  const lists = byPosition.resultsFor(model.nodes, (node) => judgedFor(node, check, judge));
+  model.nodes.forEach((node, position) => {
+    for (const judged of lists[position] as readonly Judged[]) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
+  });
   return problems;
 }
 
-/** Per check: the nodes of the model it last judged and their lists, position by position. */
-const lastJudged = new Map<string, { readonly nodes: readonly AppNode[]; readonly lists: readonly (readonly Judged[])[] }>();
+/** Per check: the lists of the model it last judged, position by position. */
+const listsByCheck = new Map<string, ResultsByPosition<readonly Judged[]>>();
 
 function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => readonly Problem[]): readonly Judged[] {
   let byCheck = judgedByNode.get(node);
@@ -88,16 +86,8 @@ class PlaceOwners {
    * share most nodes in the same order cost a pointer comparison per node.
    */
   follow(model: RepositoryModel): void {
-    const before = this.#nodes;
-    const after = model.nodes;
-    for (let position = 0; position < Math.max(before.length, after.length); position++) {
-      const previous = before[position];
-      const node = after[position];
-      if (previous === node) continue;
-      if (node !== undefined) this.#count(node, 1);
-      if (previous !== undefined) this.#count(previous, -1);
-    }
-    this.#nodes = after;
+    visitChangedPositions(this.#nodes, model.nodes, (node, step) => this.#count(node, step));
+    this.#nodes = model.nodes;
     this.#model = model;
     this.#firstOwners = new Map();
   }

@@ -1,0 +1,41 @@
+// Per-node work that follows one model to the next position by position: a node at the same place as before, the same object, costs a pointer comparison.
+import type { AppNode } from './types';
+
+/**
+ * Calls `visit` for every node of `after` that is not the node of `before` at its place (`+1`), and for every node of
+ * `before` that is not the node of `after` at its place (`-1`). A node that only moved is visited both ways, so counts
+ * kept by `visit` end up those of `after`'s nodes.
+ */
+export function visitChangedPositions(before: readonly AppNode[], after: readonly AppNode[], visit: (node: AppNode, step: 1 | -1) => void): void {
+  for (let position = 0; position < Math.max(before.length, after.length); position++) {
+    const previous = before[position];
+    const node = after[position];
+    if (previous === node) continue;
+    if (node !== undefined) visit(node, 1);
+    if (previous !== undefined) visit(previous, -1);
+  }
+}
+
+/**
+ * One result per node of the last list of nodes it was given, position by position: a node at the same place as in
+ * that list, the same object, takes its result there instead of `compute` (which must give a node's result from the
+ * node object alone, or from what the caller keys by it).
+ */
+export class ResultsByPosition<T> {
+  #nodes: readonly AppNode[] = [];
+  #results: readonly T[] = [];
+
+  /** The result of each of `nodes`, in order. */
+  resultsFor(nodes: readonly AppNode[], compute: (node: AppNode) => T): readonly T[] {
+    const before = this.#nodes;
+    const kept = this.#results;
+    const results: T[] = new Array(nodes.length);
+    for (let position = 0; position < nodes.length; position++) {
+      const node = nodes[position] as AppNode;
+      results[position] = before[position] === node ? (kept[position] as T) : compute(node);
+    }
+    this.#nodes = nodes;
+    this.#results = results;
+    return results;
+  }
+}
