@@ -37,8 +37,26 @@ export function describeSyncPosition(position: SyncPosition): string {
  * The resource of `node` that an edge end names (`Kind/name`, or `group/Kind` for a CRD), at its
  * earliest sync position; undefined when the label names nothing the node renders.
  */
-export function findEdgeResource(node: AppNode, objectLabel: string | undefined): { resource: ResourceNode; position: SyncPosition } | undefined {
+export function findEdgeResource(node: AppNode, objectLabel: string | undefined): EdgeResource | undefined {
   if (objectLabel === undefined) return undefined;
+  // A node's resources never change (an edit makes another node object): each label is looked for once per node.
+  let found = edgeResourcesByNode.get(node);
+  if (found === undefined) edgeResourcesByNode.set(node, (found = new Map()));
+  let answer = found.get(objectLabel);
+  if (answer === undefined) found.set(objectLabel, (answer = lookForEdgeResource(node, objectLabel) ?? null));
+  return answer ?? undefined;
+}
+
+/** A resource an edge end names, at its earliest sync position. */
+export interface EdgeResource {
+  readonly resource: ResourceNode;
+  readonly position: SyncPosition;
+}
+
+/** Per node object, per label: the resource found (null: none), since the checks and orderings ask again after every edit. */
+const edgeResourcesByNode = new WeakMap<AppNode, Map<string, EdgeResource | null>>();
+
+function lookForEdgeResource(node: AppNode, objectLabel: string): EdgeResource | undefined {
   const byKindAndName = node.resources.filter((resource) => `${resource.object.kind}/${resource.object.name}` === objectLabel);
   const matches = byKindAndName.length > 0 ? byKindAndName : node.resources.filter((resource) => definesCustomResource(resource, objectLabel));
   let best: { resource: ResourceNode; position: SyncPosition } | undefined;

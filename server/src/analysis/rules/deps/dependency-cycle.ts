@@ -1,10 +1,11 @@
 // Rule deps/dependency-cycle: Applications that need one another in a circle, so no order of waves satisfies them all.
-import type { DependencyEdge, DependencyGraph } from '../../dependencies/types';
+import type { DependencyEdge } from '../../dependencies/types';
+import type { AppNode } from '../../model/types';
 import { sameList } from '../../incremental/indexReads';
 import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
 import { crossApplicationNeeds } from './support/crossNeeds';
-import { isSoftEdge } from './support/needGroups';
+import { isSoftEdge, type NeedGroup } from './support/needGroups';
 import { cyclicComponents, shortestCycle, type DirectedGraph } from './support/stronglyConnected';
 
 /** Node-level dependency edges, the first edge of each dependent → provider pair kept as evidence. */
@@ -53,17 +54,21 @@ interface FoundCycle {
 }
 
 /**
- * The cycles among the needs one Application alone provides. Kept per graph while those needs' deciding
- * edges and the model's node order (the search's order) are the same: waves do not make or break cycles.
+ * The cycles among the needs one Application alone provides. Kept while those needs' deciding edges (the same
+ * objects: an edge is made again when what it joins changes) and the model's node ids in order (the search's order)
+ * are the same: waves do not make or break cycles, and an edit that leaves the needs alone changes nothing here.
  */
 function cyclesOf(context: CheckContext): readonly FoundCycle[] {
   const { model, graph } = context;
-  const single = crossApplicationNeeds(model, graph)
-    .filter((group) => group.edges.every((ordered) => ordered.edge.provider.nodeId === group.best.edge.provider.nodeId))
-    .map((group) => group.best.edge);
+  const cross = crossApplicationNeeds(model, graph);
+  let single = singleProviderEdges.get(cross);
+  if (single === undefined) {
+    single = cross.filter((group) => group.edges.every((ordered) => ordered.edge.provider.nodeId === group.best.edge.provider.nodeId)).map((group) => group.best.edge);
+    singleProviderEdges.set(cross, single);
+  }
+  const kept = lastCycles;
+  if (kept !== undefined && sameList(kept.single, single) && sameNodeIds(kept.nodeIds, model.nodes)) return kept.cycles;
   const nodeIds = model.nodes.map((node) => node.id);
-  const kept = cyclesByGraph.get(graph);
-  if (kept !== undefined && sameList(kept.single, single) && sameList(kept.nodeIds, nodeIds)) return kept.cycles;
   const all = nodeGraph(nodeIds, single);
   const hard = nodeGraph(nodeIds, single.filter((edge) => !isSoftEdge(edge)));
   const cycles: FoundCycle[] = [];
@@ -75,11 +80,22 @@ function cyclesOf(context: CheckContext): readonly FoundCycle[] {
     const used = hardComponent ? hard : all;
     cycles.push({ component, steps: cycle.map((id, at) => used.evidence.get(`${id}\u0000${cycle[(at + 1) % cycle.length]}`)!), hardComponent: hardComponent !== undefined });
   }
-  cyclesByGraph.set(graph, { single, nodeIds, cycles });
+  lastCycles = { single, nodeIds, cycles };
   return cycles;
 }
 
-const cyclesByGraph = new WeakMap<DependencyGraph, { readonly single: readonly DependencyEdge[]; readonly nodeIds: readonly string[]; readonly cycles: readonly FoundCycle[] }>();
+/** The cycles last worked out, with what they were worked out from (one entry: the analyses follow one another). */
+let lastCycles: { readonly single: readonly DependencyEdge[]; readonly nodeIds: readonly string[]; readonly cycles: readonly FoundCycle[] } | undefined;
+
+/** Per list of cross-Application needs: the deciding edges of the needs one Application alone provides. */
+const singleProviderEdges = new WeakMap<readonly NeedGroup[], readonly DependencyEdge[]>();
+
+/** True when `nodes` have exactly the ids `nodeIds`, in order. */
+function sameNodeIds(nodeIds: readonly string[], nodes: readonly AppNode[]): boolean {
+  if (nodeIds.length !== nodes.length) return false;
+  for (let position = 0; position < nodes.length; position++) if (nodes[position]!.id !== nodeIds[position]) return false;
+  return true;
+}
 
 function nodeGraph(nodeIds: readonly string[], edges: readonly DependencyEdge[]): NodeGraph {
   const successors = new Map<string, string[]>();

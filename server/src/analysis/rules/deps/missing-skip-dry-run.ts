@@ -6,7 +6,8 @@ import type { EdgeOrdering } from '../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../ordering/syncPosition';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { crossApplicationNeeds } from './support/crossNeeds';
+import { crossApplicationNeeds, crossNeedsWhere } from './support/crossNeeds';
+import type { NeedGroup } from './support/needGroups';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';
@@ -33,11 +34,8 @@ export const missingSkipDryRun = defineCheck(
   (context) => {
     const { index, model, graph } = context;
     const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
-    for (const group of crossApplicationNeeds(model, graph)) {
+    for (const group of crossNeedsWhere(crossApplicationNeeds(model, graph), missingSkipDryRun.id, crdNotReadyBeforeDryRun)) {
       const { edge, ordering } = group.best;
-      if (edge.kind !== 'crd') continue;
-      // The dependent's own sync creating the provider still dry-runs the custom resource before any wave is applied.
-      if (ordering.ordering === 'before' && ordering.syncId !== edge.dependent.nodeId) continue;
       const node = model.nodesById.get(edge.dependent.nodeId);
       const provider = model.nodesById.get(edge.provider.nodeId);
       if (!node?.application || !provider) continue;
@@ -71,3 +69,12 @@ export const missingSkipDryRun = defineCheck(
     return problems;
   },
 );
+
+/**
+ * A need of a CRD whose deciding provider is not ready when the dependent's sync dry-runs: not ordered before it, or
+ * ordered before it only inside the dependent's own sync (which still dry-runs the custom resource before any wave).
+ */
+function crdNotReadyBeforeDryRun(group: NeedGroup): boolean {
+  const { edge, ordering } = group.best;
+  return edge.kind === 'crd' && !(ordering.ordering === 'before' && ordering.syncId !== edge.dependent.nodeId);
+}

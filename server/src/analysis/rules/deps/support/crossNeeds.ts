@@ -22,6 +22,22 @@ export function crossApplicationNeeds(model: RepositoryModel, graph: DependencyG
 /** Per list of need groups: the cross-Application needs last worked out from it, and under which namespaces. */
 const crossNeedsByGroups = new WeakMap<readonly NeedGroup[], { readonly namespaces: ReadonlySet<string>; readonly needs: readonly NeedGroup[] }>();
 
+/**
+ * The groups of `needs` (a list {@link crossApplicationNeeds} gave) that `keep` keeps, worked out once per list and
+ * `name`. `keep` may read the group alone (its edges and orderings never change; the nodes it names may be other
+ * objects in a later model, so the caller looks them up again), and `name` must tell it from every other `keep`.
+ */
+export function crossNeedsWhere(needs: readonly NeedGroup[], name: string, keep: (group: NeedGroup) => boolean): readonly NeedGroup[] {
+  let byName = subsetsByNeeds.get(needs);
+  if (byName === undefined) subsetsByNeeds.set(needs, (byName = new Map()));
+  let subset = byName.get(name);
+  if (subset === undefined) byName.set(name, (subset = needs.filter(keep)));
+  return subset;
+}
+
+/** Per list of cross-Application needs: its subsets by name. */
+const subsetsByNeeds = new WeakMap<readonly NeedGroup[], Map<string, readonly NeedGroup[]>>();
+
 /** Argo CD's usual namespace: an Application without `metadata.namespace` lives there. */
 export const ARGO_CD_NAMESPACE = 'argocd';
 

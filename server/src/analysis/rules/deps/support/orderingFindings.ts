@@ -6,7 +6,7 @@ import { findEdgeResource } from '../../../ordering/syncPosition';
 import { chainSignatures } from '../../../ordering/orderedEdges';
 import type { CheckContext } from '../../check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../../rule';
-import { crossApplicationNeeds } from './crossNeeds';
+import { crossApplicationNeeds, crossNeedsWhere } from './crossNeeds';
 import { isSoftEdge, type NeedGroup } from './needGroups';
 import { syncOptionFix } from './syncOptionFixes';
 import { describeInSync } from './syncAncestors';
@@ -27,8 +27,8 @@ export interface DependencyPair {
 export function pairsWithOrdering(context: CheckContext, kind: EdgeOrderingKind, keep: (group: NeedGroup) => boolean = () => true): DependencyPair[] {
   const { model, graph } = context;
   const pairs = new Map<string, { dependent: AppNode; provider: AppNode; ordering: EdgeOrdering; needs: NeedGroup[] }>();
-  for (const group of crossApplicationNeeds(model, graph)) {
-    if (group.best.ordering.ordering !== kind || !keep(group)) continue;
+  for (const group of crossNeedsWhere(crossApplicationNeeds(model, graph), `ordering ${kind}`, (candidate) => candidate.best.ordering.ordering === kind)) {
+    if (!keep(group)) continue;
     const { edge, ordering } = group.best;
     const dependent = model.nodesById.get(edge.dependent.nodeId);
     const provider = model.nodesById.get(edge.provider.nodeId);
