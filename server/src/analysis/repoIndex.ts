@@ -79,6 +79,17 @@ export class RepoIndex {
   }
 
   /**
+   * The derivations whose answer in this index may differ from the one they gave in the index whose serial is `since`,
+   * which this index follows: any other derivation answers here what it answered there (its kept value was carried
+   * forward). Undefined when that is not known (no kept derivations, another succession, records gone): then every
+   * derivation must be asked.
+   */
+  derivationsPossiblyChangedSince(since: number): ReadonlySet<string> | undefined {
+    if (this.#succession === undefined || this.#succession.previousSerial !== since) return undefined;
+    return this.#derivations?.keysLoggedSince(since);
+  }
+
+  /**
    * The items of a scan over every file, in path order: `scanFile` lists the items of one file and
    * may read nothing but that file, through the index it is given. An index made by {@link following}
    * scans only the changed files and keeps the previous list when none of them has or had items.

@@ -1,6 +1,7 @@
 // RepoIndex.following, snapshotChanges, scanEveryFile and ReadMemo: what is carried over after an edit, and what is not.
 import { describe, expect, it, vi } from 'vitest';
 import { ReadMemo } from '../../../server/src/analysis/incremental/readMemo';
+import { ReadersIndex } from '../../../server/src/analysis/incremental/readersIndex';
 import { snapshotChanges } from '../../../server/src/analysis/incremental/snapshotChanges';
 import { ParseCache } from '../../../server/src/analysis/parseCache';
 import { RepoIndex } from '../../../server/src/analysis/repoIndex';
@@ -163,5 +164,64 @@ describe('ReadMemo', () => {
     const fourth = follow(third, { 'apps/b.yaml': 'kind: Service\n' });
     expect(fourth.derived('kind-of-a', kindOfA)).toBe('Secret');
     expect(computed).toBe(2);
+  });
+
+  it('names the derivations an edit may have changed, so readers of the others are not asked', () => {
+    const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+    const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
+    const kindOf = (path: string) => (index: RepoIndex): unknown => (index.parsed(path)?.documents[0]?.value as { kind?: string } | undefined)?.kind;
+    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => {
+      const next = edited(previous.snapshot, changes);
+      return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
+    };
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
+    derivations.nextGeneration();
+    first.derived('kind-of-a', kindOf('apps/a.yaml'));
+    first.derived('kind-of-b', kindOf('apps/b.yaml'));
+    // a edited: only the derivation reading a may answer otherwise.
+    const second = follow(first, { 'apps/a.yaml': 'kind: Secret\n' });
+    expect([...(second.derivationsPossiblyChangedSince(first.serial) ?? ['unknown'])]).toEqual(['kind-of-a']);
+    derivations.nextGeneration();
+    expect(second.derived('kind-of-a', kindOf('apps/a.yaml'))).toBe('Secret');
+    expect(second.derived('kind-of-b', kindOf('apps/b.yaml'))).toBe('Secret');
+    // An edit that changes neither: nothing named; asked about an index this one does not follow: unknown.
+    const third = follow(second, { 'chart/values.yaml': 'replicas: 2\n' });
+    expect(third.derivationsPossiblyChangedSince(second.serial)?.size).toBe(0);
+    expect(third.derivationsPossiblyChangedSince(first.serial)).toBeUndefined();
+    // Two analyses that ask neither: their entries are forgotten, and so named (what they read may have changed unseen).
+    derivations.nextGeneration();
+    derivations.nextGeneration();
+    const fourth = follow(third, { 'apps/b.yaml': 'kind: Service\n' });
+    expect([...(fourth.derivationsPossiblyChangedSince(third.serial) ?? [])].sort()).toEqual(['kind-of-a', 'kind-of-b']);
+    // Without kept derivations nothing is known.
+    const plain = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache);
+    expect(follow(plain, { 'apps/a.yaml': 'kind: Secret\n' }).derivationsPossiblyChangedSince(plain.serial)).toBeUndefined();
+  });
+
+  it('asks a reader of a derivation again only when the derivation may have changed', () => {
+    const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+    const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
+    const kindOf = (path: string) => (index: RepoIndex): unknown => (index.parsed(path)?.documents[0]?.value as { kind?: string } | undefined)?.kind;
+    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => {
+      const next = edited(previous.snapshot, changes);
+      return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
+    };
+    const readers = new ReadersIndex<string>();
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
+    derivations.nextGeneration();
+    for (const [key, path] of [['reader-of-a', 'apps/a.yaml'], ['reader-of-b', 'apps/b.yaml']] as const) {
+      readers.add(key, [first.recordReads(() => first.derived(`kind-of-${path}`, kindOf(path))).reads]);
+    }
+    const second = follow(first, { 'apps/a.yaml': 'kind: Secret\n' });
+    derivations.nextGeneration();
+    const asked = vi.spyOn(second, 'derivationAnswers');
+    const touched = new Set<string>();
+    expect(readers.touched(second, first.serial, touched)).toBe(true);
+    expect([...touched]).toEqual(['reader-of-a']);
+    expect(asked.mock.calls.map(([name]) => name)).toEqual(['kind-of-apps/a.yaml']);
+    // Asking every derivation finds the same keys.
+    const everyOne = new Set<string>();
+    readers.touched(second, first.serial, everyOne, { askEveryDerivation: true });
+    expect([...everyOne]).toEqual(['reader-of-a']);
   });
 });

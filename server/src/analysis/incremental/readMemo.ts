@@ -38,6 +38,9 @@ function reuseOrCompute<T>(
   return { value, reused: false };
 }
 
+/** The change log keeps at least this many records (and at most twice the entries, beyond that). */
+const MIN_CHANGE_LOG = 1024;
+
 /**
  * Memoises a pure computation over a `RepoIndex` across successive indexes (a language server's
  * snapshots). An entry records every read its computation made (see `RepoIndex.recordReads`); a
@@ -52,6 +55,21 @@ export class ReadMemo<T> {
   #generation = 0;
   #hits = 0;
   #misses = 0;
+  /**
+   * With `followsIndexes`: the keys whose value may differ from one index to the next, each with the serial of the
+   * index from which it may (a value computed anew and not the kept one, an entry the changes touched or one
+   * forgotten), mostly oldest first; see {@link keysLoggedSince}.
+   */
+  readonly #changeLog: { readonly serial: number; readonly key: string }[] = [];
+  /** The log holds every change from this serial on (older records were dropped). */
+  #logCoversFrom = 0;
+  /** The newest index serial the memo was asked in. */
+  #lastSerial = 0;
+  /**
+   * Keys forgotten since the memo was last asked in a newer index: logged under the next newer serial. Up to the
+   * newest index they hold as they were (they were carried to it, or logged), from the next on they are not followed.
+   */
+  #forgotten: string[] = [];
 
   /**
    * `cutOff`, when given, is the early cut-off: given the kept value and one computed again, it returns the
@@ -65,6 +83,7 @@ export class ReadMemo<T> {
 
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
+    this.#sawSerial(index.serial);
     const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff);
     if (reused) this.#hits++;
     else this.#misses++;
@@ -80,6 +99,7 @@ export class ReadMemo<T> {
       if (entry.generation >= this.#generation) continue;
       this.#entries.delete(key);
       this.#readers?.remove(key);
+      if (this.#readers !== undefined) this.#forgotten.push(key);
     }
     this.#generation++;
   }
@@ -92,9 +112,44 @@ export class ReadMemo<T> {
    */
   followIndex(index: RepoIndex, previousSerial: number): void {
     if (this.#readers === undefined) return;
+    this.#sawSerial(index.serial);
     const touched = new Set<string>();
-    if (!this.#readers.touched(index, previousSerial, touched)) return;
+    // The log is not complete for this index yet (this is what completes it): derived questions are asked.
+    if (!this.#readers.touched(index, previousSerial, touched, { askEveryDerivation: true })) return;
+    for (const key of touched) this.#log(index.serial, key);
     for (const [key, entry] of this.#entries) if (entry.checkedIn === previousSerial && !touched.has(key)) entry.checkedIn = index.serial;
+  }
+
+  /**
+   * The keys whose value may differ, in the index whose serial is `since` or any later one, from the value they had
+   * in the index before it: a value found valid in `since` of a key outside this set is the value in every later
+   * index the memo followed to (the entry was carried forward with it). Undefined when the memo does not follow
+   * indexes or no longer holds the records that far back. For those who ask in an index whose derivations the memo
+   * has followed to already (`RepoIndex.following` does that when it makes the index).
+   */
+  keysLoggedSince(since: number): ReadonlySet<string> | undefined {
+    if (this.#readers === undefined || since < this.#logCoversFrom) return undefined;
+    const keys = new Set<string>();
+    // Records come mostly in serial order, not always (an older index may compute a key): the whole log is read.
+    for (const record of this.#changeLog) if (record.serial > since) keys.add(record.key);
+    return keys;
+  }
+
+  #log(serial: number, key: string): void {
+    if (this.#readers === undefined) return;
+    this.#changeLog.push({ serial, key });
+    if (this.#changeLog.length <= Math.max(MIN_CHANGE_LOG, this.#entries.size >> 1)) return;
+    // The older half goes; asking about a serial before the newest dropped tells nothing (the caller then asks every key).
+    const dropped = this.#changeLog.splice(0, this.#changeLog.length >> 1);
+    for (const record of dropped) if (record.serial >= this.#logCoversFrom) this.#logCoversFrom = record.serial + 1;
+  }
+
+  #sawSerial(serial: number): void {
+    if (serial <= this.#lastSerial) return;
+    this.#lastSerial = serial;
+    const forgotten = this.#forgotten;
+    this.#forgotten = [];
+    for (const key of forgotten) this.#log(serial, key);
   }
 
   /**
@@ -102,6 +157,7 @@ export class ReadMemo<T> {
    * carried forward there), marked used by this analysis; undefined when only asking its reads can tell.
    */
   heldIn(key: string, serial: number): { readonly value: T } | undefined {
+    this.#sawSerial(serial);
     const entry = this.#entries.get(key);
     if (entry === undefined || entry.checkedIn !== serial) return undefined;
     entry.generation = this.#generation;
@@ -109,8 +165,13 @@ export class ReadMemo<T> {
   }
 
   #keep(key: string, fresh: MemoEntry<T>): void {
+    const before = this.#entries.get(key);
+    // Computed in an older index than the kept entry was found valid in (a question about an earlier analysis): the
+    // kept entry stays, as it follows the newest index.
+    if (before !== undefined && fresh.checkedIn < before.checkedIn) return;
     this.#entries.set(key, fresh);
     if (this.#readers === undefined) return;
+    if (before === undefined || before.value !== fresh.value) this.#log(fresh.checkedIn, key);
     this.#readers.remove(key);
     this.#readers.add(key, [fresh.reads]);
   }

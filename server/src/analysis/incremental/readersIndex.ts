@@ -17,6 +17,8 @@ export class ReadersIndex<K> {
    * answer share an entry, so a change checks each distinct read once, not once per key.
    */
   readonly #wholeIndexReaders = new Map<string, Map<unknown, WholeIndexReaders<K>>>();
+  /** The questions of {@link #wholeIndexReaders} that ask no derivation (searches, scans…): asked after every change. */
+  readonly #underivedQuestions = new Set<string>();
   readonly #wholeTreeReaders = new Set<K>();
   /** Per key: its lists (for removal) and its listing reads (checked one key at a time). */
   readonly #lists = new Map<K, (readonly IndexRead[])[]>();
@@ -51,7 +53,10 @@ export class ReadersIndex<K> {
   #addWholeIndexReader(read: IndexRead, key: K): void {
     const question = questionOf(read);
     let byAnswer = this.#wholeIndexReaders.get(question);
-    if (!byAnswer) this.#wholeIndexReaders.set(question, (byAnswer = new Map()));
+    if (!byAnswer) {
+      this.#wholeIndexReaders.set(question, (byAnswer = new Map()));
+      if (read.kind !== 'derived') this.#underivedQuestions.add(question);
+    }
     const readers = byAnswer.get(read.answer);
     if (readers) readers.keys.add(key);
     else byAnswer.set(read.answer, { read, keys: new Set([key]) });
@@ -65,7 +70,9 @@ export class ReadersIndex<K> {
     readers.keys.delete(key);
     if (readers.keys.size > 0) return;
     byAnswer.delete(read.answer);
-    if (byAnswer.size === 0) this.#wholeIndexReaders.delete(question);
+    if (byAnswer.size > 0) return;
+    this.#wholeIndexReaders.delete(question);
+    this.#underivedQuestions.delete(question);
   }
 
   /** Forgets every read of `key`. */
@@ -90,6 +97,7 @@ export class ReadersIndex<K> {
     this.#listingReaders.clear();
     this.#wholeIndexReads.clear();
     this.#wholeIndexReaders.clear();
+    this.#underivedQuestions.clear();
     this.#wholeTreeReaders.clear();
     this.#lists.clear();
     this.#listingReads.clear();
@@ -109,9 +117,12 @@ export class ReadersIndex<K> {
    * Adds to `into` the keys whose reads may answer differently in `index` than in the index whose serial is
    * `since`: readers of changed files, keys whose searches or derivations answer differently and, when files
    * or folders came or went, keys whose listings do. False when `index` does not follow that index or a Helm
-   * chart root came or went (then any parse may differ: the caller must treat every key as touched).
+   * chart root came or went (then any parse may differ: the caller must treat every key as touched). Of the
+   * derivations read, only those `index` names as possibly changed are asked (see
+   * `RepoIndex.derivationsPossiblyChangedSince`), unless `askEveryDerivation` (a memo of derivations following
+   * `index`, which is what makes those names known).
    */
-  touched(index: RepoIndex, since: number, into: Set<K>): boolean {
+  touched(index: RepoIndex, since: number, into: Set<K>, options: { readonly askEveryDerivation?: boolean } = {}): boolean {
     const changes = index.changesSince(since);
     const listingPaths = index.listingPathsTouchedSince(since);
     if (changes === undefined || listingPaths === undefined || !index.chartRootsKeptSince(since)) return false;
@@ -119,7 +130,7 @@ export class ReadersIndex<K> {
     if (changes.files.size > 0) {
       // Asking a derived question may compute a derivation again, and a memo of derivations updates this index
       // then: the readers are listed first.
-      const readers = [...this.#wholeIndexReaders.values()].flatMap((byAnswer) => [...byAnswer.values()]);
+      const readers = this.#wholeIndexReadersToAsk(options.askEveryDerivation === true ? undefined : index.derivationsPossiblyChangedSince(since));
       for (const { read, keys } of readers) {
         // A derivation carried to this index answers without its reads being asked (most of them, after an edit).
         const alike = (read.kind === 'derived' ? index.derivationAnswers(read.path, read.answer) : undefined) ?? index.answersAsBefore([read]);
@@ -133,6 +144,24 @@ export class ReadersIndex<K> {
     }
     return true;
   }
+
+  /**
+   * The whole-index readers whose reads may answer differently after a change: all of them, or, when the derivations
+   * that may answer differently are known, the readers of those and of every question that is no derivation.
+   */
+  #wholeIndexReadersToAsk(changedDerivations: ReadonlySet<string> | undefined): WholeIndexReaders<K>[] {
+    const readers: WholeIndexReaders<K>[] = [];
+    const addQuestion = (question: string): void => {
+      for (const reader of this.#wholeIndexReaders.get(question)?.values() ?? []) readers.push(reader);
+    };
+    if (changedDerivations === undefined) {
+      for (const question of this.#wholeIndexReaders.keys()) addQuestion(question);
+      return readers;
+    }
+    for (const question of this.#underivedQuestions) addQuestion(question);
+    for (const name of changedDerivations) addQuestion(questionOf({ kind: 'derived', path: name }));
+    return readers;
+  }
 }
 
 /** Keys that asked one whole-index question and got one answer, and one of their reads (to ask it again). */
@@ -141,7 +170,7 @@ interface WholeIndexReaders<K> {
   readonly keys: Set<K>;
 }
 
-function questionOf(read: IndexRead): string {
+function questionOf(read: Pick<IndexRead, 'kind' | 'path'>): string {
   return `${read.kind}\u0000${read.path}`;
 }
 
