@@ -14,6 +14,7 @@ import { ReadersIndex } from './readersIndex';
  */
 export class NodeReadTracker {
   #serial: number | undefined;
+  #since: number | undefined;
   readonly #nodes = new Map<string, AppNode>();
   readonly #readers = new ReadersIndex<string>();
   #touched = new Set<string>();
@@ -22,6 +23,7 @@ export class NodeReadTracker {
   /** Starts an analysis on `index`: works out which tracked nodes its changes may have touched. */
   begin(index: RepoIndex): void {
     const since = this.#serial;
+    this.#since = since;
     this.#serial = index.serial;
     this.#touched = new Set();
     this.#trusting = since !== undefined && this.#readers.touched(index, since, this.#touched);
@@ -34,6 +36,24 @@ export class NodeReadTracker {
   /** True when `node`'s kept results hold in this analysis without asking (see the class). */
   trusts(node: AppNode): boolean {
     return this.#trusting && this.#nodes.get(node.id) === node && !this.#touched.has(node.id);
+  }
+
+  /** The serial of the index of the analysis begun last. */
+  get serial(): number | undefined {
+    return this.#serial;
+  }
+
+  /** When this analysis trusts kept results: the serial of the index of the analysis begun before it. */
+  get trustingSince(): number | undefined {
+    return this.#trusting ? this.#since : undefined;
+  }
+
+  /**
+   * {@link trusts} for a node known to be the object whose results were kept or tracked in the analysis begun before
+   * this one (the same object at the same place of a list a check kept from then): no lookup of the node's object.
+   */
+  untouched(node: AppNode): boolean {
+    return this.#trusting && !this.#touched.has(node.id);
   }
 
   /** Forgets node ids the model no longer has (so their node objects can go). */

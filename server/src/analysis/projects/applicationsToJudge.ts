@@ -2,6 +2,7 @@
 import type { ApplicationSpec } from '../argo/types';
 import { ResultsByPosition } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
+import type { NodeReadTracker } from '../incremental/nodeReadTracker';
 import { keptPerNode, type CheckContext } from '../rules/check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../rules/rule';
 import type { SourceLocation } from '../text/span';
@@ -89,12 +90,43 @@ export class ProblemsByLocation implements ProblemSink {
    * (see `keptPerNode`), so an untouched Application is not judged again after an edit.
    */
   addForNode(context: CheckContext, node: AppNode, facts: string, judge: (sink: ProblemSink) => void): void {
-    const recorded = keptPerNode<RecordedAdd>(context, this.#rule.id, node, facts, () => {
+    for (const args of this.#recordedFor(context, node, facts, judge)) this.add(...args);
+  }
+
+  /**
+   * {@link addForNode} for every entry of `judged` (a list {@link applicationsToJudge} gave), in order. With the
+   * context's memo, an entry at the same place of the list as in the previous analysis, the same object and
+   * untouched by the changes since (see `NodeReadTracker.untouched`), takes the adds it made then without a lookup.
+   */
+  addForNodes(context: CheckContext, judged: readonly JudgedApplication[], facts: string, judge: (sink: ProblemSink, entry: JudgedApplication) => void): void {
+    const { tracker } = context;
+    const since = tracker?.trustingSince;
+    if (tracker === undefined || context.memo === undefined) {
+      for (const entry of judged) this.addForNode(context, entry.node, facts, (sink) => judge(sink, entry));
+      return;
+    }
+    let byRule = lastAddsByTracker.get(tracker);
+    if (byRule === undefined) lastAddsByTracker.set(tracker, (byRule = new Map()));
+    const last = byRule.get(this.#rule.id);
+    const reusable = last !== undefined && since !== undefined && last.serial === since && last.facts === facts ? last : undefined;
+    const adds: (readonly RecordedAdd[])[] = new Array<readonly RecordedAdd[]>(judged.length);
+    for (let position = 0; position < judged.length; position++) {
+      const entry = judged[position] as JudgedApplication;
+      let recorded = reusable !== undefined && reusable.judged[position] === entry && tracker.untouched(entry.node) ? reusable.adds[position] : undefined;
+      recorded ??= this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry));
+      adds[position] = recorded;
+      for (const args of recorded) this.add(...args);
+    }
+    if (tracker.serial !== undefined) byRule.set(this.#rule.id, { serial: tracker.serial, facts, judged, adds });
+  }
+
+  /** The adds `judge` makes for one node, kept per node and `facts` with the context's memo (see `keptPerNode`). */
+  #recordedFor(context: CheckContext, node: AppNode, facts: string, judge: (sink: ProblemSink) => void): readonly RecordedAdd[] {
+    return keptPerNode<RecordedAdd>(context, this.#rule.id, node, facts, () => {
       const adds: RecordedAdd[] = [];
       judge({ add: (...args) => adds.push(args) });
       return adds;
     });
-    for (const args of recorded) this.add(...args);
   }
 
   /** The collected problems, in the order they were first added. */
@@ -105,6 +137,17 @@ export class ProblemsByLocation implements ProblemSink {
     });
   }
 }
+
+/** What a check added per entry of the list it judged in one analysis (the serial of its index), under which facts. */
+interface LastAdds {
+  readonly serial: number;
+  readonly facts: string;
+  readonly judged: readonly JudgedApplication[];
+  readonly adds: readonly (readonly RecordedAdd[])[];
+}
+
+/** Per tracker (one per memo: a folder of a language server), per rule: the adds of its last analysis. */
+const lastAddsByTracker = new WeakMap<NodeReadTracker, Map<string, LastAdds>>();
 
 /** `a`, `a and b`, `a, b, c`, `a, b, c and 4 more`. */
 export function listNames(names: readonly string[]): string {

@@ -24,9 +24,7 @@ export function resourceKindProblems(context: CheckContext, rule: RuleMeta, name
   const collected = new ProblemsByLocation(rule);
   const wanted = namespaced ? 'namespaced' : 'cluster';
   const facts = projectCheckFacts(model, index);
-  for (const { node, application } of applicationsToJudge(model)) {
-    collected.addForNode(context, node, facts, (sink) => judgeApplication(sink, node, application));
-  }
+  collected.addForNodes(context, applicationsToJudge(model), facts, (sink, { node, application }) => judgeApplication(sink, node, application));
   return collected.problems();
 
   function judgeApplication(sink: ProblemSink, node: AppNode, application: ApplicationSpec): void {

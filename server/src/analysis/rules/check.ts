@@ -25,6 +25,13 @@ export interface CheckContext {
 export interface RecentCheckResults {
   readonly facts: string;
   readonly byNode: Map<string, { readonly node: AppNode; readonly value: readonly unknown[] }>;
+  /** The serial of the index of the last analysis that asked for these results (the tracker's). */
+  askedIn: number | undefined;
+  /**
+   * Whether the results may be taken unasked in that analysis: they were asked in the analysis just before it too (a
+   * check that did not run in one analysis did not see what its changes touched).
+   */
+  followed: boolean;
 }
 
 /**
@@ -41,7 +48,11 @@ export function keptPerNode<T>(context: CheckContext, name: string, node: AppNod
   if (!memo) return compute();
   let results = recent?.get(name);
   if (results !== undefined && results.facts !== facts) results = undefined;
-  if (results !== undefined && tracker?.trusts(node)) {
+  if (results !== undefined && results.askedIn !== tracker?.serial) {
+    results.followed = results.askedIn !== undefined && results.askedIn === tracker?.trustingSince;
+    results.askedIn = tracker?.serial;
+  }
+  if (results !== undefined && results.followed && tracker?.trusts(node)) {
     const kept = results.byNode.get(node.id);
     if (kept !== undefined && kept.node === node) return kept.value as readonly T[];
   }
@@ -50,7 +61,7 @@ export function keptPerNode<T>(context: CheckContext, name: string, node: AppNod
   tracker?.track(node, [memo.readsOf(node, key)]);
   if (recent !== undefined) {
     // New facts for this check: the results under its other facts are not asked for again.
-    if (results === undefined) recent.set(name, (results = { facts, byNode: new Map() }));
+    if (results === undefined) recent.set(name, (results = { facts, byNode: new Map(), askedIn: tracker?.serial, followed: false }));
     results.byNode.set(node.id, { node, value: found });
   }
   return found;

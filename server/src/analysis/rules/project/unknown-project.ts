@@ -1,7 +1,7 @@
 // Rule project/unknown-project: an Application names an AppProject this repository does not define.
 import { locateField } from '../../kube/locateObject';
 import { applicationsToJudge, ProblemsByLocation } from '../../projects/applicationsToJudge';
-import { projectDirectory } from '../../projects/projectLookup';
+import { projectCheckFacts, projectDirectory } from '../../projects/projectLookup';
 import { defineCheck } from '../check';
 
 /** `spec.project` names an AppProject that is neither `default` nor defined in the repository. */
@@ -14,10 +14,10 @@ export const unknownProject = defineCheck(
   (context) => {
     const directory = projectDirectory(context.model, context.index);
     const collected = new ProblemsByLocation(unknownProject);
-    for (const { node, application } of applicationsToJudge(context.model)) {
-      if (directory.lookup(application.project).status !== 'unknown') continue;
+    collected.addForNodes(context, applicationsToJudge(context.model), projectCheckFacts(context.model, context.index), (sink, { node, application }) => {
+      if (directory.lookup(application.project).status !== 'unknown') return;
       const projectName = application.project ?? '';
-      collected.add(
+      sink.add(
         locateField(context.index, node.origin, ['spec', 'project'], 'value'),
         projectName,
         node.name,
@@ -25,7 +25,7 @@ export const unknownProject = defineCheck(
           `AppProject '${projectName}' (used by ${names}) is not defined in this repository. Unless it is created elsewhere (by hand, by a Helm chart, from another repository), Argo CD refuses the Application: "Application referencing project ${projectName} which does not exist".`,
         { certain: false },
       );
-    }
+    });
     return collected.problems();
   },
 );
