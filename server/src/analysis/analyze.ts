@@ -67,7 +67,7 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
     explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
     memo: options.memo,
   });
-  problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
+  problems.push(...modelProblems, ...(options.memo ? options.memo.duplicateNames.find(index, model) : findDuplicateApplicationNames(index, model)));
   const graph = buildDependencyGraph(index, model, config, options.memo);
   options.memo?.checkTracker.begin(index);
   const context: CheckContext = { index, model, graph, config, memo: options.memo?.checks, tracker: options.memo?.checkTracker, recent: options.memo?.recentCheckResults };

@@ -11,6 +11,7 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../yaml/parseYamlFile';
 import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { RecentCheckResults } from '../rules/check';
+import { DuplicateNamesFollower } from '../model/duplicateNames';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
 import { keepEqualObjects } from './keptObjects';
@@ -64,6 +65,8 @@ export class AnalysisMemo {
   readonly checkTracker = new NodeReadTracker();
   /** The last result of each per-node check by node id (see `keptPerNode`). */
   readonly recentCheckResults = new Map<string, RecentCheckResults>();
+  /** The duplicate Application names, followed from model to model. */
+  readonly duplicateNames = new DuplicateNamesFollower();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
