@@ -4,10 +4,11 @@ import type { DependencyEdge } from '../../dependencies/types';
 import type { AppNode } from '../../model/types';
 import type { EdgeOrdering } from '../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../ordering/syncPosition';
-import { defineCheck } from '../check';
+import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
 import { crossApplicationNeeds, crossNeedsWhere } from './support/crossNeeds';
 import type { NeedGroup } from './support/needGroups';
+import { KeptWhileNodesAlike, type ResultWithNodes } from './support/keptWhileNodesAlike';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';
@@ -32,43 +33,55 @@ export const missingSkipDryRun = defineCheck(
     summary: 'A custom resource whose CRD another Application installs, not ready before this sync, without SkipDryRunOnMissingResource=true: the first sync fails at dry run.',
   },
   (context) => {
-    const { index, model, graph } = context;
-    const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
-    for (const group of crossNeedsWhere(crossApplicationNeeds(model, graph), missingSkipDryRun.id, crdNotReadyBeforeDryRun)) {
-      const { edge, ordering } = group.best;
-      const node = model.nodesById.get(edge.dependent.nodeId);
-      const provider = model.nodesById.get(edge.provider.nodeId);
-      if (!node?.application || !provider) continue;
-      if (node.application.syncPolicy.syncOptions.get(OPTION) === 'true') continue;
-      const resource = findEdgeResource(node, edge.dependent.object)?.resource;
-      if (annotationHasOption(resource?.object.annotations[SYNC_OPTIONS_ANNOTATION], OPTION)) continue;
-      const entry = byDependent.get(node.id) ?? { node, missing: [] };
-      entry.missing.push({ edge, ordering, provider });
-      byDependent.set(node.id, entry);
-    }
-    const problems: Problem[] = [];
-    for (const { node, missing } of byDependent.values()) {
-      const first = missing[0]!;
-      const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
-      const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
-      const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
-      const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
-      const found = problem(
-        missingSkipDryRun,
-        message,
-        first.edge.dependent.location,
-        missing.flatMap(({ edge, provider }, position) => [
-          ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
-          { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
-        ]),
-      );
-      const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
-      const fix = syncOptionFix(index, model, node, OPTION, true);
-      problems.push(fix ? { ...capped, fixes: [fix] } : capped);
-    }
-    return problems;
+    const needs = crossApplicationNeeds(context.model, context.graph);
+    return keptProblems.get(context.model, needs, () => problemsOf(context, crossNeedsWhere(needs, missingSkipDryRun.id, crdNotReadyBeforeDryRun)));
   },
 );
+
+/** The problems last found, kept while the needs and the nodes they name are the same. */
+const keptProblems = new KeptWhileNodesAlike<readonly Problem[]>();
+
+/** The problems of the needs of CRDs not ready at dry run, and the nodes they read (dependents, providers, the dependents' sets). */
+function problemsOf(context: CheckContext, candidates: readonly NeedGroup[]): ResultWithNodes<readonly Problem[]> {
+  const { index, model } = context;
+  const involved = new Set<string>();
+  const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
+  for (const group of candidates) {
+    const { edge, ordering } = group.best;
+    involved.add(edge.dependent.nodeId).add(edge.provider.nodeId);
+    const node = model.nodesById.get(edge.dependent.nodeId);
+    const provider = model.nodesById.get(edge.provider.nodeId);
+    if (node?.generatedById !== undefined) involved.add(node.generatedById);
+    if (!node?.application || !provider) continue;
+    if (node.application.syncPolicy.syncOptions.get(OPTION) === 'true') continue;
+    const resource = findEdgeResource(node, edge.dependent.object)?.resource;
+    if (annotationHasOption(resource?.object.annotations[SYNC_OPTIONS_ANNOTATION], OPTION)) continue;
+    const entry = byDependent.get(node.id) ?? { node, missing: [] };
+    entry.missing.push({ edge, ordering, provider });
+    byDependent.set(node.id, entry);
+  }
+  const problems: Problem[] = [];
+  for (const { node, missing } of byDependent.values()) {
+    const first = missing[0]!;
+    const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
+    const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
+    const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
+    const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
+    const found = problem(
+      missingSkipDryRun,
+      message,
+      first.edge.dependent.location,
+      missing.flatMap(({ edge, provider }, position) => [
+        ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
+        { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
+      ]),
+    );
+    const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
+    const fix = syncOptionFix(index, model, node, OPTION, true);
+    problems.push(fix ? { ...capped, fixes: [fix] } : capped);
+  }
+  return { result: problems, involved };
+}
 
 /**
  * A need of a CRD whose deciding provider is not ready when the dependent's sync dry-runs: not ordered before it, or
