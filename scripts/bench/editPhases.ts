@@ -4,7 +4,6 @@ import { AnalysisMemo } from '../../server/src/analysis/incremental/analysisMemo
 import { readProjectConfig } from '../../server/src/analysis/config/projectConfig';
 import { buildDependencyGraph } from '../../server/src/analysis/dependencies/buildDependencyGraph';
 import { buildModel } from '../../server/src/analysis/model/buildModel';
-import { findDuplicateApplicationNames } from '../../server/src/analysis/model/duplicateNames';
 import { RULES } from '../../server/src/analysis/rules/catalogue';
 import { isCheckedRule, type CheckContext } from '../../server/src/analysis/rules/check';
 import type { Problem } from '../../server/src/analysis/rules/rule';
@@ -99,7 +98,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? []));
     lap('parse problems');
     const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: config.repoUrls, memo });
-    problems.push(...modelProblems, ...findDuplicateApplicationNames(index, model));
+    problems.push(...modelProblems, ...memo.duplicateNames.find(index, model));
     lap('model');
     const graph = buildDependencyGraph(index, model, config, memo);
     lap('dependency graph');

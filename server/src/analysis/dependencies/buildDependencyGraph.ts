@@ -9,7 +9,7 @@ import { collectNeeds, knownScopesKey, type Need } from './collectNeeds';
 import { collectProviders, indexProviders, providerFindingsOf, type ProviderFinding } from './collectProviders';
 import type { ObjectReadMemo } from '../incremental/readMemo';
 import type { DependencyGraph } from './types';
-import type { KeptGraph, NodeContribution } from './keptGraph';
+import type { KeptGraph, LastPass, NodeContribution } from './keptGraph';
 import { graphOrder } from './graphOrder';
 import { graphOfMatches, matchContextOf, matchNode } from './matchNeeds';
 
@@ -49,7 +49,16 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   tracker.begin(index);
   const nodes = graphOrder(model);
   const previousScopesKey = kept.scopesKey;
-  const trusted = nodes.map((node) => (kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined));
+  // A node at the same place as in the previous analysis, the same object and untouched, takes what it had there by
+  // place (see `KeptGraph.lastPass`): no lookup of its lists, its trust or its contribution.
+  const last = kept.lastPass;
+  const since = tracker.trustingSince;
+  const byPlace = last !== undefined && since !== undefined && last.serial === since && last.catalogueKey === catalogue.key ? last : undefined;
+  const untouched = nodes.map((node, position) => byPlace !== undefined && byPlace.nodes[position] === node && tracker.untouched(node));
+  const trusted = nodes.map((node, position) => {
+    if (untouched[position]) return (byPlace as LastPass).lists[position];
+    return kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined;
+  });
   const providerLists = nodes.map((node, position) => {
     if (node.kind !== 'Application') return NO_FINDINGS;
     return trusted[position]?.providers ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
@@ -70,7 +79,16 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     return needs;
   });
   kept.noteKeys(catalogue.key, scopesKey, collected.knownScopes);
-  const contributions: NodeContribution[] = nodes.map((node, position) => contributionOf(index, node, needsByNode[position] as readonly Need[], providerLists[position] as readonly ProviderFinding[]));
+  const contributions: NodeContribution[] = nodes.map((node, position) => {
+    const needs = needsByNode[position] as readonly Need[];
+    const providers = providerLists[position] as readonly ProviderFinding[];
+    const before = untouched[position] ? (byPlace as LastPass).contributions[position] : undefined;
+    return before !== undefined && before.needs === needs && before.providers === providers ? before : contributionOf(index, node, needs, providers);
+  });
+  if (tracker.serial !== undefined) {
+    const lists = nodes.map((_node, position) => ({ needs: needsByNode[position] as readonly Need[], providers: providerLists[position] as readonly ProviderFinding[] }));
+    kept.lastPass = { serial: tracker.serial, catalogueKey: catalogue.key, nodes, lists, contributions };
+  }
   return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchContextOf(index, model, collected.providers, true));
 }
 

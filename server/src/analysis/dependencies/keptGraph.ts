@@ -22,6 +22,19 @@ interface NodeContribution {
   readonly providers: readonly ProviderFinding[];
 }
 
+/**
+ * The last analysis's graph order and, place by place, each node's lists and contribution, under the serial of its
+ * index (the tracker's) and the catalogue's key: a node the next analysis finds at the same place, the same object and
+ * untouched takes them as they were.
+ */
+export interface LastPass {
+  readonly serial: number;
+  readonly catalogueKey: string;
+  readonly nodes: readonly AppNode[];
+  readonly lists: readonly { readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }[];
+  readonly contributions: readonly NodeContribution[];
+}
+
 /** Providers indexed from every node's lists, with the key of the scope table learnt on the way. */
 interface IndexedProviders {
   readonly collected: CollectedProviders;
@@ -51,6 +64,8 @@ export class KeptGraph {
   readonly #lists = new Map<string, { readonly node: AppNode; readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }>();
   /** Which kept nodes an edit can have touched (see `NodeReadTracker`). */
   readonly tracker = new NodeReadTracker();
+  /** What the last analysis had at each place of its graph order (see {@link LastPass}). */
+  lastPass: LastPass | undefined;
   /** The catalogue and scope-table keys of the previous analysis (the lists depend on them). */
   catalogueKey: string | undefined;
   scopesKey: string | undefined;

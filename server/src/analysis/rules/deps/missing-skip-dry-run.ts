@@ -8,7 +8,7 @@ import { defineCheck, type CheckContext } from '../check';
 import { problem, type Problem } from '../rule';
 import { crossApplicationNeeds, crossNeedsWhere } from './support/crossNeeds';
 import type { NeedGroup } from './support/needGroups';
-import { KeptWhileNodesAlike, type ResultWithNodes } from './support/keptWhileNodesAlike';
+import { PerDependentResults, type DependentJudgement } from './support/perDependent';
 import { annotationHasOption, syncOptionFix } from './support/syncOptionFixes';
 
 const OPTION = 'SkipDryRunOnMissingResource';
@@ -33,54 +33,49 @@ export const missingSkipDryRun = defineCheck(
     summary: 'A custom resource whose CRD another Application installs, not ready before this sync, without SkipDryRunOnMissingResource=true: the first sync fails at dry run.',
   },
   (context) => {
-    const needs = crossApplicationNeeds(context.model, context.graph);
-    return keptProblems.get(context.model, needs, () => problemsOf(context, crossNeedsWhere(needs, missingSkipDryRun.id, crdNotReadyBeforeDryRun)));
+    const needs = crossNeedsWhere(crossApplicationNeeds(context.model, context.graph), missingSkipDryRun.id, crdNotReadyBeforeDryRun);
+    return keptProblems.results(context.model, needs, (dependentId, groups) => judgeDependent(context, dependentId, groups));
   },
 );
 
-/** The problems last found, kept while the needs and the nodes they name are the same. */
-const keptProblems = new KeptWhileNodesAlike<readonly Problem[]>();
+/** The problems last found, per dependent: only the dependents that involve a changed node are judged again. */
+const keptProblems = new PerDependentResults<Problem>();
 
-/** The problems of the needs of CRDs not ready at dry run, and the nodes they read (dependents, providers, the dependents' sets). */
-function problemsOf(context: CheckContext, candidates: readonly NeedGroup[]): ResultWithNodes<readonly Problem[]> {
+/** The problem of one dependent whose CRD needs are not ready at dry run, and the nodes it read (the dependent, its set, the providers). */
+function judgeDependent(context: CheckContext, dependentId: string, groups: readonly NeedGroup[]): DependentJudgement<Problem> {
   const { index, model } = context;
-  const involved = new Set<string>();
-  const byDependent = new Map<string, { node: AppNode; missing: MissingCrd[] }>();
-  for (const group of candidates) {
+  const involved = new Set<string>([dependentId]);
+  const node = model.nodesById.get(dependentId);
+  if (node?.generatedById !== undefined) involved.add(node.generatedById);
+  const missing: MissingCrd[] = [];
+  for (const group of groups) {
     const { edge, ordering } = group.best;
-    involved.add(edge.dependent.nodeId).add(edge.provider.nodeId);
-    const node = model.nodesById.get(edge.dependent.nodeId);
+    involved.add(edge.provider.nodeId);
     const provider = model.nodesById.get(edge.provider.nodeId);
-    if (node?.generatedById !== undefined) involved.add(node.generatedById);
     if (!node?.application || !provider) continue;
     if (node.application.syncPolicy.syncOptions.get(OPTION) === 'true') continue;
     const resource = findEdgeResource(node, edge.dependent.object)?.resource;
     if (annotationHasOption(resource?.object.annotations[SYNC_OPTIONS_ANNOTATION], OPTION)) continue;
-    const entry = byDependent.get(node.id) ?? { node, missing: [] };
-    entry.missing.push({ edge, ordering, provider });
-    byDependent.set(node.id, entry);
+    missing.push({ edge, ordering, provider });
   }
-  const problems: Problem[] = [];
-  for (const { node, missing } of byDependent.values()) {
-    const first = missing[0]!;
-    const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
-    const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
-    const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
-    const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
-    const found = problem(
-      missingSkipDryRun,
-      message,
-      first.edge.dependent.location,
-      missing.flatMap(({ edge, provider }, position) => [
-        ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
-        { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
-      ]),
-    );
-    const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
-    const fix = syncOptionFix(index, model, node, OPTION, true);
-    problems.push(fix ? { ...capped, fixes: [fix] } : capped);
-  }
-  return { result: problems, involved };
+  const first = missing[0];
+  if (node === undefined || first === undefined) return { result: undefined, involved };
+  const listed = missing.slice(0, MAX_LISTED).map(({ edge }) => edge.reason).join('; ');
+  const more = missing.length > MAX_LISTED ? `; and ${missing.length - MAX_LISTED} more` : '';
+  const kind = (first.edge.provider.object ?? '').split('/').pop() ?? 'the';
+  const message = `${node.name}: ${listed}${more}, but ${first.provider.name} is not ready before ${node.name}'s sync: ${first.ordering.explanation} Argo CD dry-runs every resource of every wave before applying anything, so on a fresh cluster ${node.name}'s sync fails at dry run ("Make sure the "${kind}" CRD is installed on the destination cluster") until the CRD exists. Add ${OPTION}=true to ${node.name}'s syncOptions (or to the resource's ${SYNC_OPTIONS_ANNOTATION} annotation).`;
+  const found = problem(
+    missingSkipDryRun,
+    message,
+    first.edge.dependent.location,
+    missing.flatMap(({ edge, provider }, position) => [
+      ...(position > 0 ? [{ message: `also needs a CRD from ${provider.name}: ${edge.reason}`, location: edge.dependent.location }] : []),
+      { message: `${provider.name} installs the CRD: ${edge.reason}`, location: edge.provider.location },
+    ]),
+  );
+  const capped = missing.every(({ edge }) => edge.condition !== undefined) ? { ...found, severityCap: 'info' as const } : found;
+  const fix = syncOptionFix(index, model, node, OPTION, true);
+  return { result: fix ? { ...capped, fixes: [fix] } : capped, involved };
 }
 
 /**
