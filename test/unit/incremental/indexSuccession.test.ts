@@ -110,6 +110,18 @@ describe('RepoIndex.scanEveryFile', () => {
   });
 });
 
+/** What the first document of `path` says its kind is (a derivation reading one file). */
+const kindOf =
+  (path: string) =>
+  (index: RepoIndex): unknown =>
+    (index.parsed(path)?.documents[0]?.value as { kind?: string } | undefined)?.kind;
+
+/** The index that follows `previous` after `changes`. */
+function followWith(parseCache: ParseCache, previous: RepoIndex, changes: Record<string, string>): RepoIndex {
+  const next = edited(previous.snapshot, changes);
+  return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
+}
+
 describe('ReadMemo', () => {
   it('reuses a value while the files it read are unchanged, and forgets entries an analysis did not use', () => {
     const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
@@ -169,11 +181,7 @@ describe('ReadMemo', () => {
   it('names the derivations an edit may have changed, so readers of the others are not asked', () => {
     const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
     const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
-    const kindOf = (path: string) => (index: RepoIndex): unknown => (index.parsed(path)?.documents[0]?.value as { kind?: string } | undefined)?.kind;
-    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => {
-      const next = edited(previous.snapshot, changes);
-      return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
-    };
+    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => followWith(parseCache, previous, changes);
     const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
     derivations.nextGeneration();
     first.derived('kind-of-a', kindOf('apps/a.yaml'));
@@ -201,11 +209,7 @@ describe('ReadMemo', () => {
   it('asks a reader of a derivation again only when the derivation may have changed', () => {
     const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
     const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
-    const kindOf = (path: string) => (index: RepoIndex): unknown => (index.parsed(path)?.documents[0]?.value as { kind?: string } | undefined)?.kind;
-    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => {
-      const next = edited(previous.snapshot, changes);
-      return RepoIndex.following(previous, next, snapshotChanges(previous.snapshot, next), parseCache);
-    };
+    const follow = (previous: RepoIndex, changes: Record<string, string>): RepoIndex => followWith(parseCache, previous, changes);
     const readers = new ReadersIndex<string>();
     const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
     derivations.nextGeneration();

@@ -5,22 +5,11 @@ import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analys
 import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { missingSkipDryRun } from '../../../../server/src/analysis/rules/deps/missing-skip-dry-run';
 import { applicationText as application } from '../../../support/applicationText';
+import { widget, widgetCrd } from './dependencyFixtures';
 
-const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  scope: Namespaced
-  names:
-    kind: Widget
-    plural: widgets
-  versions:
-    - name: v1
-      served: true
-      storage: true
-`;
+/** A fixture file's text without its `#- path` line. */
+const body = (fixture: string): string => fixture.slice(fixture.indexOf('\n') + 1);
+const CRD = body(widgetCrd('crds'));
 
 function messages(analysis: Analysis): string[] {
   return analysis.findings.filter((finding) => finding.ruleId === 'deps/missing-skip-dry-run').map((finding) => `${finding.location.file}:${finding.location.span.start} ${finding.message} ${JSON.stringify(finding.fixes?.map((fix) => fix.title))}`);
@@ -35,7 +24,7 @@ describe('deps/missing-skip-dry-run with a memo', () => {
       'apps/user.yaml': application('user', 'platform/user', 1),
       'apps/other.yaml': application('other', 'platform/other', 2),
       'platform/crds/widget.yaml': CRD,
-      'platform/user/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: first\n',
+      'platform/user/widget.yaml': body(widget('user', 'first')),
       'platform/other/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n',
     };
     const memo = new AnalysisMemo();
@@ -52,7 +41,7 @@ describe('deps/missing-skip-dry-run with a memo', () => {
       // The option on the Application: the needs stay as they were, the finding goes.
       { 'apps/user.yaml': application('widget-user', 'platform/user', 1).replace('spec:\n', 'spec:\n  syncPolicy:\n    syncOptions:\n      - SkipDryRunOnMissingResource=true\n') },
       { 'apps/user.yaml': application('widget-user', 'platform/user', 1) },
-      { 'platform/user/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: first\n  annotations:\n    argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true\n' },
+      { 'platform/user/widget.yaml': body(widget('user', 'first', '    argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true')) },
     ];
     const seen: string[][] = [];
     for (const edit of edits) {
