@@ -54,14 +54,23 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const last = kept.lastPass;
   const since = tracker.trustingSince;
   const byPlace = last !== undefined && since !== undefined && last.serial === since && last.catalogueKey === catalogue.key ? last : undefined;
-  const untouched = nodes.map((node, position) => byPlace !== undefined && byPlace.nodes[position] === node && tracker.untouched(node));
-  const trusted = nodes.map((node, position) => {
-    if (untouched[position]) return (byPlace as LastPass).lists[position];
-    return kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined;
+  const untouched: boolean[] = new Array<boolean>(nodes.length);
+  const trustedNeeds: (readonly Need[] | undefined)[] = new Array<readonly Need[] | undefined>(nodes.length);
+  const trustedProviders: (readonly ProviderFinding[] | undefined)[] = new Array<readonly ProviderFinding[] | undefined>(nodes.length);
+  nodes.forEach((node, position) => {
+    untouched[position] = byPlace !== undefined && byPlace.nodes[position] === node && tracker.untouched(node);
+    if (untouched[position]) {
+      trustedNeeds[position] = (byPlace as LastPass).needs[position];
+      trustedProviders[position] = (byPlace as LastPass).providers[position];
+      return;
+    }
+    const lists = kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined;
+    trustedNeeds[position] = lists?.needs;
+    trustedProviders[position] = lists?.providers;
   });
   const providerLists = nodes.map((node, position) => {
     if (node.kind !== 'Application') return NO_FINDINGS;
-    return trusted[position]?.providers ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
+    return trustedProviders[position] ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
   });
   const { collected, scopesKey } = kept.providersFor(catalogue.key, providerLists, () => {
     const fresh = indexProviders(providerLists);
@@ -70,8 +79,8 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   // Needs read the scope table only for the kinds of the node's objects: a node none of whose kinds changed scope keeps them.
   const changedScopes = scopesKey === previousScopesKey || kept.knownScopes === undefined ? undefined : scopeKeysChanged(kept.knownScopes, collected.knownScopes);
   const needsByNode = nodes.map((node, position) => {
-    const lists = trusted[position];
-    if (lists !== undefined && (scopesKey === previousScopesKey || (changedScopes !== undefined && !usesAnyKind(node, changedScopes)))) return lists.needs;
+    const trustedList = trustedNeeds[position];
+    if (trustedList !== undefined && (scopesKey === previousScopesKey || (changedScopes !== undefined && !usesAnyKind(node, changedScopes)))) return trustedList;
     const needs = kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey));
     const providers = providerLists[position] as readonly ProviderFinding[];
     kept.keepLists(node, { needs, providers });
@@ -85,10 +94,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     const before = untouched[position] ? (byPlace as LastPass).contributions[position] : undefined;
     return before !== undefined && before.needs === needs && before.providers === providers ? before : contributionOf(index, node, needs, providers);
   });
-  if (tracker.serial !== undefined) {
-    const lists = nodes.map((_node, position) => ({ needs: needsByNode[position] as readonly Need[], providers: providerLists[position] as readonly ProviderFinding[] }));
-    kept.lastPass = { serial: tracker.serial, catalogueKey: catalogue.key, nodes, lists, contributions };
-  }
+  if (tracker.serial !== undefined) kept.lastPass = { serial: tracker.serial, catalogueKey: catalogue.key, nodes, needs: needsByNode, providers: providerLists, contributions };
   return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchContextOf(index, model, collected.providers, true));
 }
 

@@ -31,7 +31,8 @@ export interface LastPass {
   readonly serial: number;
   readonly catalogueKey: string;
   readonly nodes: readonly AppNode[];
-  readonly lists: readonly { readonly needs: readonly Need[]; readonly providers: readonly ProviderFinding[] }[];
+  readonly needs: readonly (readonly Need[])[];
+  readonly providers: readonly (readonly ProviderFinding[])[];
   readonly contributions: readonly NodeContribution[];
 }
 
