@@ -52,8 +52,7 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   // A node at the same place as in the previous analysis, the same object and untouched, takes what it had there by
   // place (see `KeptGraph.lastPass`): no lookup of its lists, its trust or its contribution.
   const last = kept.lastPass;
-  const since = tracker.trustingSince;
-  const byPlace = last !== undefined && since !== undefined && last.serial === since && last.catalogueKey === catalogue.key ? last : undefined;
+  const byPlace = last !== undefined && tracker.followsFrom(last.serial) && last.catalogueKey === catalogue.key ? last : undefined;
   const untouched: boolean[] = new Array<boolean>(nodes.length);
   const trustedNeeds: (readonly Need[] | undefined)[] = new Array<readonly Need[] | undefined>(nodes.length);
   const trustedProviders: (readonly ProviderFinding[] | undefined)[] = new Array<readonly ProviderFinding[] | undefined>(nodes.length);

@@ -43,9 +43,13 @@ export class NodeReadTracker {
     return this.#serial;
   }
 
-  /** When this analysis trusts kept results: the serial of the index of the analysis begun before it. */
-  get trustingSince(): number | undefined {
-    return this.#trusting ? this.#since : undefined;
+  /**
+   * True when this analysis trusts kept results and the analysis begun before it was on the index whose serial is
+   * `serial`: what was kept then, for a node untouched since, holds (a result kept in an older analysis may have missed
+   * what the changes in between touched).
+   */
+  followsFrom(serial: number | undefined): boolean {
+    return this.#trusting && serial !== undefined && this.#since === serial;
   }
 
   /**

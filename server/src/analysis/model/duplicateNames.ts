@@ -3,7 +3,7 @@ import { locateField } from '../kube/locateObject';
 import type { RepoIndex } from '../repoIndex';
 import { duplicateApplicationName } from '../rules/model/duplicate-application-name';
 import { problem, type Problem } from '../rules/rule';
-import { visitChangedPositions } from './nodePositions';
+import { NodeKeyCounts } from './nodePositions';
 import type { AppNode, RepositoryModel } from './types';
 
 /** The namespace Argo CD puts an Application in when it says none (the control plane's namespace). */
@@ -89,24 +89,14 @@ function describer(model: RepositoryModel): (node: AppNode) => string {
  * problems hold: every node they name is the same object, so its file and its place in the model are the same.
  */
 export class DuplicateNamesFollower {
-  #nodes: readonly AppNode[] = [];
-  readonly #counts = new Map<string, number>();
+  readonly #counts = new NodeKeyCounts();
   #problems: Problem[] | undefined;
 
   /** The problems {@link findDuplicateApplicationNames} gives for `model`. */
   find(index: RepoIndex, model: RepositoryModel): Problem[] {
-    const countsBefore = new Map<string, number>();
-    visitChangedPositions(this.#nodes, model.nodes, (node, step) => {
-      const key = nameKeyOf(node);
-      if (key === undefined) return;
-      const count = this.#counts.get(key) ?? 0;
-      if (!countsBefore.has(key)) countsBefore.set(key, count);
-      if (count + step === 0) this.#counts.delete(key);
-      else this.#counts.set(key, count + step);
-    });
-    this.#nodes = model.nodes;
+    const countsBefore = this.#counts.follow(model.nodes, nameKeyOf);
     let shared = this.#problems === undefined;
-    for (const [key, before] of countsBefore) if (before > 1 || (this.#counts.get(key) ?? 0) > 1) shared = true;
+    for (const [key, before] of countsBefore) if (before > 1 || this.#counts.count(key) > 1) shared = true;
     if (shared) this.#problems = findDuplicateApplicationNames(index, model);
     return this.#problems as Problem[];
   }

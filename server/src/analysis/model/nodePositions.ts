@@ -39,3 +39,37 @@ export class ResultsByPosition<T> {
     return results;
   }
 }
+
+/**
+ * How many nodes of the last list it followed have each key, followed from one list to the next place by place (see
+ * {@link visitChangedPositions}): a node at the same place as before, the same object, costs a pointer comparison.
+ */
+export class NodeKeyCounts {
+  #nodes: readonly AppNode[] = [];
+  readonly #counts = new Map<string, number>();
+
+  /** Follows `nodes`; returns each key the changed places have or had, with its count before. */
+  follow(nodes: readonly AppNode[], keyOf: (node: AppNode) => string | undefined): ReadonlyMap<string, number> {
+    const countsBefore = new Map<string, number>();
+    visitChangedPositions(this.#nodes, nodes, (node, step) => {
+      const key = keyOf(node);
+      if (key === undefined) return;
+      const count = this.count(key);
+      if (!countsBefore.has(key)) countsBefore.set(key, count);
+      if (count + step === 0) this.#counts.delete(key);
+      else this.#counts.set(key, count + step);
+    });
+    this.#nodes = nodes;
+    return countsBefore;
+  }
+
+  /** How many nodes of the last list have `key`. */
+  count(key: string): number {
+    return this.#counts.get(key) ?? 0;
+  }
+
+  /** The keys some node of the last list has. */
+  keys(): IterableIterator<string> {
+    return this.#counts.keys();
+  }
+}

@@ -43,7 +43,7 @@ interface PendingProblem {
   readonly applicationNames: string[];
 }
 
-/** Where a check adds what it finds for one Application (see {@link ProblemsByLocation.addForNode}). */
+/** Where a check adds what it finds for one Application (see {@link ProblemsByLocation.addForNodes}). */
 export interface ProblemSink {
   add(
     location: SourceLocation,
@@ -86,29 +86,21 @@ export class ProblemsByLocation implements ProblemSink {
   }
 
   /**
-   * Adds what `judge` finds for one node. With the context's memo, the adds are kept per node and `facts`
-   * (see `keptPerNode`), so an untouched Application is not judged again after an edit.
-   */
-  addForNode(context: CheckContext, node: AppNode, facts: string, judge: (sink: ProblemSink) => void): void {
-    for (const args of this.#recordedFor(context, node, facts, judge)) this.add(...args);
-  }
-
-  /**
-   * {@link addForNode} for every entry of `judged` (a list {@link applicationsToJudge} gave), in order. With the
-   * context's memo, an entry at the same place of the list as in the previous analysis, the same object and
-   * untouched by the changes since (see `NodeReadTracker.untouched`), takes the adds it made then without a lookup.
+   * Adds what `judge` finds for each entry of `judged` (a list {@link applicationsToJudge} gave), in order. With the
+   * context's memo, the adds are kept per node and `facts` (see `keptPerNode`), so an untouched Application is not
+   * judged again after an edit; an entry at the same place of the list as in the previous analysis, the same object
+   * and untouched by the changes since (see `NodeReadTracker.untouched`), takes the adds it made then without a lookup.
    */
   addForNodes(context: CheckContext, judged: readonly JudgedApplication[], facts: string, judge: (sink: ProblemSink, entry: JudgedApplication) => void): void {
     const { tracker } = context;
-    const since = tracker?.trustingSince;
     if (tracker === undefined || context.memo === undefined) {
-      for (const entry of judged) this.addForNode(context, entry.node, facts, (sink) => judge(sink, entry));
+      for (const entry of judged) for (const args of this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry))) this.add(...args);
       return;
     }
     let byRule = lastAddsByTracker.get(tracker);
     if (byRule === undefined) lastAddsByTracker.set(tracker, (byRule = new Map()));
     const last = byRule.get(this.#rule.id);
-    const reusable = last !== undefined && since !== undefined && last.serial === since && last.facts === facts ? last : undefined;
+    const reusable = last !== undefined && tracker.followsFrom(last.serial) && last.facts === facts ? last : undefined;
     const adds: (readonly RecordedAdd[])[] = new Array<readonly RecordedAdd[]>(judged.length);
     for (let position = 0; position < judged.length; position++) {
       const entry = judged[position] as JudgedApplication;

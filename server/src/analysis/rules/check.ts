@@ -49,7 +49,7 @@ export function keptPerNode<T>(context: CheckContext, name: string, node: AppNod
   let results = recent?.get(name);
   if (results !== undefined && results.facts !== facts) results = undefined;
   if (results !== undefined && results.askedIn !== tracker?.serial) {
-    results.followed = results.askedIn !== undefined && results.askedIn === tracker?.trustingSince;
+    results.followed = tracker?.followsFrom(results.askedIn) === true;
     results.askedIn = tracker?.serial;
   }
   if (results !== undefined && results.followed && tracker?.trusts(node)) {

@@ -1,7 +1,7 @@
 // The needs between Applications (not provided by the dependent itself), worked out once per list of need groups.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
 import type { AppNode, RepositoryModel } from '../../../model/types';
-import { visitChangedPositions } from '../../../model/nodePositions';
+import { NodeKeyCounts } from '../../../model/nodePositions';
 import { needGroups, type NeedGroup } from './needGroups';
 
 /**
@@ -56,25 +56,16 @@ const namespacesByModel = new WeakMap<RepositoryModel, ReadonlySet<string>>();
 
 /**
  * How many of the last model's nodes live in each namespace, followed position by position from one model to the
- * next (a node at the same place as before costs a pointer comparison); the set is the previous one while no
- * namespace came or went.
+ * next (see `NodeKeyCounts`); the set is the previous one while no namespace came or went.
  */
 class NamespaceCounts {
-  #nodes: readonly AppNode[] = [];
-  readonly #counts = new Map<string, number>();
+  readonly #counts = new NodeKeyCounts();
   #namespaces: ReadonlySet<string> = new Set([ARGO_CD_NAMESPACE]);
 
   follow(nodes: readonly AppNode[]): ReadonlySet<string> {
+    const countsBefore = this.#counts.follow(nodes, (node) => node.object.namespace);
     let cameOrWent = false;
-    const count = (namespace: string | undefined, step: number): void => {
-      if (namespace === undefined) return;
-      const now = (this.#counts.get(namespace) ?? 0) + step;
-      if (now === 0) this.#counts.delete(namespace);
-      else this.#counts.set(namespace, now);
-      if (now === 0 || (now === 1 && step === 1)) cameOrWent = true;
-    };
-    visitChangedPositions(this.#nodes, nodes, (node, step) => count(node.object.namespace, step));
-    this.#nodes = nodes;
+    for (const [namespace, before] of countsBefore) if ((before === 0) !== (this.#counts.count(namespace) === 0)) cameOrWent = true;
     if (cameOrWent) this.#namespaces = new Set([ARGO_CD_NAMESPACE, ...this.#counts.keys()]);
     return this.#namespaces;
   }
