@@ -39,6 +39,11 @@ export class LineIndexCache {
     return lines;
   }
 
+  /** Forgets a path's line index. */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+
   /** Forgets paths for which `keep` is false. */
   retain(keep: (key: string) => boolean): void {
     for (const key of [...this.#entries.keys()]) if (!keep(key)) this.#entries.delete(key);

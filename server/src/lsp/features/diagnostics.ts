@@ -1,9 +1,11 @@
 // Diagnostics: every file with findings gets them published, open or not; files whose findings went are cleared.
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { Finding } from '../../analysis/rules/rule';
-import type { AnalysisResult } from '../analysisScheduler';
-import { findingToDiagnostic, LineIndexCache, repoPathToUri, type DiagnosticConversion } from '../toProtocol';
+import type { RepoSnapshot } from '../../analysis/snapshot';
+import { snapshotChanges } from '../../analysis/incremental/snapshotChanges';
 import { sameList } from '../../analysis/incremental/indexReads';
+import type { AnalysedDocument, AnalysisResult } from '../analysisScheduler';
+import { findingToDiagnostic, LineIndexCache, repoPathToUri, type DiagnosticConversion } from '../toProtocol';
 
 /** The diagnostics of one file from one folder's analysis. */
 interface FileDiagnostics {
@@ -21,15 +23,27 @@ interface ConvertedFinding {
   readonly diagnostic: Diagnostic;
 }
 
-
-/** One file's findings as converted: the findings, the URI and line index used, and the diagnostics made. */
+/** One file's findings as converted, and what the conversion read. */
 interface ConvertedFile {
   readonly findings: readonly Finding[];
   readonly uri: string;
-  readonly lines: unknown;
-  /** True when no finding points at another file (then the file's own URI and lines are all the conversion read). */
-  readonly local: boolean;
-  readonly diagnostics: readonly Diagnostic[];
+  /** The repository paths whose lines or URI the conversion read: the file's own and its findings' related places'. */
+  readonly reads: readonly string[];
+  readonly entry: FileDiagnostics;
+}
+
+/** What a folder's last publication was made from and what it published. */
+interface PublishedFolder {
+  /** The analysed index's snapshot (the texts line positions were read from). */
+  readonly snapshot: RepoSnapshot;
+  readonly openDocuments: ReadonlyMap<string, AnalysedDocument>;
+  /** Each file with findings, by repository path. */
+  readonly files: ReadonlyMap<string, ConvertedFile>;
+  /** What the folder publishes, by URI: the files with findings and the open documents without any (an empty list). */
+  readonly byUri: Map<string, FileDiagnostics>;
+  /** Open documents without findings, by repository path, with the URI their empty list is published under. */
+  readonly emptyOpen: ReadonlyMap<string, string>;
+  readonly lines: LineIndexCache;
 }
 
 /** The folder a result belongs to, as the publisher needs it. */
@@ -38,25 +52,25 @@ export interface PublishingFolder {
   readonly folderPath: string;
 }
 
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
 /**
  * Publishes diagnostics and remembers what it published. Each analysis replaces its folder's set:
  * files with new or changed diagnostics are sent, files whose findings went are sent an empty
  * list, unchanged files are not sent again (so an edit sends only what it changed, plus the edited
- * document's diagnostics tagged with its new version). Nested
- * workspace folders may both report a file: their diagnostics are merged per URI.
+ * document's diagnostics tagged with its new version). The work follows the change: a file whose
+ * findings are the same objects as before, and none of whose read files (its own, its related
+ * places') changed text or URI since the folder's last publication, keeps its diagnostics unlooked-at.
+ * Nested workspace folders may both report a file: their diagnostics are merged per URI.
  */
 export class DiagnosticsPublisher {
   readonly #send: (params: PublishDiagnosticsParams) => void;
-  readonly #byFolder = new Map<string, ReadonlyMap<string, FileDiagnostics>>();
+  readonly #folders = new Map<string, PublishedFolder>();
   readonly #lastSent = new Map<string, string>();
   /** The lists last sent per URI, to skip building a fingerprint when a list is made of the same diagnostics. */
   readonly #lastSentLists = new Map<string, { readonly version: number | undefined; readonly diagnostics: readonly Diagnostic[] }>();
-  /** Line indexes per folder URI, by repository path (no key is built per lookup). */
-  readonly #linesByFolder = new Map<string, LineIndexCache>();
   /** Each finding's diagnostic, with what the conversion read (findings saying the same are the same objects). */
   readonly #converted = new WeakMap<Finding, ConvertedFinding>();
-  /** Per folder, each file's findings as last converted (an untouched file's list is reused as it is). */
-  readonly #filesByFolder = new Map<string, ReadonlyMap<string, ConvertedFile>>();
   /** URIs of repository paths, per folder path (making file URLs is slow). */
   readonly #uris = new Map<string, Map<string, string>>();
   #keptUris = 0;
@@ -67,28 +81,25 @@ export class DiagnosticsPublisher {
 
   /** Publishes what changed since the folder's previous result. */
   publish(folder: PublishingFolder, result: AnalysisResult): void {
-    const next = this.#diagnosticsByUri(folder, result);
-    const touched = new Set([...(this.#byFolder.get(folder.uri)?.keys() ?? []), ...next.keys()]);
-    this.#byFolder.set(folder.uri, next);
+    const touched = new Set<string>();
+    this.#folders.set(folder.uri, this.#follow(folder, result, this.#folders.get(folder.uri), touched));
     this.#sendChanged(touched);
   }
 
   /** Clears everything a folder published (the folder was removed). */
   clearFolder(folderUri: string): void {
-    const previous = this.#byFolder.get(folderUri);
+    const previous = this.#folders.get(folderUri);
     if (!previous) return;
-    this.#byFolder.delete(folderUri);
-    this.#filesByFolder.delete(folderUri);
-    this.#linesByFolder.delete(folderUri);
-    this.#sendChanged(new Set(previous.keys()));
+    this.#folders.delete(folderUri);
+    this.#sendChanged(new Set(previous.byUri.keys()));
   }
 
   #sendChanged(uris: ReadonlySet<string>): void {
     for (const uri of uris) {
       const diagnostics: Diagnostic[] = [];
       let version: number | undefined;
-      for (const perFolder of this.#byFolder.values()) {
-        const file = perFolder.get(uri);
+      for (const published of this.#folders.values()) {
+        const file = published.byUri.get(uri);
         if (!file) continue;
         diagnostics.push(...file.diagnostics);
         version ??= file.version;
@@ -137,21 +148,86 @@ export class DiagnosticsPublisher {
     return uri;
   }
 
-  #diagnosticsByUri(folder: PublishingFolder, result: AnalysisResult): Map<string, FileDiagnostics> {
+  /**
+   * The folder's publication after `result`, made from `previous` where nothing it read changed;
+   * every URI whose entry changed (or went) is added to `touched`.
+   */
+  #follow(folder: PublishingFolder, result: AnalysisResult, previous: PublishedFolder | undefined, touched: Set<string>): PublishedFolder {
     const { index } = result.analysis;
-    // Each file's URI and line index once per analysis, however many findings point at it.
+    const { openDocuments } = result.input;
+    // Undefined (nothing to follow): every file is converted.
+    const changed = previous === undefined ? undefined : changedSince(previous, index.snapshot, openDocuments);
+    const lineIndexes = previous?.lines ?? new LineIndexCache();
+    const conversion = this.#conversion(folder, result, lineIndexes);
+    const byUri = previous?.byUri ?? new Map<string, FileDiagnostics>();
+    const files = new Map<string, ConvertedFile>();
+    const { findings } = result;
+    for (let start = 0; start < findings.length; ) {
+      const repoPath = (findings[start] as Finding).location.file;
+      let end = start + 1;
+      while (end < findings.length && (findings[end] as Finding).location.file === repoPath) end++;
+      const kept = previous?.files.get(repoPath);
+      if (kept !== undefined && changed !== undefined && sameRun(kept.findings, findings, start, end) && !kept.reads.some((path) => changed.has(path))) {
+        files.set(repoPath, kept);
+      } else {
+        const file = this.#convertFile(folder.uri, findings.slice(start, end), repoPath, openDocuments, conversion);
+        if (kept !== undefined && kept.uri !== file.uri) touched.add(kept.uri);
+        files.set(repoPath, file);
+        byUri.set(file.uri, file.entry);
+        touched.add(file.uri);
+      }
+      start = end;
+    }
+    for (const [repoPath, file] of previous?.files ?? []) {
+      if (files.get(repoPath)?.uri === file.uri) continue;
+      if (byUri.get(file.uri) === file.entry) byUri.delete(file.uri);
+      touched.add(file.uri);
+    }
+    // Open documents without findings are published too (empty, with their version): the client
+    // learns that the version it has was analysed.
+    const emptyOpen = new Map<string, string>();
+    for (const [repoPath, document] of openDocuments) {
+      if (files.has(repoPath)) continue;
+      emptyOpen.set(repoPath, document.uri);
+      const entry = byUri.get(document.uri);
+      if (entry?.version === document.version && entry.diagnostics.length === 0) continue;
+      byUri.set(document.uri, { diagnostics: NO_DIAGNOSTICS, version: document.version });
+      touched.add(document.uri);
+    }
+    for (const [repoPath, uri] of previous?.emptyOpen ?? []) {
+      if (emptyOpen.get(repoPath) === uri || files.get(repoPath)?.uri === uri) continue;
+      byUri.delete(uri);
+      touched.add(uri);
+    }
+    if (changed === undefined) lineIndexes.retain((repoPath) => index.file(repoPath) !== undefined);
+    else for (const repoPath of changed) if (index.file(repoPath) === undefined) lineIndexes.forget(repoPath);
+    return { snapshot: index.snapshot, openDocuments, files, byUri, emptyOpen, lines: lineIndexes };
+  }
+
+  #convertFile(
+    folderUri: string,
+    findings: readonly Finding[],
+    repoPath: string,
+    openDocuments: ReadonlyMap<string, AnalysedDocument>,
+    conversion: DiagnosticConversion,
+  ): ConvertedFile {
+    const reads = new Set([repoPath]);
+    for (const finding of findings) for (const related of finding.related ?? []) reads.add(related.location.file);
+    const diagnostics = findings.map((finding) => this.#diagnosticOf(folderUri, finding, conversion));
+    return { findings, uri: conversion.uriOf(repoPath), reads: [...reads], entry: { diagnostics, version: openDocuments.get(repoPath)?.version } };
+  }
+
+  /** How this result's findings become diagnostics: each file's URI and line index looked up once per publication. */
+  #conversion(folder: PublishingFolder, result: AnalysisResult, lineIndexes: LineIndexCache): DiagnosticConversion {
+    const { index } = result.analysis;
     const uris = new Map<string, string>();
     const lines = new Map<string, ReturnType<DiagnosticConversion['linesOf']>>();
-    let folderLines = this.#linesByFolder.get(folder.uri);
-    if (folderLines === undefined) this.#linesByFolder.set(folder.uri, (folderLines = new LineIndexCache()));
-    const lineIndexes = folderLines;
-    const uriOf = (repoPath: string): string => {
-      let uri = uris.get(repoPath);
-      if (uri === undefined) uris.set(repoPath, (uri = result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath)));
-      return uri;
-    };
-    const conversion: DiagnosticConversion = {
-      uriOf,
+    return {
+      uriOf: (repoPath) => {
+        let uri = uris.get(repoPath);
+        if (uri === undefined) uris.set(repoPath, (uri = result.input.openDocuments.get(repoPath)?.uri ?? this.#diskUri(folder.folderPath, repoPath)));
+        return uri;
+      },
       linesOf: (repoPath) => {
         if (lines.has(repoPath)) return lines.get(repoPath);
         const text = index.text(repoPath);
@@ -160,36 +236,29 @@ export class DiagnosticsPublisher {
         return found;
       },
     };
-    const byFile = new Map<string, Finding[]>();
-    for (const finding of result.findings) {
-      const list = byFile.get(finding.location.file);
-      if (list) list.push(finding);
-      else byFile.set(finding.location.file, [finding]);
-    }
-    const byUri = new Map<string, FileDiagnostics>();
-    const files = new Map<string, ConvertedFile>();
-    const previousFiles = this.#filesByFolder.get(folder.uri);
-    for (const [repoPath, findings] of byFile) {
-      const uri = uriOf(repoPath);
-      const fileLines = conversion.linesOf(repoPath);
-      // The same findings (none pointing elsewhere) on the same lines under the same URI: the same diagnostics.
-      const previous = previousFiles?.get(repoPath);
-      const diagnostics =
-        previous !== undefined && previous.uri === uri && previous.lines === fileLines && previous.local && sameList(previous.findings, findings)
-          ? previous.diagnostics
-          : findings.map((finding) => this.#diagnosticOf(folder.uri, finding, conversion));
-      files.set(repoPath, { findings, uri, lines: fileLines, local: findings.every((finding) => (finding.related ?? []).length === 0), diagnostics });
-      byUri.set(uri, { diagnostics, version: result.input.openDocuments.get(repoPath)?.version });
-    }
-    this.#filesByFolder.set(folder.uri, files);
-    // Open documents without findings are published too (empty, with their version): the client
-    // learns that the version it has was analysed.
-    for (const document of result.input.openDocuments.values()) {
-      if (!byUri.has(document.uri)) byUri.set(document.uri, { diagnostics: [], version: document.version });
-    }
-    lineIndexes.retain((repoPath) => index.file(repoPath) !== undefined);
-    return byUri;
   }
+}
+
+/**
+ * The repository paths whose text (in the analysed snapshot), URI (open or not, the client's URI) or open
+ * document version may differ from the folder's last publication. Between overlays of one base this costs the open documents.
+ */
+function changedSince(previous: PublishedFolder, snapshot: RepoSnapshot, openDocuments: ReadonlyMap<string, AnalysedDocument>): ReadonlySet<string> {
+  const changed = new Set(previous.snapshot === snapshot ? [] : snapshotChanges(previous.snapshot, snapshot).files);
+  for (const [repoPath, document] of openDocuments) {
+    const before = previous.openDocuments.get(repoPath);
+    // A new version is published again even when its text is the same (the client waits for that version's list).
+    if (before?.uri !== document.uri || before.version !== document.version) changed.add(repoPath);
+  }
+  for (const [repoPath, document] of previous.openDocuments) if (openDocuments.get(repoPath)?.uri !== document.uri) changed.add(repoPath);
+  return changed;
+}
+
+/** True when `run` holds the same finding objects as `findings` from `start` to `end`. */
+function sameRun(run: readonly Finding[], findings: readonly Finding[], start: number, end: number): boolean {
+  if (run.length !== end - start) return false;
+  for (let position = 0; position < run.length; position++) if (run[position] !== findings[start + position]) return false;
+  return true;
 }
 
 /**
