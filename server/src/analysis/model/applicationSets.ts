@@ -27,8 +27,17 @@ export function expandWithMemo(applicationSet: KubeObject, context: ExpansionCon
   const expand = (): ExpansionResult => expandApplicationSet(applicationSet, context);
   if (!memo) return expand();
   const key = originKey(applicationSet.origin);
-  return memo.keptExpansion(key, memo.expansions.get(context.index, `${key}\u0000${JSON.stringify(applicationSet.body)}\u0000${facts}`, expand));
+  return memo.keptExpansion(key, memo.expansions.get(context.index, `${expansionKeyOf(applicationSet, key)}\u0000${facts}`, expand));
 }
+
+/** A set's place and body as text, once per object (objects never change; a patch that re-runs every set serialised each). */
+function expansionKeyOf(applicationSet: KubeObject, place: string): string {
+  let key = expansionKeys.get(applicationSet);
+  if (key === undefined) expansionKeys.set(applicationSet, (key = `${place}\u0000${JSON.stringify(applicationSet.body)}`));
+  return key;
+}
+
+const expansionKeys = new WeakMap<KubeObject, string>();
 
 /** The namespace every Application of a set is deployed to, when its template fixes one (no `{{ … }}`). */
 export function fixedTemplateNamespace(applicationSet: ApplicationSetSpec): string | undefined {

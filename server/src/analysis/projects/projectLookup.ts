@@ -60,6 +60,18 @@ export function projectDirectory(model: RepositoryModel, index: RepoIndex): Proj
 }
 
 const factsByModel = new WeakMap<RepositoryModel, string>();
+
+/** A short key for a model's AppProjects (where they are written and what they say), once per list (a patched model keeps the list). */
+function projectsKeyOf(projects: RepositoryModel['projects']): string {
+  let key = projectKeysByList.get(projects);
+  if (key === undefined) {
+    const written = projects.map((project) => [project.object.origin.file, project.object.origin.documentIndex, project.object.origin.path, project.object.body]);
+    projectKeysByList.set(projects, (key = projectFactKeys.keyOf(JSON.stringify(written))));
+  }
+  return key;
+}
+
+const projectKeysByList = new WeakMap<RepositoryModel['projects'], string>();
 const projectFactKeys = new ShortKeys('projects', 64);
 
 /**
@@ -70,8 +82,7 @@ const projectFactKeys = new ShortKeys('projects', 64);
 export function projectCheckFacts(model: RepositoryModel, index: RepoIndex): string {
   let facts = factsByModel.get(model);
   if (facts === undefined) {
-    const projects = model.projects.map((project) => [project.object.origin.file, project.object.origin.documentIndex, project.object.origin.path, project.object.body]);
-    facts = `${projectFactKeys.keyOf(JSON.stringify(projects))}\u0000${serialOf(filesUsedAsPatches(index))}\u0000${serialOf(resourceScopes(index))}\u0000${serialOf(findClusterSecrets(index))}`;
+    facts = `${projectsKeyOf(model.projects)}\u0000${serialOf(filesUsedAsPatches(index))}\u0000${serialOf(resourceScopes(index))}\u0000${serialOf(findClusterSecrets(index))}`;
     factsByModel.set(model, facts);
   }
   return facts;

@@ -3,7 +3,7 @@ import { getPath } from '../../kube/kubeObject';
 import { locateField } from '../../kube/locateObject';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { hasLaterWork, parentsWithChildren, syncItems } from './support/parentSync';
+import { laterWorkIn, parentsWithChildren, syncItems } from './support/parentSync';
 
 /** A parent with `ApplyOutOfSyncOnly=true` whose sync waits on child health between waves. */
 export const applyOutOfSyncOnlyWithWaves = defineCheck(
@@ -18,7 +18,8 @@ export const applyOutOfSyncOnlyWithWaves = defineCheck(
     for (const parent of parentsWithChildren(model)) {
       if (parent.application?.syncPolicy.syncOptions.get('ApplyOutOfSyncOnly') !== 'true') continue;
       const items = syncItems(model, parent);
-      const gates = items.filter((item) => item.child?.ordering.gating === 'health' && hasLaterWork(items, item));
+      const hasLaterWork = laterWorkIn(items);
+      const gates = items.filter((item) => item.child?.ordering.gating === 'health' && hasLaterWork(item));
       if (gates.length === 0) continue;
       const waves = [...new Set(items.filter((item) => item.child !== undefined).map((item) => item.wave))].sort((a, b) => a - b);
       const rawOptions = getPath(parent.object.body, ['spec', 'syncPolicy', 'syncOptions']);

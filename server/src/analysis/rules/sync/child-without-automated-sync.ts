@@ -7,7 +7,7 @@ import type { AppNode } from '../../model/types';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { hasLaterWork, parentsWithChildren, syncItems } from './support/parentSync';
+import { laterWorkIn, parentsWithChildren, syncItems } from './support/parentSync';
 
 /** A child Application whose health gates later waves of its parent, without `syncPolicy.automated`. */
 export const childWithoutAutomatedSync = defineCheck(
@@ -21,10 +21,11 @@ export const childWithoutAutomatedSync = defineCheck(
     const problems: Problem[] = [];
     for (const parent of parentsWithChildren(model)) {
       const items = syncItems(model, parent);
+      const hasLaterWork = laterWorkIn(items);
       for (const item of items) {
         const child = item.child;
         if (!child || child.kind !== 'Application' || child.ordering.gating !== 'health' || !child.application) continue;
-        if (child.application.syncPolicy.automated || item.hooks.length > 0 || !hasLaterWork(items, item)) continue;
+        if (child.application.syncPolicy.automated || item.hooks.length > 0 || !hasLaterWork(item)) continue;
         const disabled = isRecord(getPath(child.object.body, ['spec', 'syncPolicy', 'automated']));
         const found = problem(
           childWithoutAutomatedSync,

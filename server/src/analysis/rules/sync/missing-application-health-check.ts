@@ -8,7 +8,8 @@ import type { AppNode, RepositoryModel } from '../../model/types';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
-import { hasLaterWork, parentsWithChildren, syncItems } from './support/parentSync';
+import { laterWorkIn, parentsWithChildren, syncItems, type SyncItem } from './support/parentSync';
+import type { KubeObject } from '../../kube/kubeObject';
 
 /** A parent orders child Applications by waves while the repository configures no Application health check. */
 export const missingApplicationHealthCheck = defineCheck(
@@ -25,7 +26,9 @@ export const missingApplicationHealthCheck = defineCheck(
     for (const parent of parentsWithChildren(model)) {
       // A parent node that is the same object has the same children (a changed child makes its parent new) and files.
       let judged = judgedParents.get(parent);
-      if (judged === undefined || judged.advice !== advice) judgedParents.set(parent, (judged = { advice, problem: judgeParent(index, model, parent, advice) }));
+      if (judged === undefined || judged.advice !== advice) judgedParents.set(parent, (judged = judgeParent(index, model, parent, advice)));
+      // The same node: the same children, located in the same files (the judgement holds here too).
+      else judged.serial = Math.max(judged.serial, index.serial);
       if (judged.problem !== undefined) problems.push(judged.problem);
     }
     return problems;
@@ -58,15 +61,46 @@ function adviceFor(index: RepoIndex, locations: readonly ArgoConfigLocation[]): 
 
 const adviceByLocations = new WeakMap<readonly ArgoConfigLocation[], { readonly advice: Advice; readonly parses: ReadonlyMap<string, unknown> }>();
 
-/** Per parent node: its problem (or none) under the advice it was judged with. */
-const judgedParents = new WeakMap<AppNode, { readonly advice: Advice; readonly problem: Problem | undefined }>();
+/** Per parent node: its judgement (the problem or none, under the advice it was judged with). */
+const judgedParents = new WeakMap<AppNode, ParentJudgement>();
+
+/** A parent's judgement: the problem, and the children it names (with what the problem says of each). */
+interface ParentJudgement {
+  readonly problem: Problem | undefined;
+  /** The index the judgement was made or last confirmed in. */
+  serial: number;
+  readonly advice: Advice;
+  readonly waves: readonly number[];
+  readonly ungated: readonly SyncItem[];
+}
+
+/**
+ * The last judgement per parent manifest. A parent with many children is a new node whenever one child
+ * changes, but its problem is the same while it names the same children in the same waves and no file
+ * they are located in changed: then the same problem object is returned (its related places are not
+ * located again, and the finding made of it is reused as it is).
+ */
+const judgementsByParentObject = new WeakMap<KubeObject, ParentJudgement>();
 
 /** The problem of a parent whose later waves do not wait for some child Applications, if any. */
-function judgeParent(index: RepoIndex, model: RepositoryModel, parent: AppNode, advice: Advice): Problem | undefined {
+function judgeParent(index: RepoIndex, model: RepositoryModel, parent: AppNode, advice: Advice): ParentJudgement {
   const items = syncItems(model, parent).filter((item) => item.child !== undefined);
-  const ungated = items.filter((item) => item.child?.kind === 'Application' && item.child.ordering.gating === 'none' && hasLaterWork(items, item));
-  if (ungated.length === 0) return undefined;
-  const waves = [...new Set(items.map((item) => item.wave))].sort((a, b) => a - b);
+  const hasLaterWork = laterWorkIn(items);
+  const ungated = items.filter((item) => item.child?.kind === 'Application' && item.child.ordering.gating === 'none' && hasLaterWork(item));
+  const waves = ungated.length === 0 ? [] : [...new Set(items.map((item) => item.wave))].sort((a, b) => a - b);
+  const previous = judgementsByParentObject.get(parent.object);
+  if (previous !== undefined && previous.advice === advice && sameNumbers(previous.waves, waves) && sameChildren(previous.ungated, ungated)) {
+    if (previous.serial === index.serial || locatedAlike(index, previous.serial, parent, ungated)) {
+      previous.serial = index.serial;
+      return previous;
+    }
+  }
+  const judgement: ParentJudgement = { problem: ungated.length === 0 ? undefined : parentProblem(index, parent, advice, ungated, waves), serial: index.serial, advice, waves, ungated };
+  judgementsByParentObject.set(parent.object, judgement);
+  return judgement;
+}
+
+function parentProblem(index: RepoIndex, parent: AppNode, advice: Advice, ungated: readonly SyncItem[], waves: readonly number[]): Problem {
   const found = problem(
     missingApplicationHealthCheck,
     `${parent.name} creates child Applications in waves ${waves.join(', ')}, but no Application health check is configured: since Argo CD 1.8 a child Application counts as done once created, so later waves do not wait for ${ungated.map((item) => item.child?.name ?? '').join(', ')} to be Healthy. ${advice.where}`,
@@ -77,4 +111,30 @@ function judgeParent(index: RepoIndex, model: RepositoryModel, parent: AppNode, 
     })),
   );
   return advice.fixes.length > 0 ? { ...found, fixes: advice.fixes } : found;
+}
+
+/** True when the children are the same manifests, with the same names and waves (all the problem says of them). */
+function sameChildren(before: readonly SyncItem[], after: readonly SyncItem[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let position = 0; position < after.length; position++) {
+    const was = before[position] as SyncItem;
+    const is = after[position] as SyncItem;
+    if (was.object !== is.object || was.wave !== is.wave || was.child?.name !== is.child?.name) return false;
+  }
+  return true;
+}
+
+function sameNumbers(before: readonly number[], after: readonly number[]): boolean {
+  return before.length === after.length && before.every((value, position) => value === after[position]);
+}
+
+/**
+ * True when `index` directly follows the one whose serial is given, with the same chart roots, and
+ * none of the files the parent and its children are located in changed: their places read alike.
+ */
+function locatedAlike(index: RepoIndex, serial: number, parent: AppNode, children: readonly SyncItem[]): boolean {
+  const changes = index.changesSince(serial);
+  if (changes === undefined || !index.chartRootsKeptSince(serial)) return false;
+  if (changes.files.size === 0) return true;
+  return !changes.files.has(parent.origin.file) && children.every((item) => !changes.files.has(item.object.origin.file));
 }

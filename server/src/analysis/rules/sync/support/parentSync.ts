@@ -36,21 +36,37 @@ export function phaseOf(item: SyncItem): number | undefined {
 }
 
 /**
- * True when some item of the same sync runs after `item` finished its wave: a later wave of the
- * same phase, or any later phase. Those are what a health gate on `item` holds back.
+ * A test of whether some item of the same sync runs after an item finished its wave: a later wave of
+ * the same phase, or any later phase. Those are what a health gate on the item holds back. Worked out
+ * once per sync: an item has later work exactly when it is not among the sync's latest (phase, wave).
  */
-export function hasLaterWork(items: readonly SyncItem[], item: SyncItem): boolean {
-  const phase = phaseOf(item);
-  if (phase === undefined) return false;
-  return items.some((other) => {
-    if (other === item) return false;
-    const otherPhase = phaseOf(other);
-    if (otherPhase === undefined) return false;
-    return otherPhase > phase || (otherPhase === phase && other.wave > item.wave);
-  });
+export function laterWorkIn(items: readonly SyncItem[]): (item: SyncItem) => boolean {
+  let latestPhase: number | undefined;
+  let latestWave = 0;
+  for (const item of items) {
+    const phase = phaseOf(item);
+    if (phase === undefined) continue;
+    if (latestPhase === undefined || phase > latestPhase || (phase === latestPhase && item.wave > latestWave)) {
+      latestPhase = phase;
+      latestWave = item.wave;
+    }
+  }
+  return (item) => {
+    const phase = phaseOf(item);
+    if (phase === undefined || latestPhase === undefined) return false;
+    return phase < latestPhase || (phase === latestPhase && item.wave < latestWave);
+  };
 }
 
-/** The Application nodes that parent other Applications or ApplicationSets (in wave order). */
-export function parentsWithChildren(model: RepositoryModel): AppNode[] {
-  return model.nodes.filter((node) => node.kind === 'Application' && node.childIds.some((id) => model.nodesById.get(id)?.ordering.parentId === node.id));
+/** The Application nodes that parent other Applications or ApplicationSets (in wave order), once per model. */
+export function parentsWithChildren(model: RepositoryModel): readonly AppNode[] {
+  let parents = parentsByModel.get(model);
+  if (parents === undefined) {
+    parents = model.nodes.filter((node) => node.kind === 'Application' && node.childIds.some((id) => model.nodesById.get(id)?.ordering.parentId === node.id));
+    parentsByModel.set(model, parents);
+  }
+  return parents;
 }
+
+/** The parents of each model (three sync checks ask for them). */
+const parentsByModel = new WeakMap<RepositoryModel, readonly AppNode[]>();
