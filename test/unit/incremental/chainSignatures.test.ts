@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import type { AppNode, RepositoryModel } from '../../../server/src/analysis/model/types';
-import { chainSignatures } from '../../../server/src/analysis/ordering/orderedEdges';
+import { chainSignatures, chainsRenumbered } from '../../../server/src/analysis/ordering/orderedEdges';
 import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
 import { applicationText } from '../../support/applicationText';
 
@@ -51,12 +51,38 @@ describe('chainSignatures', () => {
 
     const changed = after.nodes.filter((node) => numbersAfter.get(node.id) !== numbersBefore.get(node.id)).map((node) => node.name);
     expect(changed.sort()).toEqual(['left', 'left-a', 'left-b']);
+    // Numbered from the model before: the renumbered ids are said without comparing every node.
+    const renumbered = chainsRenumbered(numbersBefore, numbersAfter);
+    expect([...(renumbered ?? [])].map((id) => after.nodesById.get(id)?.name).sort()).toEqual(['left', 'left-a', 'left-b']);
+    expect(chainsRenumbered(numbersAfter, numbersBefore)).toBeUndefined();
 
     const entries = [
       ...before.nodes.map((node) => ({ number: numbersBefore.get(node.id), chain: spelledChain(before, node) })),
       ...after.nodes.map((node) => ({ number: numbersAfter.get(node.id), chain: spelledChain(after, node) })),
     ];
     for (const one of entries) for (const other of entries) expect(one.number === other.number).toBe(one.chain === other.chain);
+  });
+
+  it("keeps the previous numbering when only replaced nodes' own fields were looked at and their chains say the same", () => {
+    const memo = new AnalysisMemo();
+    const base = snapshotFromTexts(TEXTS);
+    const before = analyze(base, { memo }).model;
+    const numbersBefore = chainSignatures(before);
+    // A resource of left-a changes: left-a is another node object, and so are its parents (copies); no chain changes.
+    const editedSnapshot = edited(base, { 'workloads/left-a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a2\n' });
+    const after = analyze(editedSnapshot, { memo }).model;
+    expect(after.nodes.filter((node, position) => node !== before.nodes[position]).map((node) => node.name).sort()).toEqual(['left', 'left-a', 'root']);
+    const numbersAfter = chainSignatures(after);
+    expect(numbersAfter).toBe(numbersBefore);
+    expect(chainsRenumbered(numbersBefore, numbersAfter)?.size).toBe(0);
+    // The numbers a model numbered on its own gets.
+    const alone = analyze(editedSnapshot).model;
+    expect(after.nodes.map((node) => numbersAfter.get(node.id))).toEqual(alone.nodes.map((node) => chainSignatures(alone).get(node.id)));
+    // Left moves from wave 1 to wave 0, still before right: the same places, but left's chain and its children's say something else.
+    const moved = analyze(edited(editedSnapshot, { 'apps/left.yaml': application('left', 'left', 0) }), { memo }).model;
+    expect(moved.nodes.map((node) => node.id)).toEqual(after.nodes.map((node) => node.id));
+    const numbersMoved = chainSignatures(moved);
+    expect([...(chainsRenumbered(numbersAfter, numbersMoved) ?? [])].map((id) => moved.nodesById.get(id)?.name).sort()).toEqual(['left', 'left-a', 'left-b']);
   });
 
   it('numbers a model alone the same way whether or not an earlier model was numbered', () => {

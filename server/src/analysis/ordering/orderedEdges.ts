@@ -65,7 +65,18 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
   // The model numbered last (usually the one before an edit): a node it held, under a creator numbered as then, keeps its number.
   const previous = lastNumbered?.deref();
   const previousById = previous === undefined ? undefined : signaturesByModel.get(previous);
+  if (previous !== undefined && previousById !== undefined && numberedAsBefore(model, previous, previousById)) {
+    // Every chain says what it said: the same numbers, the same map (no node but the replaced ones looked at).
+    signaturesByModel.set(model, previousById);
+    lastNumbered = new WeakRef(model);
+    return previousById;
+  }
   const byId = new Map<string, number>();
+  // The ids numbered otherwise than in the previous numbering (numbers kept from it are equal by construction).
+  const renumbered = new Set<string>();
+  const computed = (id: string, number: number): void => {
+    if (previousById?.get(id) !== number) renumbered.add(id);
+  };
   // `seen` holds the ids on the way down from a node whose creator was not numbered yet (rare: creators come first).
   const signatureOf = (node: AppNode, seen: Set<string> | undefined): number => {
     const known = byId.get(node.id);
@@ -75,6 +86,8 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
       // A creation loop: chains depend on where they start, so the loop's nodes get numbers no other analysis has.
       const unique = nextChainNumber++;
       byId.set(node.id, unique);
+      renumbered.add(node.id);
+      numberingsWithLoops.add(byId);
       return unique;
     }
     const creator = creatorId === undefined ? undefined : model.nodesById.get(creatorId);
@@ -87,13 +100,9 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
         return kept;
       }
     }
-    const contents = `${above},${ownNumber(node)}`;
-    let number = chainNumbers.get(contents);
-    if (number === undefined) {
-      if (chainNumbers.size > MAX_CHAIN_NUMBERS) chainNumbers.clear();
-      chainNumbers.set(contents, (number = nextChainNumber++));
-    }
+    const number = chainNumberOf(`${above},${ownNumber(node)}`);
     byId.set(node.id, number);
+    computed(node.id, number);
     return number;
   };
   const previousNodes = previousById === undefined ? undefined : previous?.nodes;
@@ -111,8 +120,22 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     signatureOf(node, undefined);
   }
   signaturesByModel.set(model, (signatures = byId));
+  if (previousById !== undefined) renumberedSince.set(byId, { previous: previousById, renumbered });
   lastNumbered = new WeakRef(model);
   return signatures;
+}
+
+/** Per numbering made from another: that one, and the ids whose number differs from it. */
+const renumberedSince = new WeakMap<ReadonlyMap<string, number>, { readonly previous: ReadonlyMap<string, number>; readonly renumbered: ReadonlySet<string> }>();
+
+/**
+ * The ids whose chain number in `signatures` differs from the one in `previous` (ids `previous` lacks included),
+ * when `signatures` was numbered from `previous` (see {@link chainSignatures}); undefined otherwise (compare them).
+ */
+export function chainsRenumbered(previous: ReadonlyMap<string, number>, signatures: ReadonlyMap<string, number>): ReadonlySet<string> | undefined {
+  if (previous === signatures) return NONE_RENUMBERED;
+  const made = renumberedSince.get(signatures);
+  return made?.previous === previous ? made.renumbered : undefined;
 }
 
 /**
@@ -123,6 +146,64 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
 let lastNumbered: WeakRef<RepositoryModel> | undefined;
 
 const MAX_CHAIN_NUMBERS = 200_000;
+
+const NONE_RENUMBERED: ReadonlySet<string> = new Set();
+
+/** Numberings that gave a creation loop's nodes numbers of their own (never followed by {@link numberedAsBefore}). */
+const numberingsWithLoops = new WeakSet<ReadonlyMap<string, number>>();
+
+/** Replaced nodes followed at most by {@link numberedAsBefore}; more are numbered the usual way. */
+const MAX_REPLACED_FOLLOWED = 256;
+
+/**
+ * True when `model` has `previous`'s node ids at the same places, and each node that is another object (a patch
+ * replaced it, or copied it as the parent of one replaced) has the chain number it had: then every node's chain
+ * says what it said (the other nodes are the same objects under creators whose numbers are the same). Looks at
+ * the node list by place and at the replaced nodes only.
+ */
+function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, previousById: ReadonlyMap<string, number>): boolean {
+  const nodes = model.nodes;
+  const before = previous.nodes;
+  if (nodes.length !== before.length || previousById.size !== nodes.length || numberingsWithLoops.has(previousById)) return false;
+  const replaced = new Map<string, AppNode>();
+  for (let position = 0; position < nodes.length; position++) {
+    const node = nodes[position] as AppNode;
+    if (node === before[position]) continue;
+    if (replaced.size >= MAX_REPLACED_FOLLOWED || node.id !== (before[position] as AppNode).id) return false;
+    replaced.set(node.id, node);
+  }
+  // A replaced node's number from its creator's (the previous number when the creator is not replaced).
+  const numbers = new Map<string, number>();
+  const numberOf = (node: AppNode, depth: number): number | undefined => {
+    const known = numbers.get(node.id);
+    if (known !== undefined) return known;
+    // Deeper than the replaced nodes are many: a creation loop, numbered the usual way.
+    if (depth > replaced.size) return undefined;
+    const creatorId = node.ordering.parentId ?? node.generatedById;
+    let above = 0;
+    if (creatorId !== undefined) {
+      const creator = replaced.get(creatorId);
+      const creatorNumber = creator === undefined ? previousById.get(creatorId) : numberOf(creator, depth + 1);
+      if (creator !== undefined && creatorNumber === undefined) return undefined;
+      above = creatorNumber ?? 0;
+    }
+    const number = chainNumberOf(`${above},${ownNumber(node)}`);
+    numbers.set(node.id, number);
+    return number;
+  };
+  for (const node of replaced.values()) if (numberOf(node, 0) !== previousById.get(node.id)) return false;
+  return true;
+}
+
+/** The number of a chain's contents (see {@link chainSignatures}). */
+function chainNumberOf(contents: string): number {
+  let number = chainNumbers.get(contents);
+  if (number === undefined) {
+    if (chainNumbers.size > MAX_CHAIN_NUMBERS) chainNumbers.clear();
+    chainNumbers.set(contents, (number = nextChainNumber++));
+  }
+  return number;
+}
 
 /** Per node object: the number of what an ordering reads of the node itself (see {@link chainSignatures}). */
 const ownNumbers = new WeakMap<AppNode, number>();

@@ -62,15 +62,36 @@ export const namespaceNotCreated = defineCheck(
 );
 
 /** Unsatisfied namespace needs grouped by Application and namespace, skipping namespaces Argo CD's Applications live in. */
+/** An unsatisfied need of a namespace, with the namespace and the key of its dependent and namespace. */
+interface NamespaceNeed {
+  readonly need: DependencyGraph['unsatisfied'][number];
+  readonly namespace: string;
+  readonly key: string;
+}
+
+/** The namespace needs of a list of unsatisfied needs, once per list (a kept graph keeps its list). */
+function namespaceNeedsOf(unsatisfied: DependencyGraph['unsatisfied']): readonly NamespaceNeed[] {
+  let needs = namespaceNeedsByList.get(unsatisfied);
+  if (needs === undefined) {
+    needs = unsatisfied
+      .filter((need) => need.kind === 'namespace')
+      .map((need) => {
+        const namespace = need.need.replace(/^Namespace /, '');
+        return { need, namespace, key: `${need.dependent.nodeId}\u0000${namespace}` };
+      });
+    namespaceNeedsByList.set(unsatisfied, needs);
+  }
+  return needs;
+}
+
+const namespaceNeedsByList = new WeakMap<DependencyGraph['unsatisfied'], readonly NamespaceNeed[]>();
+
 function missingNamespaces(model: RepositoryModel, graph: DependencyGraph): MissingNamespace[] {
   const argoNamespaces = argoCdNamespaces(model);
   const groups = new Map<string, MissingNamespace>();
-  for (const need of graph.unsatisfied) {
-    if (need.kind !== 'namespace') continue;
+  for (const { need, namespace, key } of namespaceNeedsOf(graph.unsatisfied)) {
     const node = model.nodesById.get(need.dependent.nodeId);
-    const namespace = need.need.replace(/^Namespace /, '');
     if (!node || argoNamespaces.has(namespace)) continue;
-    const key = `${node.id}\u0000${namespace}`;
     const group = groups.get(key) ?? { node, namespace, destination: false, locations: [], objects: [] };
     if (need.dependent.object === undefined) {
       group.destination = true;

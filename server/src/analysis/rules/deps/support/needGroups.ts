@@ -1,9 +1,9 @@
 // Dependency edges grouped by need (one written reference of one Application), each need with its best-ordered provider.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
-import type { RepositoryModel } from '../../../model/types';
+import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
-import { chainSignatures, keptOrderingOfEdge, type OrderedEdge } from '../../../ordering/orderedEdges';
+import { chainSignatures, chainsRenumbered, keptOrderingOfEdge, type OrderedEdge } from '../../../ordering/orderedEdges';
 import { sameList } from '../../../incremental/indexReads';
 
 /** One need of one Application and every provider found for it, with their orderings. */
@@ -205,15 +205,47 @@ function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): Grou
 
 /**
  * The ids of `model`'s nodes that are other objects than in `previous`, or whose creation chain says something else
- * (an edge's ordering reads both ends and both chains, see `keptOrderingOfEdge`); undefined when the node counts differ.
+ * (an edge's ordering reads both ends and both chains, see `keptOrderingOfEdge`), and the ids `previous` had at a
+ * place that now holds another node (so an id that went is among them); undefined when the node counts differ.
+ * Worked out once per model and previous model.
  */
-function nodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel): ReadonlySet<string> | undefined {
+export function nodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel): ReadonlySet<string> | undefined {
+  const known = orderedOtherwiseByModel.get(model);
+  if (known?.previous === previous) return known.changed;
+  const changed = findNodesOrderedOtherwise(previous, model);
+  orderedOtherwiseByModel.set(model, { previous, changed });
+  return changed;
+}
+
+/** Per model: the nodes ordered otherwise than in the previous model it was compared with (the rules compare each model with one). */
+const orderedOtherwiseByModel = new WeakMap<RepositoryModel, { readonly previous: RepositoryModel; readonly changed: ReadonlySet<string> | undefined }>();
+
+function findNodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel): ReadonlySet<string> | undefined {
   if (previous.nodes.length !== model.nodes.length) return undefined;
   if (previous === model) return new Set();
   const previousSignatures = chainSignatures(previous);
   const signatures = chainSignatures(model);
   const changed = new Set<string>();
-  for (const node of model.nodes) if (previous.nodesById.get(node.id) !== node || previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
+  const renumbered = chainsRenumbered(previousSignatures, signatures);
+  if (renumbered === undefined) {
+    for (const node of model.nodes) if (previous.nodesById.get(node.id) !== node || previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
+    for (let position = 0; position < model.nodes.length; position++) {
+      const before = previous.nodes[position] as AppNode;
+      if (before.id !== (model.nodes[position] as AppNode).id) changed.add(before.id);
+    }
+    return changed;
+  }
+  // Numbered from the previous model's chains: the renumbered ids are those whose chain says something else, and a
+  // node at the place it had is the same object (only the others are looked up).
+  const previousNodes = previous.nodes;
+  for (let position = 0; position < model.nodes.length; position++) {
+    const node = model.nodes[position] as AppNode;
+    const before = previousNodes[position] as AppNode;
+    if (before === node) continue;
+    if (previous.nodesById.get(node.id) !== node) changed.add(node.id);
+    if (before.id !== node.id) changed.add(before.id);
+  }
+  for (const id of renumbered) if (model.nodesById.has(id)) changed.add(id);
   return changed;
 }
 

@@ -1,13 +1,13 @@
 // Findings for dependencies between Applications that a sync does not order provider-first: one per dependent and provider.
 import type { Fix } from '../../../fixes/types';
-import type { AppNode } from '../../../model/types';
+import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { findEdgeResource } from '../../../ordering/syncPosition';
 import { chainSignatures } from '../../../ordering/orderedEdges';
 import type { CheckContext } from '../../check';
 import { problem, type Problem, type RelatedLocation, type RuleMeta, type Severity } from '../../rule';
 import { crossApplicationNeeds, crossNeedsWhere } from './crossNeeds';
-import { isSoftEdge, type NeedGroup } from './needGroups';
+import { isSoftEdge, nodesOrderedOtherwise, type NeedGroup } from './needGroups';
 import { syncOptionFix } from './syncOptionFixes';
 import { describeInSync } from './syncAncestors';
 import { dependencyWaveFixes } from './waveFixes';
@@ -23,22 +23,74 @@ export interface DependencyPair {
   readonly needs: readonly NeedGroup[];
 }
 
-/** Needs between two Applications whose best provider has the ordering `kind`, grouped by dependent and provider (graph order). */
-export function pairsWithOrdering(context: CheckContext, kind: EdgeOrderingKind, keep: (group: NeedGroup) => boolean = () => true): DependencyPair[] {
+/** A further test of the needs {@link pairsWithOrdering} pairs, with a name that tells it from every other. */
+export interface NeedFilter {
+  readonly name: string;
+  readonly keep: (group: NeedGroup) => boolean;
+}
+
+/**
+ * Needs between two Applications whose best provider has the ordering `kind`, grouped by dependent and provider
+ * (graph order). Kept per list of needs: after an edit that kept the needs, the pairs of the previous model are
+ * taken again, those at a node that changed (another object, another chain, see `nodesOrderedOtherwise`) with the
+ * model's nodes, the others as they were (the same objects, which the rules may keep their problems by).
+ */
+export function pairsWithOrdering(context: CheckContext, kind: EdgeOrderingKind, filter?: NeedFilter): readonly DependencyPair[] {
   const { model, graph } = context;
-  const pairs = new Map<string, { dependent: AppNode; provider: AppNode; ordering: EdgeOrdering; needs: NeedGroup[] }>();
-  for (const group of crossNeedsWhere(crossApplicationNeeds(model, graph), `ordering ${kind}`, (candidate) => candidate.best.ordering.ordering === kind)) {
-    if (!keep(group)) continue;
+  const needs = crossNeedsWhere(crossApplicationNeeds(model, graph), filter === undefined ? `ordering ${kind}` : `ordering ${kind}, ${filter.name}`, (candidate) =>
+    candidate.best.ordering.ordering === kind && (filter === undefined || filter.keep(candidate)),
+  );
+  const kept = pairsByNeeds.get(needs);
+  if (kept !== undefined && kept.model === model) return kept.pairs;
+  const followed = kept === undefined ? undefined : pairsFollowed(kept.pairs, kept.model, model);
+  const pairs = followed ?? pairsOf(model, needs);
+  pairsByNeeds.set(needs, { model, pairs });
+  return pairs;
+}
+
+/** Per list of needs: the pairs last made of it, and for which model. */
+const pairsByNeeds = new WeakMap<readonly NeedGroup[], { readonly model: RepositoryModel; readonly pairs: readonly DependencyPair[] }>();
+
+/** Pairs of `previous` taken into `model` (see {@link pairsWithOrdering}); undefined when a node is gone or the models are not comparable. */
+function pairsFollowed(pairs: readonly DependencyPair[], previous: RepositoryModel, model: RepositoryModel): readonly DependencyPair[] | undefined {
+  const changed = nodesOrderedOtherwise(previous, model);
+  if (changed === undefined) return undefined;
+  const touched = (pair: DependencyPair): boolean => changed.has(pair.dependent.id) || changed.has(pair.provider.id);
+  if (changed.size === 0 || !pairs.some(touched)) return pairs;
+  const followed: DependencyPair[] = [];
+  for (const pair of pairs) {
+    if (!touched(pair)) {
+      followed.push(pair);
+      continue;
+    }
+    const dependent = model.nodesById.get(pair.dependent.id);
+    const provider = model.nodesById.get(pair.provider.id);
+    if (dependent === undefined || provider === undefined) return undefined;
+    followed.push({ ...pair, dependent, provider });
+  }
+  return followed;
+}
+
+function pairsOf(model: RepositoryModel, needs: readonly NeedGroup[]): DependencyPair[] {
+  const pairs: { dependent: AppNode; provider: AppNode; ordering: EdgeOrdering; needs: NeedGroup[] }[] = [];
+  // By dependent, then provider node (nodes of one model: one object per id; no key text made per need).
+  const byNodes = new Map<AppNode, Map<AppNode, (typeof pairs)[number]>>();
+  for (const group of needs) {
     const { edge, ordering } = group.best;
     const dependent = model.nodesById.get(edge.dependent.nodeId);
     const provider = model.nodesById.get(edge.provider.nodeId);
     if (!dependent || !provider || dependent.id === provider.id) continue;
-    const key = `${dependent.id}\u0000${provider.id}`;
-    const pair = pairs.get(key);
+    let byProvider = byNodes.get(dependent);
+    if (byProvider === undefined) byNodes.set(dependent, (byProvider = new Map()));
+    const pair = byProvider.get(provider);
     if (pair) pair.needs.push(group);
-    else pairs.set(key, { dependent, provider, ordering, needs: [group] });
+    else {
+      const made = { dependent, provider, ordering, needs: [group] };
+      byProvider.set(provider, made);
+      pairs.push(made);
+    }
   }
-  return [...pairs.values()];
+  return pairs;
 }
 
 /** How a pair's finding is worded and fixed by one rule. */
@@ -61,9 +113,9 @@ export function pairProblem(rule: RuleMeta, context: CheckContext, pair: Depende
   const signatures = chainSignatures(context.model);
   const dependentChain = signatures.get(pair.dependent.id) ?? -1;
   const providerChain = signatures.get(pair.provider.id) ?? -1;
-  let byProvider = keptPairProblems.get(pair.dependent);
-  const key = `${rule.id}\u0000${pair.provider.id}`;
-  const kept = byProvider?.get(key);
+  let byRule = keptPairProblems.get(pair.dependent);
+  let byProvider = byRule?.get(rule.id);
+  const kept = byProvider?.get(pair.provider.id);
   if (
     kept !== undefined &&
     kept.provider === pair.provider &&
@@ -75,16 +127,24 @@ export function pairProblem(rule: RuleMeta, context: CheckContext, pair: Depende
     return kept.problem;
   }
   const made = makePairProblem(rule, context, pair, wording);
-  if (!byProvider) keptPairProblems.set(pair.dependent, (byProvider = new Map()));
-  byProvider.set(key, { provider: pair.provider, dependentChain, providerChain, ordering: pair.ordering, needs: pair.needs, problem: made });
+  if (!byRule) keptPairProblems.set(pair.dependent, (byRule = new Map()));
+  if (!byProvider) byRule.set(rule.id, (byProvider = new Map()));
+  byProvider.set(pair.provider.id, { provider: pair.provider, dependentChain, providerChain, ordering: pair.ordering, needs: pair.needs, problem: made });
   return made;
 }
 
-/** Problems of pairs without fixes, by dependent node, then rule and provider. */
-const keptPairProblems = new WeakMap<
-  AppNode,
-  Map<string, { readonly provider: AppNode; readonly dependentChain: number; readonly providerChain: number; readonly ordering: EdgeOrdering; readonly needs: readonly NeedGroup[]; readonly problem: Problem }>
->();
+/** A pair's problem made without fixes, with what it was made from. */
+interface KeptPairProblem {
+  readonly provider: AppNode;
+  readonly dependentChain: number;
+  readonly providerChain: number;
+  readonly ordering: EdgeOrdering;
+  readonly needs: readonly NeedGroup[];
+  readonly problem: Problem;
+}
+
+/** Problems of pairs without fixes, by dependent node, then rule id and provider id (existing strings: no key text made per pair). */
+const keptPairProblems = new WeakMap<AppNode, Map<string, Map<string, KeptPairProblem>>>();
 
 
 function makePairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
