@@ -53,11 +53,19 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   // place (see `KeptGraph.lastPass`): no lookup of its lists, its trust or its contribution.
   const last = kept.lastPass;
   const byPlace = last !== undefined && tracker.followsFrom(last.serial) && last.catalogueKey === catalogue.key ? last : undefined;
+  if (byPlace !== undefined) {
+    const followed = graphAfterLastPass({ index, model, catalogue, memo, kept, nodes, previousScopesKey }, byPlace);
+    if (followed !== undefined) return followed;
+  }
   const untouched: boolean[] = new Array<boolean>(nodes.length);
   const trustedNeeds: (readonly Need[] | undefined)[] = new Array<readonly Need[] | undefined>(nodes.length);
   const trustedProviders: (readonly ProviderFinding[] | undefined)[] = new Array<readonly ProviderFinding[] | undefined>(nodes.length);
+  // The places of the nodes the changes may have touched, found by id (graph order sorts by id): the loops below then
+  // look at a node object only where it is another one than at the last pass, or touched.
+  const touchedIds = tracker.touchedIds();
+  const touchedPlaces = byPlace === undefined || touchedIds === undefined ? undefined : placesOfIds(nodes, touchedIds);
   nodes.forEach((node, position) => {
-    untouched[position] = byPlace !== undefined && byPlace.nodes[position] === node && tracker.untouched(node);
+    untouched[position] = byPlace !== undefined && byPlace.nodes[position] === node && touchedPlaces !== undefined && !touchedPlaces.has(position);
     if (untouched[position]) {
       trustedNeeds[position] = (byPlace as LastPass).needs[position];
       trustedProviders[position] = (byPlace as LastPass).providers[position];
@@ -67,9 +75,12 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
     trustedNeeds[position] = lists?.needs;
     trustedProviders[position] = lists?.providers;
   });
+  // A trusted list is the node's own (a node that is no Application has none): taken without looking at the node.
   const providerLists = nodes.map((node, position) => {
+    const trusted = trustedProviders[position];
+    if (trusted !== undefined) return trusted;
     if (node.kind !== 'Application') return NO_FINDINGS;
-    return trustedProviders[position] ?? kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
+    return kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders));
   });
   const { collected, scopesKey } = kept.providersFor(catalogue.key, providerLists, () => {
     const fresh = indexProviders(providerLists);
@@ -90,14 +101,110 @@ export function buildDependencyGraph(index: RepoIndex, model: RepositoryModel, c
   const contributions: NodeContribution[] = nodes.map((node, position) => {
     const needs = needsByNode[position] as readonly Need[];
     const providers = providerLists[position] as readonly ProviderFinding[];
-    const before = untouched[position] ? (byPlace as LastPass).contributions[position] : undefined;
-    return before !== undefined && before.needs === needs && before.providers === providers ? before : contributionOf(index, node, needs, providers);
+    // The last pass's contribution at this place was made from the lists the last pass holds there.
+    if (untouched[position] && needs === (byPlace as LastPass).needs[position] && providers === (byPlace as LastPass).providers[position]) {
+      return (byPlace as LastPass).contributions[position] as NodeContribution;
+    }
+    return contributionOf(index, node, needs, providers);
   });
   if (tracker.serial !== undefined) kept.lastPass = { serial: tracker.serial, catalogueKey: catalogue.key, nodes, needs: needsByNode, providers: providerLists, contributions };
   return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchContextOf(index, model, collected.providers, true));
 }
 
 const NO_FINDINGS: readonly ProviderFinding[] = [];
+
+/** What {@link graphAfterLastPass} works with. */
+interface PassInputs {
+  readonly index: RepoIndex;
+  readonly model: RepositoryModel;
+  readonly catalogue: ChartCatalogue;
+  readonly memo: DependencyMemo;
+  readonly kept: KeptGraph;
+  /** The model's nodes in graph order. */
+  readonly nodes: readonly AppNode[];
+  readonly previousScopesKey: string | undefined;
+}
+
+/**
+ * The graph from the last pass's lists, contribution by contribution, when the nodes are as many as then: each list
+ * at a place whose node is the same object and untouched is the one there (copied as a whole), and only the other
+ * places are worked out, as the general pass would. Undefined (the general pass then) when the scope table changed,
+ * which every node's needs may read.
+ */
+function graphAfterLastPass(inputs: PassInputs, byPlace: LastPass): DependencyGraph | undefined {
+  const { index, model, catalogue, memo, kept, nodes, previousScopesKey } = inputs;
+  const tracker = kept.tracker;
+  const places = placesToRedo(byPlace.nodes, nodes, tracker.touchedIds());
+  if (places === undefined) return undefined;
+  const trusted = new Map<number, ReturnType<KeptGraph['listsOf']>>();
+  const providerLists = [...byPlace.providers];
+  for (const place of places) {
+    const node = nodes[place] as AppNode;
+    const lists = kept.catalogueKey === catalogue.key && tracker.trusts(node) ? kept.listsOf(node) : undefined;
+    trusted.set(place, lists);
+    providerLists[place] =
+      lists?.providers ?? (node.kind !== 'Application' ? NO_FINDINGS : kept.sameProviders(node.id, providerFindingsOf(index, node, catalogue, memo.nodeProviders)));
+  }
+  const { collected, scopesKey } = kept.providersFor(catalogue.key, providerLists, () => {
+    const fresh = indexProviders(providerLists);
+    return { collected: fresh, scopesKey: knownScopesKey(fresh.knownScopes) };
+  });
+  if (scopesKey !== previousScopesKey) return undefined;
+  const needsByNode = [...byPlace.needs];
+  for (const place of places) {
+    const node = nodes[place] as AppNode;
+    const trustedNeeds = trusted.get(place)?.needs;
+    if (trustedNeeds !== undefined) {
+      needsByNode[place] = trustedNeeds;
+      continue;
+    }
+    const needs = kept.sameNeeds(node.id, memo.nodeNeeds.get(index, node, () => collectNeeds(index, node, collected.knownScopes), scopesKey));
+    kept.keepLists(node, { needs, providers: providerLists[place] as readonly ProviderFinding[] });
+    tracker.track(node, [memo.nodeNeeds.readsOf(node, scopesKey), node.kind === 'Application' ? memo.nodeProviders.readsOf(node, catalogue.key) : undefined]);
+    needsByNode[place] = needs;
+  }
+  kept.noteKeys(catalogue.key, scopesKey, collected.knownScopes);
+  const contributions = [...byPlace.contributions];
+  for (const place of places) {
+    contributions[place] = contributionOf(index, nodes[place] as AppNode, needsByNode[place] as readonly Need[], providerLists[place] as readonly ProviderFinding[]);
+  }
+  if (tracker.serial !== undefined) kept.lastPass = { serial: tracker.serial, catalogueKey: catalogue.key, nodes, needs: needsByNode, providers: providerLists, contributions };
+  return kept.graphFor({ catalogueKey: catalogue.key, contributions }, () => matchContextOf(index, model, collected.providers, true));
+}
+
+/**
+ * The places whose node is another object than at the last pass, or touched by the changes (found by id: graph order
+ * sorts by id), in order; undefined when the counts differ or the touched nodes are unknown.
+ */
+function placesToRedo(before: readonly AppNode[], nodes: readonly AppNode[], touchedIds: ReadonlySet<string> | undefined): readonly number[] | undefined {
+  if (before.length !== nodes.length || touchedIds === undefined) return undefined;
+  const places = new Set<number>();
+  for (let place = 0; place < nodes.length; place++) if (before[place] !== nodes[place]) places.add(place);
+  for (const place of placesOfIds(nodes, touchedIds)) places.add(place);
+  return [...places].sort((a, b) => a - b);
+}
+
+/**
+ * The places in `nodes` (sorted by id, see `graphOrder`) of the given ids, found by binary search.
+ */
+function placesOfIds(nodes: readonly AppNode[], ids: ReadonlySet<string>): ReadonlySet<number> {
+  const places = new Set<number>();
+  for (const id of ids) {
+    let low = 0;
+    let high = nodes.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = (nodes[middle] as AppNode).id;
+      if (found === id) {
+        places.add(middle);
+        break;
+      }
+      if (found < id) low = middle + 1;
+      else high = middle - 1;
+    }
+  }
+  return places;
+}
 
 /** Each node object's last contribution: the same node object was built from the same parse of its file. */
 const contributionsByNode = new WeakMap<AppNode, NodeContribution>();

@@ -197,6 +197,7 @@ function sameInputs(a: GraphInputs, b: GraphInputs, explicitNames: ReadonlySet<s
   for (let position = 0; position < a.contributions.length; position++) {
     const before = a.contributions[position] as NodeContribution;
     const after = b.contributions[position] as NodeContribution;
+    if (before === after) continue;
     if (before.id !== after.id || before.needs !== after.needs || before.providers !== after.providers) return false;
     if (before.object === after.object && before.originParse === after.originParse) continue;
     const was = before.object;

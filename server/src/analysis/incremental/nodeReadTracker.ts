@@ -60,6 +60,11 @@ export class NodeReadTracker {
     return this.#trusting && !this.#touched.has(node.id);
   }
 
+  /** The ids of the nodes this analysis's changes may have touched, when it trusts kept results (see {@link untouched}). */
+  touchedIds(): ReadonlySet<string> | undefined {
+    return this.#trusting ? this.#touched : undefined;
+  }
+
   /** Forgets node ids the model no longer has (so their node objects can go). */
   retainNodes(hasNode: (id: string) => boolean): void {
     for (const id of this.#nodes.keys()) {

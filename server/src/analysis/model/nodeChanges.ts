@@ -22,14 +22,14 @@ export interface NodeChanges {
 export const NO_NODE_CHANGES: NodeChanges = { nodes: new Map(), applications: new Map(), removedIds: new Set(), reads: new Map(), goneObjects: [] };
 
 /** Puts a step's nodes and records among the patch's, and its Application nodes and removed ids among the settled. */
-export function takeNodeChanges(changes: NodeChanges, replaced: Map<string, AppNode>, applications: Map<string, ApplicationRecord>, settled: Set<string>): void {
+export function takeNodeChanges(changes: NodeChanges, replaced: Map<string, AppNode>, applications: Map<string, ApplicationRecord | undefined>, settled: Set<string>): void {
   for (const [id, node] of changes.nodes) {
     replaced.set(id, node);
     if (node.kind === 'Application') settled.add(id);
   }
   for (const [id, application] of changes.applications) applications.set(id, application);
   for (const id of changes.removedIds) {
-    applications.delete(id);
+    applications.set(id, undefined);
     settled.add(id);
   }
 }

@@ -70,7 +70,9 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     replacedObjects.set(previous, object);
     work.push(previous);
   }
-  const applications = new Map(record.applications);
+  // The records that change (undefined: the node went), applied to the record's map once the patch holds.
+  const applicationChanges = new Map<string, ApplicationRecord | undefined>();
+  const applicationOf = (id: string): ApplicationRecord | undefined => (applicationChanges.has(id) ? applicationChanges.get(id) : record.applications.get(id));
   const replaced = new Map<string, AppNode>();
   // Sets generating other Applications get their generated nodes again, written Applications that came or went their
   // root nodes; those nodes are settled first (the loop below leaves them).
@@ -79,7 +81,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const created = leaves && followCreatedLeaves(written, record, index, context, memo);
   if (regeneration === undefined || leaves === undefined || created === undefined) return undefined;
   const settled = new Set<string>();
-  for (const changes of [regeneration, leaves, created]) takeNodeChanges(changes, replaced, applications, settled);
+  for (const changes of [regeneration, leaves, created]) takeNodeChanges(changes, replaced, applicationChanges, settled);
   const removedIds = new Set([...regeneration.removedIds, ...leaves.removedIds, ...created.removedIds]);
   /** By node id, the creators whose renders create other Applications: the places of the children that came, the ids of those that went. */
   const creationsByCreator = new Map((written?.creations ?? []).map(({ creator, added, removed }) => [originKey(creator.origin), { came: new Set(added.map((object) => originKey(object.origin))), gone: new Set(removed.map((object) => originKey(object.origin))) }]));
@@ -108,7 +110,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         replaced.set(id, { ...node, ...placeOf(node, object, record), applicationSet, destinationNamespace: fixedTemplateNamespace(applicationSet) });
         continue;
       }
-      const before = applications.get(id);
+      const before = applicationOf(id);
       if (node === undefined || before === undefined) return undefined;
       const { value: after, reads } = index.recordReadsApart(() => {
         const reading = readApplication(object, index);
@@ -159,7 +161,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
       // AppProjects a render deploys are the model's projects too (but written ones, read where written): the same objects.
       if (!sameList(deployedOnlyProjects(rebuilt, writtenProjectPlaces), deployedOnlyProjects(node, writtenProjectPlaces))) return undefined;
       replaced.set(id, rebuilt);
-      applications.set(id, { ...before, reading: after.reading, render: after.render } satisfies ApplicationRecord);
+      applicationChanges.set(id, { ...before, reading: after.reading, render: after.render } satisfies ApplicationRecord);
     }
   }
   for (const object of readingChanged) if (!replacedObjects.has(object)) return undefined;
@@ -203,7 +205,13 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const frameProblems = written?.frameProblems ?? record.frameProblems;
   // The previous list while the nodes are in the same order and every redone node has the same own problems.
   const sameProblems =
-    !reordered && frameProblems === record.frameProblems && [...replaced.keys()].every((id) => sameOwnProblems(applications.get(id), record.applications.get(id)));
+    !reordered && frameProblems === record.frameProblems && [...replaced.keys()].every((id) => sameOwnProblems(applicationOf(id), record.applications.get(id)));
+  // The record's map of records is the patch's to update (the memo keeps one record, and the previous model does not read it).
+  const applications = record.applications as Map<string, ApplicationRecord>;
+  for (const [id, application] of applicationChanges) {
+    if (application === undefined) applications.delete(id);
+    else applications.set(id, application);
+  }
   const problems = sameProblems ? record.problems : problemsOf(frameProblems, nodes, applications);
   const nodeIdsByObject = record.nodeIdsByObject as Map<KubeObject, readonly string[]>;
   for (const [previous, object] of replacedObjects) {

@@ -5,6 +5,7 @@ import { plainEqual } from '../incremental/plainEqual';
 import type { KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
 import type { Problem } from '../rules/rule';
+import { sameList } from '../incremental/indexReads';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
 import { createdPairs, sameRenderShape } from './patchNodes';
 import { followRenderChanges, shapeOf, type PassOneFacts, type RenderChange } from './passOneFacts';
@@ -176,7 +177,7 @@ export function patchWrittenObjects(
   if (creations.length > 0 && creatorsChange === undefined) return undefined;
   const changed = replaced.size > 0 || writtenProjects.changed || reexpanded.size > 0 || rerendered || cameOrWentAny;
   if (replaced.size === 0 && reexpanded.size === 0 && !rerendered && !cameOrWentAny) {
-    const frameProblems = changed ? framePart(record.writtenReadings, projectReadings, record.frameOwnProblems) : record.frameProblems;
+    const frameProblems = changed ? sameListOr(framePart(record.writtenReadings, projectReadings, record.frameOwnProblems), record.frameProblems) : record.frameProblems;
     return {
       replaced,
       changed,
@@ -300,8 +301,13 @@ export function patchWrittenObjects(
     cameOrWent,
     setsCameOrWent,
     creations,
-    frameProblems: framePart(writtenReadings, projectReadings, frameOwnProblems),
+    frameProblems: sameListOr(framePart(writtenReadings, projectReadings, frameOwnProblems), record.frameProblems),
   };
+}
+
+/** `list`, or `kept` when both hold the same problems in the same order (a kept list lets the model keep its problems). */
+function sameListOr(list: readonly Problem[], kept: readonly Problem[]): readonly Problem[] {
+  return sameList(list, kept) ? kept : list;
 }
 
 /**
