@@ -178,6 +178,22 @@ describe('ReadMemo', () => {
     expect(computed).toBe(2);
   });
 
+  it('does not carry a derivation kept, in an older index, after the step its changes were weighed at', () => {
+    const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
+    const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });
+    const first = new RepoIndex(snapshotFromTexts(TEXTS), DEFAULT_PARSE_LIMITS, parseCache, derivations);
+    // a edited: the step from the first index to the second knew no derivation reading a.
+    const second = followWith(parseCache, first, { 'apps/a.yaml': 'kind: Secret\n' });
+    // Asked in the first index only now: valid there, but a changed on the way to the second.
+    expect(first.derived('kind-of-a', kindOf('apps/a.yaml'))).toBe('ConfigMap');
+    expect(second.derived('kind-of-a', kindOf('apps/a.yaml'))).toBe('Secret');
+    // Kept before the next step (b edited): carried past it.
+    const third = followWith(parseCache, second, { 'apps/b.yaml': 'kind: Service\n' });
+    const asked = vi.spyOn(third, 'answersAsBefore');
+    expect(third.derived('kind-of-a', kindOf('apps/a.yaml'))).toBe('Secret');
+    expect(asked.mock.calls.map(([, checkedIn]) => checkedIn)).toEqual([third.serial]);
+  });
+
   it('names the derivations an edit may have changed, so readers of the others are not asked', () => {
     const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);
     const derivations = new ReadMemo<unknown>(undefined, { followsIndexes: true });

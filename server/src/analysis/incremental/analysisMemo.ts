@@ -12,6 +12,7 @@ import { ObjectReadMemo, ReadMemo } from './readMemo';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { RecentCheckResults } from '../rules/check';
 import { DuplicateNamesFollower } from '../model/duplicateNames';
+import { FindingsFollower } from '../findings';
 import type { ModelRecord } from '../model/keptModel';
 import { KeptNodes } from './keptNodes';
 import { keepEqualObjects } from './keptObjects';
@@ -32,8 +33,11 @@ export class AnalysisMemo {
   readonly parseCache: ParseCache;
   /** Source renders by request. */
   readonly renders = new ReadMemo<SourceRender>(keepEqualObjects);
-  /** ApplicationSet expansions by set and by the repository facts they depend on. */
-  readonly expansions = new ReadMemo<ExpansionResult>();
+  /**
+   * ApplicationSet expansions by set and by the repository facts they depend on. Follows the indexes (see
+   * `ReadMemo.followIndex`): a model patch asks every set's expansion, and those the edit did not touch answer at once.
+   */
+  readonly expansions = new ReadMemo<ExpansionResult>(undefined, { followsIndexes: true });
   /** The last expansion of each set (by origin key), for {@link keptExpansion}. */
   readonly #lastExpansions = new Map<string, ExpansionResult>();
   /** Expansions found equal to a kept one, with the kept one given instead. */
@@ -67,6 +71,8 @@ export class AnalysisMemo {
   readonly recentCheckResults = new Map<string, RecentCheckResults>();
   /** The duplicate Application names, followed from model to model. */
   readonly duplicateNames = new DuplicateNamesFollower();
+  /** The last analysis's problems and findings: the next one's findings follow them (see `toFindings`). */
+  readonly findings = new FindingsFollower();
 
   /** The index of the previous analysis, which the next one follows (see `RepoIndex.following`). */
   #previousIndex: RepoIndex | undefined;
@@ -86,6 +92,7 @@ export class AnalysisMemo {
     const sameLimits = this.parseCache.accepts(limits);
     const changes = previous !== undefined && sameLimits ? snapshotChanges(previous.snapshot, snapshot) : undefined;
     const index = previous !== undefined && changes !== undefined ? RepoIndex.following(previous, snapshot, changes, this.parseCache) : new RepoIndex(snapshot, limits, this.parseCache, this.derivations);
+    if (previous !== undefined && changes !== undefined) this.expansions.followIndex(index, previous.serial);
     // Parses of files that went are dropped, so the cache holds no more than the repository.
     if (changes === undefined) this.parseCache.retain((path) => snapshot.files.has(path));
     else if (changes.structural) for (const path of changes.files) if (!snapshot.files.has(path)) this.parseCache.forget(path);

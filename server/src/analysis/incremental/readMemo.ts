@@ -10,6 +10,8 @@ interface MemoEntry<T> {
   checkedIn: number;
   /** The last analysis that used the entry. */
   generation: number;
+  /** When a {@link ReadMemo} kept the entry: its count of entries kept then (see `ReadMemo.followIndex`). */
+  born: number;
 }
 
 /**
@@ -34,9 +36,12 @@ function reuseOrCompute<T>(
   const recorded = index.recordReads(compute);
   // Early cut-off: a value computed again but equal to the kept one (or to parts of it) keeps the kept objects, so what was built on them holds.
   const value = entry !== undefined && cutOff !== undefined ? cutOff(entry.value, recorded.value) : recorded.value;
-  keep({ value, reads: recorded.reads, checkedIn: index.serial, generation });
+  keep({ value, reads: recorded.reads, checkedIn: index.serial, generation, born: 0 });
   return { value, reused: false };
 }
+
+/** Steps of {@link ReadMemo.followIndex} an entry is carried along when next asked (older entries ask their reads). */
+const MAX_CARRIES = 64;
 
 /** The change log keeps at least this many records (and at most twice the entries, beyond that). */
 const MIN_CHANGE_LOG = 1024;
@@ -84,7 +89,9 @@ export class ReadMemo<T> {
   /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
   get(index: RepoIndex, key: string, compute: () => T): T {
     this.#sawSerial(index.serial);
-    const { value, reused } = reuseOrCompute(index, this.#entries.get(key), this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff);
+    const entry = this.#entries.get(key);
+    if (entry !== undefined) this.#catchUp(key, entry, index.serial);
+    const { value, reused } = reuseOrCompute(index, entry, this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff);
     if (reused) this.#hits++;
     else this.#misses++;
     return value;
@@ -95,14 +102,22 @@ export class ReadMemo<T> {
    * memo holds what one analysis needs and no more.
    */
   nextGeneration(): void {
-    for (const [key, entry] of this.#entries) {
-      if (entry.generation >= this.#generation) continue;
-      this.#entries.delete(key);
-      this.#readers?.remove(key);
-      if (this.#readers !== undefined) this.#forgotten.push(key);
+    // Entries only ever get the current generation or a later one: after a sweep at this generation (the analysis
+    // between undid its own), every entry is at it or later, and sweeping again would forget nothing.
+    if (this.#sweptAt !== this.#generation) {
+      for (const [key, entry] of this.#entries) {
+        if (entry.generation >= this.#generation) continue;
+        this.#entries.delete(key);
+        this.#readers?.remove(key);
+        if (this.#readers !== undefined) this.#forgotten.push(key);
+      }
+      this.#sweptAt = this.#generation;
     }
     this.#generation++;
   }
+
+  /** The generation of the last sweep of unused entries (see {@link nextGeneration}). */
+  #sweptAt = -1;
 
   /**
    * Carries forward to `index` (which follows the index whose serial is `previousSerial`) the entries found
@@ -117,7 +132,37 @@ export class ReadMemo<T> {
     // The log is not complete for this index yet (this is what completes it): derived questions are asked.
     if (!this.#readers.touched(index, previousSerial, touched, { askEveryDerivation: true })) return;
     for (const key of touched) this.#log(index.serial, key);
-    for (const [key, entry] of this.#entries) if (entry.checkedIn === previousSerial && !touched.has(key)) entry.checkedIn = index.serial;
+    // Entries are carried when next asked (see #catchUp), not one by one here: an edit costs what it touched.
+    this.#carries.set(index.serial, { from: previousSerial, touched, bornBefore: this.#births + 1 });
+    if (this.#carries.size > MAX_CARRIES) this.#carries.delete(this.#carries.keys().next().value as number);
+  }
+
+  /**
+   * The index serials {@link followIndex} carried entries to, each with the serial it followed, the keys its changes
+   * touched and the count of entries kept before it (an entry kept later was not among those its changes were
+   * weighed against). Oldest first, the last {@link MAX_CARRIES}.
+   */
+  readonly #carries = new Map<number, { readonly from: number; readonly touched: ReadonlySet<string>; readonly bornBefore: number }>();
+  /** Entries kept so far (each entry's `born`). */
+  #births = 0;
+
+  /**
+   * Carries `entry` forward to the index whose serial is `serial` when a chain of {@link followIndex} steps leads there
+   * from the index it was last found valid in, none of them touching its key and the entry kept before each: as
+   * carrying every untouched entry at each step would have (but only for the entries asked).
+   */
+  #catchUp(key: string, entry: MemoEntry<T>, serial: number): void {
+    if (this.#readers === undefined || entry.checkedIn === serial) return;
+    let at = serial;
+    for (let steps = 0; steps < MAX_CARRIES; steps++) {
+      const carry = this.#carries.get(at);
+      if (carry === undefined || entry.born >= carry.bornBefore || carry.touched.has(key)) return;
+      at = carry.from;
+      if (at === entry.checkedIn) {
+        entry.checkedIn = serial;
+        return;
+      }
+    }
   }
 
   /**
@@ -159,6 +204,7 @@ export class ReadMemo<T> {
   heldIn(key: string, serial: number): { readonly value: T } | undefined {
     this.#sawSerial(serial);
     const entry = this.#entries.get(key);
+    if (entry !== undefined) this.#catchUp(key, entry, serial);
     if (entry === undefined || entry.checkedIn !== serial) return undefined;
     entry.generation = this.#generation;
     return entry;
@@ -166,6 +212,8 @@ export class ReadMemo<T> {
 
   #keep(key: string, fresh: MemoEntry<T>): void {
     const before = this.#entries.get(key);
+    if (before !== undefined) this.#catchUp(key, before, this.#lastSerial);
+    fresh.born = ++this.#births;
     // Computed in an older index than the kept entry was found valid in (a question about an earlier analysis): the
     // kept entry stays, as it follows the newest index.
     if (before !== undefined && fresh.checkedIn < before.checkedIn) return;

@@ -27,17 +27,23 @@ export function expandWithMemo(applicationSet: KubeObject, context: ExpansionCon
   const expand = (): ExpansionResult => expandApplicationSet(applicationSet, context);
   if (!memo) return expand();
   const key = originKey(applicationSet.origin);
-  return memo.keptExpansion(key, memo.expansions.get(context.index, `${expansionKeyOf(applicationSet, key)}\u0000${facts}`, expand));
+  return memo.keptExpansion(key, memo.expansions.get(context.index, expansionKeyOf(applicationSet, key, facts), expand));
 }
 
-/** A set's place and body as text, once per object (objects never change; a patch that re-runs every set serialised each). */
-function expansionKeyOf(applicationSet: KubeObject, place: string): string {
-  let key = expansionKeys.get(applicationSet);
-  if (key === undefined) expansionKeys.set(applicationSet, (key = `${place}\u0000${JSON.stringify(applicationSet.body)}`));
-  return key;
+/**
+ * A set's place, body and the facts as text, made once per object and facts: objects never change, and the same
+ * string object keeps its hash (a patch that re-runs every set serialised each, and hashed a new long key each time).
+ */
+function expansionKeyOf(applicationSet: KubeObject, place: string, facts: string): string {
+  let known = expansionKeys.get(applicationSet);
+  if (known === undefined || known.facts !== facts) {
+    const body = known?.body ?? `${place}\u0000${JSON.stringify(applicationSet.body)}`;
+    expansionKeys.set(applicationSet, (known = { facts, body, key: `${body}\u0000${facts}` }));
+  }
+  return known.key;
 }
 
-const expansionKeys = new WeakMap<KubeObject, string>();
+const expansionKeys = new WeakMap<KubeObject, { readonly facts: string; readonly body: string; readonly key: string }>();
 
 /** The namespace every Application of a set is deployed to, when its template fixes one (no `{{ … }}`). */
 export function fixedTemplateNamespace(applicationSet: ApplicationSetSpec): string | undefined {

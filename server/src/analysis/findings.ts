@@ -1,0 +1,217 @@
+// Problems to findings: severities from the config and the host, duplicates dropped, sorted; followed from one analysis to the next.
+import type { ConfiguredSeverity, ProjectConfig } from './config/projectConfig';
+import { sameList } from './incremental/indexReads';
+import { plainEqual } from './incremental/plainEqual';
+import { RULES_BY_ID } from './rules/catalogue';
+import { SEVERITIES, type Finding, type Problem, type Severity } from './rules/rule';
+
+/** Changed problems (come plus gone) a {@link FindingsFollower} takes in one by one; more make the list again. */
+const MAX_CHANGES_FOLLOWED = 64;
+/** Follows in a row before a full pass (findings remembered by content are kept per full pass: this bounds them). */
+const MAX_FOLLOWS = 256;
+
+/**
+ * The findings of a list of problems: each problem with its severity (the host's override, then the config's,
+ * else the rule's default capped by the problem), `off` rules left out, one finding per rule, file, span and
+ * message, sorted by file, position, rule id and message. With a follower (kept across analyses), a list that
+ * differs from the previous one by a few problems costs those problems: the previous findings with the gone
+ * ones taken out and the new ones put in place.
+ */
+export function toFindings(
+  problems: readonly Problem[],
+  config: ProjectConfig,
+  overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined,
+  follower?: FindingsFollower,
+): readonly Finding[] {
+  const severities = severityContext(config, overrides);
+  const followed = follower?.follow(problems, severities);
+  if (followed !== undefined) return followed;
+  const made = allFindings(problems, severities);
+  follower?.remember(problems, severities, made);
+  return made.findings;
+}
+
+/** How problems get their severity: the config's rules and the host's overrides, with a key telling contexts apart. */
+interface SeverityContext {
+  readonly key: string;
+  readonly severityOf: (item: Problem) => Severity | undefined;
+}
+
+function severityContext(config: ProjectConfig, overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined): SeverityContext {
+  return {
+    key: JSON.stringify([[...config.rules], [...(overrides ?? [])]]),
+    severityOf: (item) => {
+      const configured = overrides?.get(item.ruleId) ?? config.rules.get(item.ruleId);
+      if (configured === 'off') return undefined;
+      return configured ?? milder(RULES_BY_ID.get(item.ruleId)?.defaultSeverity ?? 'warning', item.severityCap);
+    },
+  };
+}
+
+/** A list's findings and what following it needs: each problem's finding (none when off or a duplicate) and the problems per key. */
+interface MadeFindings {
+  readonly findings: readonly Finding[];
+  readonly findingByProblem: Map<Problem, Finding | undefined>;
+  readonly problemsPerKey: Map<string, number>;
+}
+
+function allFindings(problems: readonly Problem[], severities: SeverityContext): MadeFindings {
+  nextFindingGeneration();
+  const findingByProblem = new Map<Problem, Finding | undefined>();
+  const problemsPerKey = new Map<string, number>();
+  const findings: Finding[] = [];
+  for (const item of problems) {
+    const key = problemKey(item);
+    const seen = problemsPerKey.get(key);
+    problemsPerKey.set(key, (seen ?? 0) + 1);
+    if (seen !== undefined) {
+      if (!findingByProblem.has(item)) findingByProblem.set(item, undefined);
+      continue;
+    }
+    const severity = severities.severityOf(item);
+    const finding = severity === undefined ? undefined : findingOf(key, item, severity);
+    findingByProblem.set(item, finding);
+    if (finding !== undefined) findings.push(finding);
+  }
+  return { findings: findings.sort(compareFindings), findingByProblem, problemsPerKey };
+}
+
+/** The previous analysis's problems and findings, for {@link toFindings} to follow. */
+export class FindingsFollower {
+  #last: (MadeFindings & { readonly problems: readonly Problem[]; readonly severityKey: string }) | undefined;
+  /** Follows since the last full pass (which also starts a new generation of findings remembered by content). */
+  #follows = 0;
+
+  /** Keeps what a list of problems made. */
+  remember(problems: readonly Problem[], severities: SeverityContext, made: MadeFindings): void {
+    this.#last = { ...made, problems, severityKey: severities.key };
+    this.#follows = 0;
+  }
+
+  /**
+   * The findings of `problems` from the previous list's, when the severities are the same and the lists differ by
+   * a few problems, none sharing its key with another problem and none placed alike with another finding (where
+   * the sort alone decides); undefined otherwise (the caller makes them all).
+   */
+  follow(problems: readonly Problem[], severities: SeverityContext): readonly Finding[] | undefined {
+    const last = this.#last;
+    if (last === undefined || last.severityKey !== severities.key || this.#follows >= MAX_FOLLOWS) return undefined;
+    this.#follows++;
+    if (sameList(problems, last.problems)) {
+      this.#last = { ...last, problems };
+      return last.findings;
+    }
+    const current = new Set(problems);
+    const came = problems.filter((item) => !last.findingByProblem.has(item));
+    const gone = last.problems.filter((item) => !current.has(item));
+    // Each problem once in either list (a problem listed twice is counted by the full pass).
+    if (current.size !== problems.length || last.findingByProblem.size !== last.problems.length || came.length + gone.length > MAX_CHANGES_FOLLOWED) return undefined;
+    if (new Set(came).size !== came.length) return undefined;
+    const problemsPerKey = last.problemsPerKey;
+    const cameKeys = new Set<string>();
+    for (const item of gone) if (problemsPerKey.get(problemKey(item)) !== 1) return undefined;
+    for (const item of came) {
+      const key = problemKey(item);
+      if (cameKeys.has(key) || (problemsPerKey.get(key) !== undefined && !gone.some((other) => problemKey(other) === key))) return undefined;
+      cameKeys.add(key);
+    }
+    const goneFindings = new Set<Finding>();
+    for (const item of gone) {
+      const finding = last.findingByProblem.get(item);
+      if (finding !== undefined) goneFindings.add(finding);
+    }
+    const findings = goneFindings.size === 0 ? [...last.findings] : last.findings.filter((finding) => !goneFindings.has(finding));
+    const cameFindings = new Map<Problem, Finding | undefined>();
+    for (const item of came) {
+      const severity = severities.severityOf(item);
+      const finding = severity === undefined ? undefined : findingOf(problemKey(item), item, severity);
+      cameFindings.set(item, finding);
+      if (finding !== undefined && !insertSorted(findings, finding)) return undefined;
+    }
+    // The follow holds: the shared maps are brought up to date.
+    const findingByProblem = last.findingByProblem;
+    for (const item of gone) {
+      findingByProblem.delete(item);
+      problemsPerKey.delete(problemKey(item));
+    }
+    for (const [item, finding] of cameFindings) {
+      findingByProblem.set(item, finding);
+      problemsPerKey.set(problemKey(item), 1);
+    }
+    this.#last = { findings, findingByProblem, problemsPerKey, problems, severityKey: severities.key };
+    return findings;
+  }
+}
+
+/** Puts `finding` at its sorted place; false when a finding there sorts alike (then only the full sort's order is right). */
+function insertSorted(findings: Finding[], finding: Finding): boolean {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const order = compareFindings(findings[middle] as Finding, finding);
+    if (order === 0) return false;
+    if (order < 0) low = middle + 1;
+    else high = middle;
+  }
+  findings.splice(low, 0, finding);
+  return true;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compare(a.location.file, b.location.file) || a.location.span.start - b.location.span.start || compare(a.ruleId, b.ruleId) || compare(a.message, b.message);
+}
+
+/** What tells two problems apart (rule, place, message), by problem: a kept problem keeps its key. */
+const keysByProblem = new WeakMap<Problem, string>();
+
+function problemKey(item: Problem): string {
+  let key = keysByProblem.get(item);
+  if (key === undefined) keysByProblem.set(item, (key = `${item.ruleId}\u0000${item.location.file}\u0000${item.location.span.start}\u0000${item.location.span.end}\u0000${item.message}`));
+  return key;
+}
+
+/** Findings by problem: a kept problem (an untouched node's) gives the same finding object, which hosts may key conversions on. */
+const findingsByProblem = new WeakMap<Problem, Finding>();
+/**
+ * Findings by what they say, from the last two full passes: a problem found again with the same content
+ * (fixes and related places included) gives the same finding object.
+ */
+let recentFindings = new Map<string, Finding>();
+let olderFindings = new Map<string, Finding>();
+
+function findingOf(key: string, item: Problem, severity: Severity): Finding {
+  const known = findingsByProblem.get(item);
+  if (known !== undefined && known.severity === severity) return remembered(key, known);
+  const { severityCap: _cap, ...rest } = item;
+  const made: Finding = { ...rest, severity };
+  const same = recentFindings.get(key) ?? olderFindings.get(key);
+  // The key holds the rule, file, span and message: what else a finding says is compared here.
+  const finding =
+    same !== undefined && same.severity === made.severity && plainEqual(same.related, made.related) && plainEqual(same.fixes, made.fixes) && same.location.file === made.location.file
+      ? same
+      : made;
+  findingsByProblem.set(item, finding);
+  return remembered(key, finding);
+}
+
+function remembered(key: string, finding: Finding): Finding {
+  recentFindings.set(key, finding);
+  return finding;
+}
+
+/** Starts remembering a new full pass's findings (the previous pass's stay one more). */
+function nextFindingGeneration(): void {
+  olderFindings = recentFindings;
+  recentFindings = new Map();
+}
+
+/** The milder of a severity and an optional cap. */
+function milder(severity: Severity, cap: Severity | undefined): Severity {
+  if (cap === undefined) return severity;
+  return SEVERITIES.indexOf(cap) > SEVERITIES.indexOf(severity) ? cap : severity;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+// toFindings with a follower: after each change of the problem list, the same findings a full pass makes, the untouched ones the same objects.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ProjectConfig } from '../../../server/src/analysis/config/projectConfig';
+import { FindingsFollower, toFindings } from '../../../server/src/analysis/findings';
+import type { Problem } from '../../../server/src/analysis/rules/rule';
+
+const RULE_IDS = ['waves/dependency-not-ordered', 'deps/dependency-cycle', 'sync/hook-on-application'];
+const FILES = ['apps/a.yaml', 'apps/b.yaml', 'platform/c.yaml'];
+
+/** A problem object; equal fields give equal keys (a duplicate), so the lists below have some. */
+function problemOf([rule, file, start, message, length = 1]: readonly [number, number, number, number, number?]): Problem {
+  return { ruleId: RULE_IDS[rule]!, message: `message ${message}`, location: { file: FILES[file]!, span: { start, end: start + length } } } as Problem;
+}
+
+/** Rule, file, start, message and span length: problems differing in length alone sort alike (the sort's order decides). */
+const fieldsArbitrary = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 }));
+
+/** One step: drop the problems at some places, add new ones at others. */
+const stepArbitrary = fc.record({ drop: fc.array(fc.nat(), { maxLength: 3 }), add: fc.array(fc.tuple(fc.nat(), fieldsArbitrary), { maxLength: 3 }) });
+
+function configWith(off: boolean): ProjectConfig {
+  return { rules: new Map(off ? [['sync/hook-on-application', 'off' as const]] : []) } as unknown as ProjectConfig;
+}
+
+describe('FindingsFollower', () => {
+  it('gives what a full pass gives after every change of the list', () => {
+    fc.assert(
+      fc.property(fc.array(fieldsArbitrary, { maxLength: 12 }), fc.array(stepArbitrary, { maxLength: 8 }), fc.boolean(), (start, steps, off) => {
+        const config = configWith(off);
+        const follower = new FindingsFollower();
+        let problems = start.map(problemOf);
+        expect(toFindings(problems, config, undefined, follower)).toEqual(toFindings(problems, config, undefined));
+        for (const { drop, add } of steps) {
+          const next = [...problems];
+          for (const place of drop) if (next.length > 0) next.splice(place % next.length, 1);
+          for (const [place, fields] of add) next.splice(place % (next.length + 1), 0, problemOf(fields));
+          const followed = toFindings(next, config, undefined, follower);
+          const full = toFindings(next, config, undefined);
+          expect(followed).toEqual(full);
+          problems = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes the previous findings when the list is the same, and follows one problem that came', () => {
+    const config = configWith(false);
+    const follower = new FindingsFollower();
+    const problems = [problemOf([0, 0, 1, 0]), problemOf([1, 1, 2, 0])];
+    const first = toFindings(problems, config, undefined, follower);
+    expect(toFindings([...problems], config, undefined, follower)).toBe(first);
+    const came = problemOf([2, 0, 0, 1]);
+    const second = toFindings([...problems, came], config, undefined, follower);
+    expect(second.map((finding) => `${finding.location.file}:${finding.location.span.start} ${finding.ruleId}`)).toEqual([
+      'apps/a.yaml:0 sync/hook-on-application',
+      'apps/a.yaml:1 waves/dependency-not-ordered',
+      'apps/b.yaml:2 deps/dependency-cycle',
+    ]);
+    expect(second[1]).toBe(first[0]);
+    expect(second[2]).toBe(first[1]);
+  });
+});
