@@ -101,15 +101,34 @@ export class ProblemsByLocation implements ProblemSink {
     if (byRule === undefined) lastAddsByTracker.set(tracker, (byRule = new Map()));
     const last = byRule.get(this.#rule.id);
     const reusable = last !== undefined && tracker.followsFrom(last.serial) && last.facts === facts ? last : undefined;
-    const adds: (readonly RecordedAdd[])[] = new Array<readonly RecordedAdd[]>(judged.length);
-    for (let position = 0; position < judged.length; position++) {
-      const entry = judged[position] as JudgedApplication;
-      let recorded = reusable !== undefined && reusable.judged[position] === entry && tracker.untouched(entry.node) ? reusable.adds[position] : undefined;
-      recorded ??= this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry));
-      adds[position] = recorded;
-      for (const args of recorded) this.add(...args);
+    const redo = reusable === undefined ? undefined : placesToJudgeAgain(tracker, reusable.judged, judged);
+    let adds: (readonly RecordedAdd[])[];
+    let withAdds: number[];
+    if (reusable === undefined || redo === undefined) {
+      adds = new Array<readonly RecordedAdd[]>(judged.length);
+      withAdds = [];
+      for (let position = 0; position < judged.length; position++) {
+        const entry = judged[position] as JudgedApplication;
+        const recorded = this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry));
+        adds[position] = recorded;
+        if (recorded.length > 0) withAdds.push(position);
+      }
+    } else {
+      // The last analysis's adds, place by place, but at the places judged again.
+      adds = [...reusable.adds];
+      const places = new Set(reusable.withAdds);
+      for (const position of redo) {
+        const entry = judged[position] as JudgedApplication;
+        const recorded = this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry));
+        adds[position] = recorded;
+        if (recorded.length > 0) places.add(position);
+        else places.delete(position);
+      }
+      withAdds = [...places].sort((a, b) => a - b);
     }
-    if (tracker.serial !== undefined) byRule.set(this.#rule.id, { serial: tracker.serial, facts, judged, adds });
+    // In list order, as judging every entry adds them.
+    for (const position of withAdds) for (const args of adds[position] as readonly RecordedAdd[]) this.add(...args);
+    if (tracker.serial !== undefined) byRule.set(this.#rule.id, { serial: tracker.serial, facts, judged, adds, withAdds });
   }
 
   /** The adds `judge` makes for one node, kept per node and `facts` with the context's memo (see `keptPerNode`). */
@@ -136,10 +155,32 @@ interface LastAdds {
   readonly facts: string;
   readonly judged: readonly JudgedApplication[];
   readonly adds: readonly (readonly RecordedAdd[])[];
+  /** The places whose entry added something, in order. */
+  readonly withAdds: readonly number[];
 }
 
 /** Per tracker (one per memo: a folder of a language server), per rule: the adds of its last analysis. */
 const lastAddsByTracker = new WeakMap<NodeReadTracker, Map<string, LastAdds>>();
+
+/**
+ * The places of `judged` whose entry is not the one `previous` had there, or whose node the analysis's changes may
+ * have touched; undefined when the lists differ in length. Worked out once per list and analysis for every check
+ * that judges it (each looked at every entry's node).
+ */
+function placesToJudgeAgain(tracker: NodeReadTracker, previous: readonly JudgedApplication[], judged: readonly JudgedApplication[]): readonly number[] | undefined {
+  if (previous.length !== judged.length) return undefined;
+  const known = placesByList.get(judged);
+  if (known !== undefined && known.previous === previous && known.serial === tracker.serial) return known.places;
+  const places: number[] = [];
+  for (let position = 0; position < judged.length; position++) {
+    const entry = judged[position] as JudgedApplication;
+    if (previous[position] !== entry || !tracker.untouched(entry.node)) places.push(position);
+  }
+  placesByList.set(judged, { previous, serial: tracker.serial, places });
+  return places;
+}
+
+const placesByList = new WeakMap<readonly JudgedApplication[], { readonly previous: readonly JudgedApplication[]; readonly serial: number | undefined; readonly places: readonly number[] }>();
 
 /** `a`, `a and b`, `a, b, c`, `a, b, c and 4 more`. */
 export function listNames(names: readonly string[]): string {
