@@ -66,6 +66,27 @@ describe('DiagnosticsPublisher', () => {
     expect(relatedRanges(sent)).toEqual(['2:0', '1:3']);
   });
 
+  it('with the very same list of findings, converts again only the files that read a changed file', () => {
+    const sent: PublishDiagnosticsParams[] = [];
+    const publisher = new DiagnosticsPublisher((params) => sent.push(params));
+    const web = finding(10);
+    const api = { ...finding(10, 'apps/api.yaml'), related: [] } as unknown as Finding;
+    const findings = [api, web];
+    const texts = { 'apps/web.yaml': 'web: 1\n', 'apps/api.yaml': 'api: 1\n', 'platform/storage.yaml': STORAGE };
+    publisher.publish(FOLDER, result(texts, findings));
+    const reads: string[] = [];
+    // The related file of web's finding changed: web's diagnostics follow, api's file is not looked at.
+    publisher.publish(FOLDER, result({ ...texts, 'platform/storage.yaml': 'a: 100\nb: 2\nstorage: 3\n' }, findings, reads));
+    expect(relatedRanges(sent)).toEqual(['2:0', '1:3']);
+    expect(reads.filter((path) => path === 'apps/api.yaml')).toEqual([]);
+    // Nothing changed: nothing read, nothing sent.
+    const before = sent.length;
+    const none: string[] = [];
+    publisher.publish(FOLDER, result({ ...texts, 'platform/storage.yaml': 'a: 100\nb: 2\nstorage: 3\n' }, findings, none));
+    expect(none).toEqual([]);
+    expect(sent.length).toBe(before);
+  });
+
   it('reads no file for an untouched file whose findings are the same objects', () => {
     const publisher = new DiagnosticsPublisher(() => undefined);
     const kept = finding(10);

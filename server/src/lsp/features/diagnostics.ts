@@ -37,6 +37,8 @@ interface PublishedFolder {
   /** The analysed index's snapshot (the texts line positions were read from). */
   readonly snapshot: RepoSnapshot;
   readonly openDocuments: ReadonlyMap<string, AnalysedDocument>;
+  /** The findings published (the analysis's list: kept as it is when nothing changed). */
+  readonly findings: readonly Finding[];
   /** Each file with findings, by repository path. */
   readonly files: ReadonlyMap<string, ConvertedFile>;
   /** What the folder publishes, by URI: the files with findings and the open documents without any (an empty list). */
@@ -160,28 +162,52 @@ export class DiagnosticsPublisher {
     const lineIndexes = previous?.lines ?? new LineIndexCache();
     const conversion = this.#conversion(folder, result, lineIndexes);
     const byUri = previous?.byUri ?? new Map<string, FileDiagnostics>();
-    const files = new Map<string, ConvertedFile>();
     const { findings } = result;
-    for (let start = 0; start < findings.length; ) {
-      const repoPath = (findings[start] as Finding).location.file;
-      let end = start + 1;
-      while (end < findings.length && (findings[end] as Finding).location.file === repoPath) end++;
-      const kept = previous?.files.get(repoPath);
-      if (kept !== undefined && changed !== undefined && sameRun(kept.findings, findings, start, end) && !kept.reads.some((path) => changed.has(path))) {
-        files.set(repoPath, kept);
-      } else {
-        const file = this.#convertFile(folder.uri, findings.slice(start, end), repoPath, openDocuments, conversion);
-        if (kept !== undefined && kept.uri !== file.uri) touched.add(kept.uri);
-        files.set(repoPath, file);
-        byUri.set(file.uri, file.entry);
+    const convert = (repoPath: string, fileFindings: readonly Finding[], kept: ConvertedFile | undefined): ConvertedFile => {
+      const file = this.#convertFile(folder.uri, fileFindings, repoPath, openDocuments, conversion);
+      if (kept !== undefined && kept.uri !== file.uri) {
+        if (byUri.get(kept.uri) === kept.entry) byUri.delete(kept.uri);
+        touched.add(kept.uri);
+      }
+      byUri.set(file.uri, file.entry);
+      touched.add(file.uri);
+      return file;
+    };
+    let files: ReadonlyMap<string, ConvertedFile>;
+    if (previous !== undefined && changed !== undefined && findings === previous.findings) {
+      // The same list of findings (the analysis kept it): only the files that read a changed path are converted again.
+      files = previous.files;
+      let followed: Map<string, ConvertedFile> | undefined;
+      for (const path of changed) {
+        for (const repoPath of readersOf(previous).get(path) ?? []) {
+          const kept = previous.files.get(repoPath) as ConvertedFile;
+          // Converted already (it read another changed path too).
+          if (followed !== undefined && followed.get(repoPath) !== kept) continue;
+          followed ??= new Map(previous.files);
+          followed.set(repoPath, convert(repoPath, kept.findings, kept));
+        }
+      }
+      if (followed !== undefined) files = followed;
+    } else {
+      const made = new Map<string, ConvertedFile>();
+      for (let start = 0; start < findings.length; ) {
+        const repoPath = (findings[start] as Finding).location.file;
+        let end = start + 1;
+        while (end < findings.length && (findings[end] as Finding).location.file === repoPath) end++;
+        const kept = previous?.files.get(repoPath);
+        if (kept !== undefined && changed !== undefined && sameRun(kept.findings, findings, start, end) && !kept.reads.some((path) => changed.has(path))) {
+          made.set(repoPath, kept);
+        } else {
+          made.set(repoPath, convert(repoPath, findings.slice(start, end), kept));
+        }
+        start = end;
+      }
+      for (const [repoPath, file] of previous?.files ?? []) {
+        if (made.get(repoPath)?.uri === file.uri) continue;
+        if (byUri.get(file.uri) === file.entry) byUri.delete(file.uri);
         touched.add(file.uri);
       }
-      start = end;
-    }
-    for (const [repoPath, file] of previous?.files ?? []) {
-      if (files.get(repoPath)?.uri === file.uri) continue;
-      if (byUri.get(file.uri) === file.entry) byUri.delete(file.uri);
-      touched.add(file.uri);
+      files = made;
     }
     // Open documents without findings are published too (empty, with their version): the client
     // learns that the version it has was analysed.
@@ -201,7 +227,7 @@ export class DiagnosticsPublisher {
     }
     if (changed === undefined) lineIndexes.retain((repoPath) => index.file(repoPath) !== undefined);
     else for (const repoPath of changed) if (index.file(repoPath) === undefined) lineIndexes.forget(repoPath);
-    return { snapshot: index.snapshot, openDocuments, files, byUri, emptyOpen, lines: lineIndexes };
+    return { snapshot: index.snapshot, openDocuments, findings, files, byUri, emptyOpen, lines: lineIndexes };
   }
 
   #convertFile(
@@ -252,6 +278,25 @@ function changedSince(previous: PublishedFolder, snapshot: RepoSnapshot, openDoc
   }
   for (const [repoPath, document] of previous.openDocuments) if (openDocuments.get(repoPath)?.uri !== document.uri) changed.add(repoPath);
   return changed;
+}
+
+/** Per map of converted files: the files whose conversion read each path (made when first needed). */
+const readersByFiles = new WeakMap<ReadonlyMap<string, ConvertedFile>, ReadonlyMap<string, readonly string[]>>();
+
+function readersOf(published: PublishedFolder): ReadonlyMap<string, readonly string[]> {
+  let readers = readersByFiles.get(published.files) as Map<string, string[]> | undefined;
+  if (readers === undefined) {
+    readers = new Map();
+    for (const [repoPath, file] of published.files) {
+      for (const path of file.reads) {
+        const list = readers.get(path);
+        if (list === undefined) readers.set(path, [repoPath]);
+        else list.push(repoPath);
+      }
+    }
+    readersByFiles.set(published.files, readers);
+  }
+  return readers;
 }
 
 /** True when `run` holds the same finding objects as `findings` from `start` to `end`. */
