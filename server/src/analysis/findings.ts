@@ -120,13 +120,20 @@ export class FindingsFollower {
       const finding = last.findingByProblem.get(item);
       if (finding !== undefined) goneFindings.add(finding);
     }
-    const findings = goneFindings.size === 0 ? [...last.findings] : last.findings.filter((finding) => !goneFindings.has(finding));
     const cameFindings = new Map<Problem, Finding | undefined>();
     for (const item of came) {
       const severity = severities.severityOf(item);
-      const finding = severity === undefined ? undefined : findingOf(problemKey(item), item, severity);
-      cameFindings.set(item, finding);
-      if (finding !== undefined && !insertSorted(findings, finding)) return undefined;
+      cameFindings.set(item, severity === undefined ? undefined : findingOf(problemKey(item), item, severity));
+    }
+    // Problems made again saying the same give the findings they gave (see findingOf): then the list is the last one.
+    const cameAlike = [...cameFindings.values()].filter((finding) => finding !== undefined);
+    let findings: readonly Finding[];
+    if (cameAlike.length === goneFindings.size && cameAlike.every((finding) => goneFindings.has(finding))) {
+      findings = last.findings;
+    } else {
+      const spliced = goneFindings.size === 0 ? [...last.findings] : last.findings.filter((finding) => !goneFindings.has(finding));
+      for (const finding of cameAlike) if (!insertSorted(spliced, finding)) return undefined;
+      findings = spliced;
     }
     // The follow holds: the shared maps are brought up to date.
     const findingByProblem = last.findingByProblem;

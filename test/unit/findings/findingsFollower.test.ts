@@ -60,5 +60,8 @@ describe('FindingsFollower', () => {
     ]);
     expect(second[1]).toBe(first[0]);
     expect(second[2]).toBe(first[1]);
+    // A problem made again saying the same (a new object): the same finding, and the very same list.
+    const again = toFindings([problems[0]!, problemOf([1, 1, 2, 0]), came], config, undefined, follower);
+    expect(again).toBe(second);
   });
 });
