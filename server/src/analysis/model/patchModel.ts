@@ -11,6 +11,7 @@ import { originKey } from './declaredObjects';
 import { patchWrittenObjects, type Regeneration, type WrittenObjectsPatch } from './patchWrittenObjects';
 import { regenerateSetNodes } from './regenerateSetNodes';
 import { commitNodeChanges, takeNodeChanges } from './nodeChanges';
+import { layeredOver } from '../incremental/layeredMap';
 import { followWrittenLeaves } from './writtenLeaves';
 import { childIdsAfter, createdPairs, creationChange, inCreationOrder, orderingUnder, placeOf, sameRenderShape } from './patchNodes';
 import { followCreatedLeaves } from './createdLeaves';
@@ -192,9 +193,10 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
     }
   }
 
-  const nodesById = new Map(record.model.nodesById);
-  for (const [id, node] of replaced) nodesById.set(id, node);
-  for (const id of removedIds) nodesById.delete(id);
+  // The previous model's map with the replaced and removed ids changed (a layer over it, not a copy of every entry).
+  const nodeChanges = new Map<string, AppNode | undefined>(replaced);
+  for (const id of removedIds) nodeChanges.set(id, undefined);
+  const nodesById = layeredOver(record.model.nodesById, nodeChanges);
   const nodes = reordered ? inCreationOrder(leaves.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
   if (nodes === undefined || nodes.length !== nodesById.size) return undefined;
 
