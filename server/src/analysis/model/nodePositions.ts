@@ -73,3 +73,44 @@ export class NodeKeyCounts {
     return this.#counts.keys();
   }
 }
+
+/**
+ * The nodes of a list that pass a test of the node object alone, followed from the last list place by place: a node at
+ * the same place as in that list, the same object, is not looked at (a check that reads a few kinds of node then costs a
+ * pointer comparison per node, not a look at each one).
+ */
+export class NodesWhere {
+  readonly #keep: (node: AppNode) => boolean;
+  #nodes: readonly AppNode[] = [];
+  #places: readonly number[] = [];
+  #kept: readonly AppNode[] = [];
+
+  constructor(keep: (node: AppNode) => boolean) {
+    this.#keep = keep;
+  }
+
+  /** The nodes of `nodes` that pass the test, in order. */
+  of(nodes: readonly AppNode[]): readonly AppNode[] {
+    if (nodes === this.#nodes) return this.#kept;
+    const before = this.#nodes;
+    let places: readonly number[] | undefined = this.#places;
+    if (nodes.length === before.length) {
+      const placesBefore = new Set(places);
+      for (let position = 0; position < nodes.length; position++) {
+        const node = nodes[position] as AppNode;
+        if (node !== before[position] && this.#keep(node) !== placesBefore.has(position)) {
+          places = undefined;
+          break;
+        }
+      }
+    } else {
+      places = undefined;
+    }
+    places ??= nodes.flatMap((node, position) => (this.#keep(node) ? [position] : []));
+    const kept = places.map((position) => nodes[position] as AppNode);
+    this.#nodes = nodes;
+    this.#places = places;
+    this.#kept = kept.length === this.#kept.length && kept.every((node, at) => node === this.#kept[at]) ? this.#kept : kept;
+    return this.#kept;
+  }
+}

@@ -9,6 +9,7 @@ import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 import { hasCustomApplicationSetHealth } from './support/appSetHealth';
 import { writtenAnnotation } from './support/waveObjects';
+import { NodesWhere } from '../../model/nodePositions';
 
 const MAX_NAMES_PER_WAVE = 4;
 
@@ -30,10 +31,9 @@ export const appsetWavesDoNotWait = defineCheck(
     const { index, model } = context;
     if (hasCustomApplicationSetHealth(index, model)) return [];
     const problems: Problem[] = [];
-    for (const set of model.nodes) {
-      if (set.kind !== 'ApplicationSet' || set.ordering.gating !== 'generation' || set.ordering.parentId === undefined) continue;
+    for (const set of setsOrderedByGeneration.of(model.nodes)) {
       // With RollingSync, v3.2+ keeps the set Progressing until every step is Healthy (code-derived).
-      if (set.applicationSet?.strategyType === 'RollingSync') continue;
+      if (set.applicationSet?.strategyType === 'RollingSync' || set.ordering.parentId === undefined) continue;
       const parent = model.nodesById.get(set.ordering.parentId);
       if (!parent) continue;
       const found = keptProblem(index, model, set, parent) ?? judgeSet(index, model, set, parent);
@@ -42,6 +42,9 @@ export const appsetWavesDoNotWait = defineCheck(
     return problems;
   },
 );
+
+/** The ApplicationSets a parent orders whose wave gates on generation (followed from one model to the next). */
+const setsOrderedByGeneration = new NodesWhere((node) => node.kind === 'ApplicationSet' && node.ordering.gating === 'generation' && node.ordering.parentId !== undefined);
 
 /** What a set's judgement found: its problem, or nothing to say. */
 const NOTHING = 'nothing';

@@ -39,9 +39,12 @@ export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (
   let byPosition = listsByCheck.get(check);
   if (byPosition === undefined) listsByCheck.set(check, (byPosition = new ResultsByPosition()));
   const lists = byPosition.resultsFor(model.nodes, (node) => judgedFor(node, check, judge));
-  model.nodes.forEach((node, position) => {
-    for (const judged of lists[position] as readonly Judged[]) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
-  });
+  for (let position = 0; position < lists.length; position++) {
+    const list = lists[position] as readonly Judged[];
+    if (list === NOTHING_JUDGED) continue;
+    const node = model.nodes[position] as AppNode;
+    for (const judged of list) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
+  }
   return problems;
 }
 
@@ -58,10 +61,13 @@ function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => re
       const problems = judge(item.waveObject);
       if (problems.length > 0) found.push({ place: item.place, problems });
     }
-    byCheck.set(check, (judged = found));
+    // Most nodes find nothing: one shared empty list, which the pass over every node's list reads from the cache.
+    byCheck.set(check, (judged = found.length === 0 ? NOTHING_JUDGED : found));
   }
   return judged;
 }
+
+const NOTHING_JUDGED: readonly Judged[] = [];
 
 /**
  * How many nodes have each written place among their wave objects, kept up to date from one model to
