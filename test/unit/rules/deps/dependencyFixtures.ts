@@ -1,5 +1,7 @@
 // Fixture pieces for the dependency rules: a root Application over apps/, child Applications deploying infra/<name>, CRDs and custom resources.
 
+import { applicationText as application } from '../../../support/applicationText';
+
 /** The URL every fixture Application uses for the fixture repository. */
 export const REPO = 'https://github.com/example/deps.git';
 
@@ -125,4 +127,24 @@ spec:
   ports:
     - port: 8080
 `;
+}
+
+/** A fixture file's text without its `#- path` line. */
+export const withoutPathLine = (fixture: string): string => fixture.slice(fixture.indexOf('\n') + 1);
+
+/**
+ * The files of the memo tests: a root over apps/, crds (wave 1) deploying the Widget CRD, user (wave 1) a Widget of
+ * it, other (wave 2) a ConfigMap.
+ */
+export function crdUserOtherTexts(): Record<string, string> {
+  return {
+    'root.yaml': application('root', 'apps', 0),
+    'apps/kustomization.yaml': 'resources:\n  - crds.yaml\n  - user.yaml\n  - other.yaml\n',
+    'apps/crds.yaml': application('crds', 'platform/crds', 1),
+    'apps/user.yaml': application('user', 'platform/user', 1),
+    'apps/other.yaml': application('other', 'platform/other', 2),
+    'platform/crds/widget.yaml': withoutPathLine(widgetCrd('crds')),
+    'platform/user/widget.yaml': withoutPathLine(widget('user', 'first')),
+    'platform/other/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n',
+  };
 }

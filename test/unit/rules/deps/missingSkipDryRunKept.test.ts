@@ -5,11 +5,7 @@ import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analys
 import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { missingSkipDryRun } from '../../../../server/src/analysis/rules/deps/missing-skip-dry-run';
 import { applicationText as application } from '../../../support/applicationText';
-import { widget, widgetCrd } from './dependencyFixtures';
-
-/** A fixture file's text without its `#- path` line. */
-const body = (fixture: string): string => fixture.slice(fixture.indexOf('\n') + 1);
-const CRD = body(widgetCrd('crds'));
+import { crdUserOtherTexts, widget, withoutPathLine as body } from './dependencyFixtures';
 
 function messages(analysis: Analysis): string[] {
   return analysis.findings.filter((finding) => finding.ruleId === 'deps/missing-skip-dry-run').map((finding) => `${finding.location.file}:${finding.location.span.start} ${finding.message} ${JSON.stringify(finding.fixes?.map((fix) => fix.title))}`);
@@ -17,16 +13,7 @@ function messages(analysis: Analysis): string[] {
 
 describe('deps/missing-skip-dry-run with a memo', () => {
   it('says what a fresh analysis says after each edit, renames of either side included', () => {
-    let texts: Record<string, string> = {
-      'root.yaml': application('root', 'apps', 0),
-      'apps/kustomization.yaml': 'resources:\n  - crds.yaml\n  - user.yaml\n  - other.yaml\n',
-      'apps/crds.yaml': application('crds', 'platform/crds', 1),
-      'apps/user.yaml': application('user', 'platform/user', 1),
-      'apps/other.yaml': application('other', 'platform/other', 2),
-      'platform/crds/widget.yaml': CRD,
-      'platform/user/widget.yaml': body(widget('user', 'first')),
-      'platform/other/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n',
-    };
+    let texts = crdUserOtherTexts();
     const memo = new AnalysisMemo();
     const first = analyze(snapshotFromTexts(texts), { memo });
     expect(messages(first)).toHaveLength(1);

@@ -5,9 +5,8 @@ import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analys
 import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { pairsWithOrdering, type DependencyPair } from '../../../../server/src/analysis/rules/deps/support/orderingFindings';
 import { applicationText as application } from '../../../support/applicationText';
-import { widget, widgetCrd } from './dependencyFixtures';
+import { crdUserOtherTexts, widget, withoutPathLine as body } from './dependencyFixtures';
 
-const body = (fixture: string): string => fixture.slice(fixture.indexOf('\n') + 1);
 const configMap = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
 /** The pairs as text: dependent, provider, ordering, needs. */
@@ -22,16 +21,7 @@ function nodesCurrent(pairs: readonly DependencyPair[], analysis: Analysis): boo
 
 describe('pairsWithOrdering across analyses', () => {
   it('keeps the list through an unrelated edit, and takes a changed dependent from the new model', () => {
-    let texts: Record<string, string> = {
-      'root.yaml': application('root', 'apps', 0),
-      'apps/kustomization.yaml': 'resources:\n  - crds.yaml\n  - user.yaml\n  - other.yaml\n',
-      'apps/crds.yaml': application('crds', 'platform/crds', 1),
-      'apps/user.yaml': application('user', 'platform/user', 1),
-      'apps/other.yaml': application('other', 'platform/other', 2),
-      'platform/crds/widget.yaml': body(widgetCrd('crds')),
-      'platform/user/widget.yaml': body(widget('user', 'first')),
-      'platform/other/config.yaml': configMap('other'),
-    };
+    let texts = crdUserOtherTexts();
     const memo = new AnalysisMemo();
     const step = (edit: Record<string, string>): { analysis: Analysis; pairs: readonly DependencyPair[]; fresh: readonly DependencyPair[] } => {
       texts = { ...texts, ...edit };
