@@ -1,7 +1,7 @@
 // NodesWhere: the nodes passing a test, followed place by place from the last list, always what filtering the list gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NodesWhere } from '../../../server/src/analysis/model/nodePositions';
+import { nodesCameAndWent, NodesWhere } from '../../../server/src/analysis/model/nodePositions';
 import type { AppNode } from '../../../server/src/analysis/model/types';
 
 const node = (kind: string, serial: number): AppNode => ({ kind, id: `${kind}-${serial}` }) as unknown as AppNode;
@@ -39,5 +39,12 @@ describe('NodesWhere', () => {
     const first = where.of(nodes);
     // Another Application at place 0: the kept list is the same object.
     expect(where.of([node('Application', 4), nodes[1]!, nodes[2]!])).toBe(first);
+  });
+
+  it('nodesCameAndWent: a node that moved is in neither list, one that came or went is', () => {
+    const [a, b, c, d] = [node('Application', 1), node('Application', 2), node('ApplicationSet', 3), node('Application', 4)];
+    // b moved to the end, c went, d came.
+    const changes = nodesCameAndWent([a, b, c], [a, d, b]);
+    expect([...changes].map(([item, step]) => `${item.id} ${step}`).sort()).toEqual(['Application-4 1', 'ApplicationSet-3 -1']);
   });
 });

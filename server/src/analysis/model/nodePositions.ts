@@ -17,6 +17,19 @@ export function visitChangedPositions(before: readonly AppNode[], after: readonl
 }
 
 /**
+ * The nodes of `after` that `before` did not hold (`+1`) and those of `before` that `after` does not hold (`-1`), found
+ * place by place (see {@link visitChangedPositions}): a node that only moved is in neither.
+ */
+export function nodesCameAndWent(before: readonly AppNode[], after: readonly AppNode[]): ReadonlyMap<AppNode, 1 | -1> {
+  const net = new Map<AppNode, 1 | -1>();
+  visitChangedPositions(before, after, (node, step) => {
+    if (net.get(node) === -step) net.delete(node);
+    else net.set(node, step);
+  });
+  return net;
+}
+
+/**
  * One result per node of the last list of nodes it was given, position by position: a node at the same place as in
  * that list, the same object, takes its result there instead of `compute` (which must give a node's result from the
  * node object alone, or from what the caller keys by it).

@@ -205,8 +205,8 @@ function groupsByDependent(model: RepositoryModel, graph: DependencyGraph): Grou
 
 /**
  * The ids of `model`'s nodes that are other objects than in `previous`, or whose creation chain says something else
- * (an edge's ordering reads both ends and both chains, see `keptOrderingOfEdge`), and the ids `previous` had at a
- * place that now holds another node (so an id that went is among them); undefined when the node counts differ.
+ * (an edge's ordering reads both ends and both chains, see `keptOrderingOfEdge`), and the ids of `previous` that
+ * `model` does not have; undefined when the node counts differ.
  * Worked out once per model and previous model.
  */
 export function nodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryModel): ReadonlySet<string> | undefined {
@@ -231,7 +231,7 @@ function findNodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryM
     for (const node of model.nodes) if (previous.nodesById.get(node.id) !== node || previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
     for (let position = 0; position < model.nodes.length; position++) {
       const before = previous.nodes[position] as AppNode;
-      if (before.id !== (model.nodes[position] as AppNode).id) changed.add(before.id);
+      if (before !== model.nodes[position] && !model.nodesById.has(before.id)) changed.add(before.id);
     }
     return changed;
   }
@@ -243,7 +243,8 @@ function findNodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryM
     const before = previousNodes[position] as AppNode;
     if (before === node) continue;
     if (previous.nodesById.get(node.id) !== node) changed.add(node.id);
-    if (before.id !== node.id) changed.add(before.id);
+    // The id that was here went (it did not just move): pairs and groups naming it must not be kept.
+    if (before.id !== node.id && !model.nodesById.has(before.id)) changed.add(before.id);
   }
   for (const id of renumbered) if (model.nodesById.has(id)) changed.add(id);
   return changed;

@@ -1,6 +1,6 @@
 // The objects whose annotations the wave rules read (each written place once), and what is written for an annotation there.
 import { getPath, isRecord, objectFromBody, type KubeObject, type ObjectOrigin } from '../../../kube/kubeObject';
-import { ResultsByPosition, visitChangedPositions } from '../../../model/nodePositions';
+import { nodesCameAndWent, ResultsByPosition } from '../../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { RepoIndex } from '../../../repoIndex';
 import type { SourceLocation } from '../../../text/span';
@@ -87,12 +87,12 @@ class PlaceOwners {
   }
 
   /**
-   * Takes the nodes of `model`: position by position, a node that is not the previous model's node there counts its
-   * places in and that one counts them out (a node that only moved counts in and out: the same counts). Models that
-   * share most nodes in the same order cost a pointer comparison per node.
+   * Takes the nodes of `model`: a node that came counts its places in, one that went counts them out (see
+   * `nodesCameAndWent`). Models that share most nodes in the same order cost a pointer comparison per node.
    */
   follow(model: RepositoryModel): void {
-    visitChangedPositions(this.#nodes, model.nodes, (node, step) => this.#count(node, step));
+    // A node that only moved (a wave edit reorders the model) counts in and out: it is not counted at all.
+    for (const [node, step] of nodesCameAndWent(this.#nodes, model.nodes)) this.#count(node, step);
     this.#nodes = model.nodes;
     this.#model = model;
     this.#firstOwners = new Map();
