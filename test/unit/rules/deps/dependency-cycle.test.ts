@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { dependencyCycle } from '../../../../server/src/analysis/rules/deps/dependency-cycle';
 import { cyclicComponents, shortestCycle } from '../../../../server/src/analysis/rules/deps/support/stronglyConnected';
 import { runCheck } from '../../../support/checkContext';
-import { renderProblems } from '../../../support/fixture';
+import { parseFixture, renderProblems } from '../../../support/fixture';
+import { analyze } from '../../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { child, configMap, labRoot, service, widget, widgetCrd } from './dependencyFixtures';
 
 /** The Gadget CRD (group widgets.example.com) in infra/<app>/gadget-crd.yaml, and a Gadget in infra/<app>/gadget.yaml. */
@@ -25,6 +28,25 @@ describe('deps/dependency-cycle', () => {
     `);
     expect(problems[0]?.severityCap).toBeUndefined();
     expect(problems[0]?.related?.map((item) => item.location.file)).toEqual(['infra/beta/widget.yaml']);
+  });
+
+  it('with a memo, says what a fresh analysis says when waves reorder the Applications, with a cycle and without', () => {
+    const cycle = labRoot() + child('alpha', { wave: 1 }) + widgetCrd('alpha') + gadget('alpha', 'g1') + child('beta', { wave: 2 }) + gadgetCrd('beta') + widget('beta', 'w1');
+    const chain = labRoot() + child('alpha', { wave: 1 }) + widgetCrd('alpha') + child('beta', { wave: 2 }) + widget('beta', 'w1');
+    for (const repository of [cycle, chain]) {
+      const memo = new AnalysisMemo();
+      let texts = parseFixture(repository);
+      analyze(snapshotFromTexts(texts), { memo });
+      const alpha = Object.keys(texts).find((path) => path.startsWith('apps/') && texts[path]!.includes('name: alpha'))!;
+      for (const wave of [5, 1, 7]) {
+        // alpha moves after beta, back, and after again: the model's order changes, the needs stay.
+        texts = { ...texts, [alpha]: texts[alpha]!.replace(/sync-wave: "-?\d+"/, `sync-wave: "${wave}"`) };
+        const messages = (analysis: ReturnType<typeof analyze>): string[] => analysis.findings.filter((finding) => finding.ruleId === 'deps/dependency-cycle').map((finding) => finding.message);
+        const followed = messages(analyze(snapshotFromTexts(texts), { memo }));
+        expect(followed).toEqual(messages(analyze(snapshotFromTexts(texts))));
+        expect(followed).toHaveLength(repository === cycle ? 1 : 0);
+      }
+    }
   });
 
   it('caps a cycle that needs a Service URL at warning', () => {

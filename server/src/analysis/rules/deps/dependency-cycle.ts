@@ -56,7 +56,8 @@ interface FoundCycle {
 /**
  * The cycles among the needs one Application alone provides. Kept while those needs' deciding edges (the same
  * objects: an edge is made again when what it joins changes) and the model's node ids in order (the search's order)
- * are the same: waves do not make or break cycles, and an edit that leaves the needs alone changes nothing here.
+ * are the same, or, when there was none, while the edges are: waves do not make or break cycles, and an edit that
+ * leaves the needs alone changes nothing here.
  */
 function cyclesOf(context: CheckContext): readonly FoundCycle[] {
   const { model, graph } = context;
@@ -67,7 +68,9 @@ function cyclesOf(context: CheckContext): readonly FoundCycle[] {
     singleProviderEdges.set(cross, single);
   }
   const kept = lastCycles;
-  if (kept !== undefined && sameList(kept.single, single) && sameNodeIds(kept.nodeIds, model.nodes)) return kept.cycles;
+  // No cycle among the same edges is no cycle in any node order (a wave edit reorders the nodes); the cycles found,
+  // and which one is told first, follow the search's order.
+  if (kept !== undefined && sameList(kept.single, single) && (kept.cycles.length === 0 || sameNodeIds(kept.nodeIds, model.nodes))) return kept.cycles;
   const nodeIds = model.nodes.map((node) => node.id);
   const all = nodeGraph(nodeIds, single);
   const hard = nodeGraph(nodeIds, single.filter((edge) => !isSoftEdge(edge)));
