@@ -90,4 +90,20 @@ describe('waves/appset-waves-do-not-wait', () => {
       expect(found.join('\n') !== before.join('\n')).toBe('apps/late.yaml' in edit);
     }
   });
+
+  it('keeps each judgement when siblings in earlier waves swap places (a wave edit that reorders the children)', () => {
+    const texts = parseFixture(
+      rootApplication() + SETS + childApplication('first', '    argocd.argoproj.io/sync-wave: "1"') + childApplication('second', '    argocd.argoproj.io/sync-wave: "2"'),
+    );
+    const memo = new AnalysisMemo();
+    const before = appsetWavesDoNotWait.check(analyze(snapshotFromTexts(texts), { memo }));
+    expect(before.length).toBeGreaterThan(0);
+    // first moves from wave 1 to wave 3: after second, still before every set.
+    const edited = { ...texts, 'apps/first.yaml': (texts['apps/first.yaml'] ?? '').replace('sync-wave: "1"', 'sync-wave: "3"') };
+    const analysis = analyze(snapshotFromTexts(edited), { memo });
+    expect(analysis.model.nodes.map((node) => node.name).indexOf('first')).toBeGreaterThan(analysis.model.nodes.map((node) => node.name).indexOf('second'));
+    const after = appsetWavesDoNotWait.check(analysis);
+    expect(after.every((item, position) => item === before[position])).toBe(true);
+    expect(after.map((item) => item.message)).toEqual(appsetWavesDoNotWait.check(analyze(snapshotFromTexts(edited))).map((item) => item.message));
+  });
 });

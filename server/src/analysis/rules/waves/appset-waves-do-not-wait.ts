@@ -62,6 +62,8 @@ interface KeptJudgement {
   readonly resources: AppNode['resources'];
   readonly children: readonly (AppNode | undefined)[];
   readonly parses: ReadonlyMap<string, unknown>;
+  /** True when two later items sorted alike (their order then came from the children's). */
+  readonly sortedAlike: boolean;
   readonly judgement: Judgement;
 }
 
@@ -70,11 +72,13 @@ const judgementsBySet = new WeakMap<AppNode, KeptJudgement>();
 function keptProblem(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement | undefined {
   const kept = judgementsBySet.get(set);
   if (kept === undefined || kept.parentName !== parent.name || !sameResourceObjects(kept.resources, parent.resources)) return undefined;
-  // Only the children at places where the parent's children changed are compared (the sets of one parent share the lists).
+  // Only the children that changed are compared (the sets of one parent share the lists): a child that only moved (a
+  // wave edit reorders them) says the same, as the later items are sorted by wave and label; unless two of them
+  // sort alike, when their order came from the children's.
   const children = childrenOf(model, parent);
-  const changed = changedPositions(kept.children, children);
-  if (changed === undefined) return undefined;
-  for (const position of changed) if (!sameChild(kept.children[position], children[position], parent, set)) return undefined;
+  const changes = childChanges(kept.children, children);
+  if (changes === undefined || (kept.sortedAlike && changes.moved)) return undefined;
+  for (const [before, after] of changes.pairs) if (!sameChild(before, after, parent, set)) return undefined;
   for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return undefined;
   return kept.judgement;
 }
@@ -88,23 +92,49 @@ function childrenOf(model: RepositoryModel, parent: AppNode): readonly (AppNode 
 
 const childrenByParent = new WeakMap<AppNode, readonly (AppNode | undefined)[]>();
 
-/**
- * The positions where two lists of children hold other nodes, or undefined when their lengths differ; worked out once
- * per pair (the last one asked for each earlier list), whichever of the parent's sets asks.
- */
-function changedPositions(before: readonly (AppNode | undefined)[], after: readonly (AppNode | undefined)[]): readonly number[] | undefined {
-  if (before === after) return NO_POSITIONS;
-  if (before.length !== after.length) return undefined;
-  const known = positionsByList.get(before);
-  if (known !== undefined && known.after === after) return known.positions;
-  const positions: number[] = [];
-  for (let position = 0; position < before.length; position++) if (before[position] !== after[position]) positions.push(position);
-  positionsByList.set(before, { after, positions });
-  return positions;
+/** How two lists of a parent's children differ: the children that are other objects, paired by id, and whether any moved. */
+interface ChildChanges {
+  /** Per id whose node differs: the node before and after (undefined where the id is not there). */
+  readonly pairs: readonly (readonly [AppNode | undefined, AppNode | undefined])[];
+  /** True when a node is at another place than before. */
+  readonly moved: boolean;
 }
 
-const positionsByList = new WeakMap<readonly (AppNode | undefined)[], { readonly after: readonly (AppNode | undefined)[]; readonly positions: readonly number[] }>();
-const NO_POSITIONS: readonly number[] = [];
+/**
+ * How two lists of children differ, or undefined when their lengths differ or a child id has no node; worked out once
+ * per pair (the last one asked for each earlier list), whichever of the parent's sets asks. Costs a pointer
+ * comparison per place, and the places that differ.
+ */
+function childChanges(before: readonly (AppNode | undefined)[], after: readonly (AppNode | undefined)[]): ChildChanges | undefined {
+  if (before === after) return NO_CHILD_CHANGES;
+  if (before.length !== after.length) return undefined;
+  const known = changesByList.get(before);
+  if (known !== undefined && known.after === after) return known.changes;
+  const went = new Map<string, AppNode>();
+  const came = new Map<string, AppNode>();
+  for (let position = 0; position < before.length; position++) {
+    const was = before[position];
+    const is = after[position];
+    if (was === is) continue;
+    if (was === undefined || is === undefined) return undefined;
+    went.set(was.id, was);
+    came.set(is.id, is);
+  }
+  let moved = false;
+  const pairs: [AppNode | undefined, AppNode | undefined][] = [];
+  for (const [id, node] of came) {
+    const was = went.get(id);
+    if (was === node) moved = true;
+    else pairs.push([was, node]);
+  }
+  for (const [id, node] of went) if (!came.has(id)) pairs.push([node, undefined]);
+  const changes: ChildChanges = { pairs, moved };
+  changesByList.set(before, { after, changes });
+  return changes;
+}
+
+const changesByList = new WeakMap<readonly (AppNode | undefined)[], { readonly after: readonly (AppNode | undefined)[]; readonly changes: ChildChanges }>();
+const NO_CHILD_CHANGES: ChildChanges = { pairs: [], moved: false };
 
 /**
  * True when two lists of resources are of the same objects (a resource's wave and hooks follow from its object): a
@@ -118,15 +148,18 @@ function sameResourceObjects(before: readonly ResourceNode[], after: readonly Re
 }
 
 /**
- * True when two nodes say the same to this check: what {@link laterItems} reads. The object (where a later item is
- * written, which the finding points at) matters only for a child in a later wave than the set's: an edit of a
- * sibling in an earlier wave (a new object) leaves the judgement as it was.
+ * True when two nodes say the same to this check: what {@link laterItems} reads. A child that is a later item neither
+ * before nor after (another parent's, or in a wave not after the set's) says nothing; a later item must keep its
+ * kind, name, wave and object (where it is written, which the finding points at).
  */
 function sameChild(before: AppNode | undefined, after: AppNode | undefined, parent: AppNode, set: AppNode): boolean {
   if (before === after) return true;
+  const isLater = (node: AppNode | undefined): boolean => node !== undefined && node.ordering.parentId === parent.id && node.wave.wave > set.wave.wave;
+  // Neither a later item: what the judgement reads of the children is the same (a child moved between earlier waves).
+  if (!isLater(before) && !isLater(after)) return before !== undefined && after !== undefined;
   if (before === undefined || after === undefined) return false;
   if (before.kind !== after.kind || before.name !== after.name || before.wave.wave !== after.wave.wave || before.ordering.parentId !== after.ordering.parentId) return false;
-  return before.object === after.object || after.ordering.parentId !== parent.id || after.wave.wave <= set.wave.wave;
+  return before.object === after.object;
 }
 
 function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent: AppNode): Judgement {
@@ -144,7 +177,8 @@ function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent
   }
   const parses = new Map<string, unknown>();
   if (judgement !== NOTHING) for (const object of [set.object, ...later.map((item) => item.object)]) parses.set(object.origin.file, index.parsed(object.origin.file));
-  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: childrenOf(model, parent), parses, judgement });
+  const sortedAlike = later.some((item, position) => position > 0 && compareLater(later[position - 1] as LaterItem, item) === 0);
+  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: childrenOf(model, parent), parses, sortedAlike, judgement });
   return judgement;
 }
 
@@ -160,7 +194,11 @@ function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): Late
     if (resource.hooks.length > 0 || resource.wave.wave <= set.wave.wave) continue;
     items.push({ wave: resource.wave.wave, label: `${resource.object.kind} ${resource.object.name}`, object: resource.object });
   }
-  return items.sort((a, b) => a.wave - b.wave || a.label.localeCompare(b.label));
+  return items.sort(compareLater);
+}
+
+function compareLater(a: LaterItem, b: LaterItem): number {
+  return a.wave - b.wave || a.label.localeCompare(b.label);
 }
 
 function describeLater(items: readonly LaterItem[]): string {
