@@ -1,16 +1,9 @@
 // Times each phase of the analysis after one-line edits with a kept AnalysisMemo (run by runEditPhases.mjs, used by a test).
 import { performance } from 'node:perf_hooks';
+import { analyze } from '../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../server/src/analysis/incremental/analysisMemo';
-import { readProjectConfig } from '../../server/src/analysis/config/projectConfig';
-import { buildDependencyGraph } from '../../server/src/analysis/dependencies/buildDependencyGraph';
-import { buildModel } from '../../server/src/analysis/model/buildModel';
-import { RULES } from '../../server/src/analysis/rules/catalogue';
-import { isCheckedRule, type CheckContext } from '../../server/src/analysis/rules/check';
-import type { Problem } from '../../server/src/analysis/rules/rule';
 import type { SnapshotFile } from '../../server/src/analysis/snapshot';
 import { OverlaidFiles } from '../../server/src/analysis/overlaidFiles';
-import { snapshotProblems } from '../../server/src/analysis/snapshotProblems';
-import { DEFAULT_PARSE_LIMITS } from '../../server/src/analysis/yaml/parseYamlFile';
 import { readRepository } from '../../server/src/host/readRepository';
 
 /** Garbage collection between edits when Node runs with --expose-gc, so each edit pays only for its own garbage. */
@@ -90,26 +83,9 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
       phases.push([name, now - last]);
       last = now;
     };
-    memo.nextGeneration();
-    const index = memo.indexFor(snapshot, DEFAULT_PARSE_LIMITS);
-    const { config } = readProjectConfig(index);
-    lap('snapshot diff and config');
-    const problems: Problem[] = [...snapshotProblems(snapshot)];
-    problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? []));
-    lap('parse problems');
-    const { model, problems: modelProblems } = buildModel(index, { explicitRepoUrls: config.repoUrls, memo });
-    problems.push(...modelProblems, ...memo.duplicateNames.find(index, model));
-    lap('model');
-    const graph = buildDependencyGraph(index, model, config, memo);
-    lap('dependency graph');
-    memo.checkTracker.begin(index);
-    const context: CheckContext = { index, model, graph, config, memo: memo.checks, tracker: memo.checkTracker, recent: memo.recentCheckResults };
-    for (const rule of RULES) {
-      if (!isCheckedRule(rule)) continue;
-      problems.push(...rule.check(context));
-      lap(`check ${rule.id}`);
-    }
-    for (const item of problems) void item.location.span.start;
+    // The analysis itself, timed phase by phase as it runs them.
+    const analysis = analyze(snapshot, { memo, onPhase: lap });
+    for (const finding of analysis.findings) void finding.location.span.start;
     lap('finding positions');
     if (edit >= 1) {
       if (!memo.modelPatched) modelBuilds++;

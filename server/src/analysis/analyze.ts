@@ -33,6 +33,11 @@ export interface AnalysisOptions {
    * server): only what an edit touched is computed again. Its parse cache is used when `parseCache` is not given.
    */
   readonly memo?: AnalysisMemo;
+  /**
+   * Called as each phase ends, with its name (`snapshot diff and config`, `parse problems`, `model`, `dependency graph`,
+   * `check <rule id>` for each check that runs, `findings`): a benchmark times the phases of the very analysis it runs.
+   */
+  readonly onPhase?: (name: string) => void;
 }
 
 /** The result of analysing one snapshot. */
@@ -60,22 +65,29 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
     : snapshot === fullSnapshot
       ? configIndex
       : new RepoIndex(snapshot, limits, parseCache);
+  options.onPhase?.('snapshot diff and config');
   const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
   // File by file, so an index that follows the previous one gathers only the changed files' problems again.
   problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? NO_PROBLEMS));
+  options.onPhase?.('parse problems');
   const { model, problems: modelProblems } = buildModel(index, {
     explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
     memo: options.memo,
   });
   problems.push(...modelProblems, ...(options.memo ? options.memo.duplicateNames.find(index, model) : findDuplicateApplicationNames(index, model)));
+  options.onPhase?.('model');
   const graph = buildDependencyGraph(index, model, config, options.memo);
+  options.onPhase?.('dependency graph');
   options.memo?.checkTracker.begin(index);
   const context: CheckContext = { index, model, graph, config, memo: options.memo?.checks, tracker: options.memo?.checkTracker, recent: options.memo?.recentCheckResults };
   for (const rule of RULES) {
-    if (isCheckedRule(rule) && config.rules.get(rule.id) !== 'off' && options.severities?.get(rule.id) !== 'off') problems.push(...rule.check(context));
+    if (!isCheckedRule(rule) || config.rules.get(rule.id) === 'off' || options.severities?.get(rule.id) === 'off') continue;
+    problems.push(...rule.check(context));
+    options.onPhase?.(`check ${rule.id}`);
   }
   if (options.memo && (!options.memo.modelPatched || options.memo.nodesRemovedByPatch)) options.memo.retainNodesOf(model);
   const findings = toFindings(problems, config, options.severities, options.memo?.findings);
+  options.onPhase?.('findings');
   return { index, config, model, graph, findings };
 }
 
