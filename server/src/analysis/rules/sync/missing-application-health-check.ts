@@ -7,6 +7,7 @@ import type { ArgoConfigLocation } from '../../argo/types';
 import type { AppNode, RepositoryModel } from '../../model/types';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
+import { sameList } from '../../incremental/indexReads';
 import { problem, type Problem } from '../rule';
 import { laterWorkIn, parentsWithChildren, syncItems, type SyncItem } from './support/parentSync';
 import type { KubeObject } from '../../kube/kubeObject';
@@ -89,7 +90,7 @@ function judgeParent(index: RepoIndex, model: RepositoryModel, parent: AppNode, 
   const ungated = items.filter((item) => item.child?.kind === 'Application' && item.child.ordering.gating === 'none' && hasLaterWork(item));
   const waves = ungated.length === 0 ? [] : [...new Set(items.map((item) => item.wave))].sort((a, b) => a - b);
   const previous = judgementsByParentObject.get(parent.object);
-  if (previous !== undefined && previous.advice === advice && sameNumbers(previous.waves, waves) && sameChildren(previous.ungated, ungated)) {
+  if (previous !== undefined && previous.advice === advice && sameList(previous.waves, waves) && sameChildren(previous.ungated, ungated)) {
     if (previous.serial === index.serial || locatedAlike(index, previous.serial, parent, ungated)) {
       previous.serial = index.serial;
       return previous;
@@ -124,13 +125,10 @@ function sameChildren(before: readonly SyncItem[], after: readonly SyncItem[]): 
   return true;
 }
 
-function sameNumbers(before: readonly number[], after: readonly number[]): boolean {
-  return before.length === after.length && before.every((value, position) => value === after[position]);
-}
-
 /**
- * True when `index` directly follows the one whose serial is given, with the same chart roots, and
- * none of the files the parent and its children are located in changed: their places read alike.
+ * True when `index` directly follows the one whose serial is given, with the same chart roots, and none of the files
+ * the parent and its children are located in changed: their places read alike. (A rendered manifest kept as the same
+ * object may sit in a file edited elsewhere, so the parent's file is looked at too.)
  */
 function locatedAlike(index: RepoIndex, serial: number, parent: AppNode, children: readonly SyncItem[]): boolean {
   const changes = index.changesSince(serial);

@@ -226,27 +226,22 @@ function findNodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryM
   const previousSignatures = chainSignatures(previous);
   const signatures = chainSignatures(model);
   const changed = new Set<string>();
-  const renumbered = chainsRenumbered(previousSignatures, signatures);
-  if (renumbered === undefined) {
-    for (const node of model.nodes) if (previous.nodesById.get(node.id) !== node || previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
-    for (let position = 0; position < model.nodes.length; position++) {
-      const before = previous.nodes[position] as AppNode;
-      if (before !== model.nodes[position] && !model.nodesById.has(before.id)) changed.add(before.id);
-    }
-    return changed;
-  }
-  // Numbered from the previous model's chains: the renumbered ids are those whose chain says something else, and a
-  // node at the place it had is the same object (only the others are looked up).
-  const previousNodes = previous.nodes;
+  // By place: a node at the place it had is the same object (only the others are looked up).
   for (let position = 0; position < model.nodes.length; position++) {
     const node = model.nodes[position] as AppNode;
-    const before = previousNodes[position] as AppNode;
+    const before = previous.nodes[position] as AppNode;
     if (before === node) continue;
     if (previous.nodesById.get(node.id) !== node) changed.add(node.id);
     // The id that was here went (it did not just move): pairs and groups naming it must not be kept.
     if (before.id !== node.id && !model.nodesById.has(before.id)) changed.add(before.id);
   }
-  for (const id of renumbered) if (model.nodesById.has(id)) changed.add(id);
+  // The chains that say something else: recorded when this numbering was made from the previous one, else compared.
+  const renumbered = chainsRenumbered(previousSignatures, signatures);
+  if (renumbered !== undefined) {
+    for (const id of renumbered) if (model.nodesById.has(id)) changed.add(id);
+  } else {
+    for (const node of model.nodes) if (previousSignatures.get(node.id) !== signatures.get(node.id)) changed.add(node.id);
+  }
   return changed;
 }
 
