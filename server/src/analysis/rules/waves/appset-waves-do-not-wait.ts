@@ -182,20 +182,41 @@ function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent
   return judgement;
 }
 
-/** Children and plain resources of the parent's Sync phase in a wave after the set's. */
-function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): LaterItem[] {
+/** Children and plain resources of the parent's Sync phase in a wave after the set's (a suffix of the parent's sorted items). */
+function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): readonly LaterItem[] {
+  const items = syncItemsInOrder(model, parent);
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((items[middle] as LaterItem).wave <= set.wave.wave) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? items : items.slice(low);
+}
+
+/**
+ * The parent's children it syncs and its plain resources, sorted by wave and label: worked out once per parent node
+ * object (its sets in every wave read suffixes of it; a wave edit makes the parent another object, sorted again once).
+ */
+function syncItemsInOrder(model: RepositoryModel, parent: AppNode): readonly LaterItem[] {
+  const known = itemsByParent.get(parent);
+  if (known !== undefined && known.children === childrenOf(model, parent)) return known.items;
   const items: LaterItem[] = [];
-  for (const id of parent.childIds) {
-    const child = model.nodesById.get(id);
-    if (!child || child.ordering.parentId !== parent.id || child.wave.wave <= set.wave.wave) continue;
+  for (const child of childrenOf(model, parent)) {
+    if (!child || child.ordering.parentId !== parent.id) continue;
     items.push({ wave: child.wave.wave, label: `${child.kind} ${child.name}`, object: child.object });
   }
   for (const resource of parent.resources) {
-    if (resource.hooks.length > 0 || resource.wave.wave <= set.wave.wave) continue;
+    if (resource.hooks.length > 0) continue;
     items.push({ wave: resource.wave.wave, label: `${resource.object.kind} ${resource.object.name}`, object: resource.object });
   }
-  return items.sort(compareLater);
+  items.sort(compareLater);
+  itemsByParent.set(parent, { children: childrenOf(model, parent), items });
+  return items;
 }
+
+const itemsByParent = new WeakMap<AppNode, { readonly children: readonly (AppNode | undefined)[]; readonly items: readonly LaterItem[] }>();
 
 function compareLater(a: LaterItem, b: LaterItem): number {
   return a.wave - b.wave || a.label.localeCompare(b.label);
@@ -212,6 +233,14 @@ function describeLater(items: readonly LaterItem[]): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Where a later item's (or the set's) wave is written, else its name: located once per object and parse of its file. */
 function waveOrNameLocation(index: RepoIndex, object: KubeObject): SourceLocation {
-  return writtenAnnotation(index, object.origin, SYNC_WAVE_ANNOTATION)?.location ?? locateField(index, object.origin, ['metadata', 'name']);
+  const parse = index.parsed(object.origin.file);
+  const known = locationsByObject.get(object);
+  if (known !== undefined && known.parse === parse) return known.location;
+  const location = writtenAnnotation(index, object.origin, SYNC_WAVE_ANNOTATION)?.location ?? locateField(index, object.origin, ['metadata', 'name']);
+  locationsByObject.set(object, { parse, location });
+  return location;
 }
+
+const locationsByObject = new WeakMap<KubeObject, { readonly parse: unknown; readonly location: SourceLocation }>();
