@@ -10,7 +10,7 @@ const modelOf = (nodes: AppNode[]): RepositoryModel => ({ nodes }) as unknown as
 const need = (dependent: string, provider: string): NeedGroup => ({ best: { edge: { dependent: { nodeId: dependent }, provider: { nodeId: provider } } } }) as unknown as NeedGroup;
 
 describe('PerDependentResults', () => {
-  it('judges again only the dependents whose judgement involved a node that changed or moved, all of them for other needs', () => {
+  it('judges again only the dependents whose judgement involved a node that is another object, or whose need groups are others', () => {
     const results = new PerDependentResults<string>();
     const needs = [need('web', 'crds'), need('api', 'crds'), need('web', 'db')];
     const judged: string[] = [];
@@ -32,9 +32,23 @@ describe('PerDependentResults', () => {
     expect(judged).toEqual(['web']);
     // crds changed: both.
     judged.length = 0;
-    results.results(modelOf([web, api, node('crds'), db, other]), needs, judge);
+    const crdsAgain = node('crds');
+    results.results(modelOf([web, api, crdsAgain, db, other]), needs, judge);
     expect(judged.sort()).toEqual(['api', 'web']);
-    // Another list of needs: every dependent.
+    // Nodes that only moved (a wave edit reorders the model): nothing judged.
+    judged.length = 0;
+    expect(results.results(modelOf([api, web, crdsAgain, db, other]), needs, judge)).toEqual(['web needs crds, db']);
+    expect(judged).toEqual([]);
+    // Another list holding the same group objects (another dependent's ordering changed): only the dependents whose groups are others.
+    const apiAgain = need('api', 'crds');
+    const reordered = [needs[0], apiAgain, needs[2]] as NeedGroup[];
+    expect(results.results(modelOf([api, web, crdsAgain, db, other]), reordered, judge)).toEqual(['web needs crds, db']);
+    expect(judged).toEqual(['api']);
+    // The same groups in another order: the results in the order of each dependent's first need, none judged.
+    judged.length = 0;
+    expect(results.results(modelOf([api, web, crdsAgain, db, other]), [apiAgain, needs[0], needs[2]] as NeedGroup[], judge)).toEqual(['web needs crds, db']);
+    expect(judged).toEqual([]);
+    // Another list of needs: the dependents with other groups; a dependent without needs goes.
     judged.length = 0;
     expect(results.results(modelOf([web, api, crds, db, other]), [need('api', 'db')], judge)).toEqual([]);
     expect(judged).toEqual(['api']);
