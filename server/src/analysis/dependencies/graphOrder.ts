@@ -1,4 +1,5 @@
 // The order the dependency graph visits nodes in: by id, so that waves (which order the model's nodes) do not order edges.
+import { changedPlaces } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
 
 /** Per model: its nodes in graph order. */
@@ -45,7 +46,11 @@ export function graphOrder(model: RepositoryModel): readonly AppNode[] {
 function followedOrder(model: RepositoryModel, last: LastOrder | undefined): readonly AppNode[] | undefined {
   if (last === undefined || last.modelNodes.length !== model.nodes.length) return undefined;
   let ordered: AppNode[] | undefined;
-  for (let position = 0; position < model.nodes.length; position++) {
+  // Made from the last model's list by replacing nodes: only those places (else every place, a pointer comparison each).
+  const places = changedPlaces(last.modelNodes, model.nodes);
+  const count = places?.length ?? model.nodes.length;
+  for (let at = 0; at < count; at++) {
+    const position = places === undefined ? at : (places[at] as number);
     const node = model.nodes[position] as AppNode;
     const before = last.modelNodes[position] as AppNode;
     if (node === before) continue;

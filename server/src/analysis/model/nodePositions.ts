@@ -2,18 +2,92 @@
 import type { AppNode } from './types';
 
 /**
+ * A list of nodes made from another by putting other node objects at some of its places (a model patch that kept
+ * the order): the list it was made from (held weakly) and those places, ascending.
+ */
+interface ReplacedPlaces {
+  readonly from: WeakRef<readonly AppNode[]>;
+  readonly places: readonly number[];
+}
+
+const replacedPlacesByList = new WeakMap<readonly AppNode[], ReplacedPlaces>();
+/** Per list of nodes: each id's place (shared by the lists made from it by {@link withNodesReplaced}: the same ids at the same places). */
+const placeByIdByList = new WeakMap<readonly AppNode[], ReadonlyMap<string, number>>();
+/** Lists made one from another followed back at most (a follower skips a model now and then, not many). */
+const MAX_STEPS_FOLLOWED = 8;
+
+/** Each id's place in `nodes` (worked out once per list, and shared with the lists made from it by replacing nodes). */
+export function placesById(nodes: readonly AppNode[]): ReadonlyMap<string, number> {
+  let places = placeByIdByList.get(nodes);
+  if (places === undefined) placeByIdByList.set(nodes, (places = new Map(nodes.map((node, place) => [node.id, place]))));
+  return places;
+}
+
+/**
+ * `before` with each node of `replacements` put at the place of its id, and those places recorded (see
+ * {@link changedPlaces}); undefined when an id is not in `before`. Costs the copy of the list and a lookup per
+ * replacement.
+ */
+export function withNodesReplaced(before: readonly AppNode[], replacements: Iterable<AppNode>): AppNode[] | undefined {
+  const placeById = placesById(before);
+  const nodes = [...before];
+  const places: number[] = [];
+  for (const node of replacements) {
+    const place = placeById.get(node.id);
+    if (place === undefined) return undefined;
+    if (nodes[place] === node) continue;
+    // Recorded once (an id replaced twice keeps the last node).
+    if (nodes[place] === before[place]) places.push(place);
+    nodes[place] = node;
+  }
+  places.sort((a, b) => a - b);
+  replacedPlacesByList.set(nodes, { from: new WeakRef(before), places });
+  placeByIdByList.set(nodes, placeById);
+  return nodes;
+}
+
+/**
+ * The places at which `after` may hold another node object than `before`, ascending, when `after` was made from
+ * `before` by {@link withNodesReplaced} (in a few steps); undefined otherwise (compare them place by place).
+ */
+export function changedPlaces(before: readonly AppNode[], after: readonly AppNode[]): readonly number[] | undefined {
+  if (before === after) return NO_PLACES;
+  const first = replacedPlacesByList.get(after);
+  if (first === undefined) return undefined;
+  if (first.from.deref() === before) return first.places;
+  const places = new Set(first.places);
+  let list = first.from.deref();
+  for (let step = 1; step < MAX_STEPS_FOLLOWED && list !== undefined; step++) {
+    const record = replacedPlacesByList.get(list);
+    if (record === undefined) return undefined;
+    for (const place of record.places) places.add(place);
+    list = record.from.deref();
+    if (list === before) return [...places].sort((a, b) => a - b);
+  }
+  return undefined;
+}
+
+const NO_PLACES: readonly number[] = [];
+
+/**
  * Calls `visit` for every node of `after` that is not the node of `before` at its place (`+1`), and for every node of
  * `before` that is not the node of `after` at its place (`-1`). A node that only moved is visited both ways, so counts
- * kept by `visit` end up those of `after`'s nodes.
+ * kept by `visit` end up those of `after`'s nodes. Looks only at the recorded places when `after` was made from
+ * `before` by replacing nodes (see {@link changedPlaces}).
  */
 export function visitChangedPositions(before: readonly AppNode[], after: readonly AppNode[], visit: (node: AppNode, step: 1 | -1) => void): void {
-  for (let position = 0; position < Math.max(before.length, after.length); position++) {
-    const previous = before[position];
-    const node = after[position];
-    if (previous === node) continue;
-    if (node !== undefined) visit(node, 1);
-    if (previous !== undefined) visit(previous, -1);
+  const places = changedPlaces(before, after);
+  if (places !== undefined) {
+    for (const position of places) visitPlace(before[position], after[position], visit);
+    return;
   }
+  for (let position = 0; position < Math.max(before.length, after.length); position++) visitPlace(before[position], after[position], visit);
+}
+
+function visitPlace(previous: AppNode | undefined, node: AppNode | undefined, visit: (node: AppNode, step: 1 | -1) => void): void {
+  if (previous === node) return;
+  if (node !== undefined) visit(node, 1);
+  if (previous !== undefined) visit(previous, -1);
 }
 
 /**
@@ -42,10 +116,18 @@ export class ResultsByPosition<T> {
   resultsFor(nodes: readonly AppNode[], compute: (node: AppNode) => T): readonly T[] {
     const before = this.#nodes;
     const kept = this.#results;
-    const results: T[] = new Array(nodes.length);
-    for (let position = 0; position < nodes.length; position++) {
-      const node = nodes[position] as AppNode;
-      results[position] = before[position] === node ? (kept[position] as T) : compute(node);
+    const places = changedPlaces(before, nodes);
+    let results: T[];
+    if (places !== undefined) {
+      // Made from the last list by replacing nodes: its results, computed again at those places.
+      results = [...kept];
+      for (const position of places) if (before[position] !== nodes[position]) results[position] = compute(nodes[position] as AppNode);
+    } else {
+      results = new Array<T>(nodes.length);
+      for (let position = 0; position < nodes.length; position++) {
+        const node = nodes[position] as AppNode;
+        results[position] = before[position] === node ? (kept[position] as T) : compute(node);
+      }
     }
     this.#nodes = nodes;
     this.#results = results;
@@ -109,13 +191,12 @@ export class NodesWhere {
     let places: readonly number[] | undefined = this.#places;
     if (nodes.length === before.length) {
       const placesBefore = new Set(places);
-      for (let position = 0; position < nodes.length; position++) {
+      const changed = changedPlaces(before, nodes);
+      const keepsPlace = (position: number): boolean => {
         const node = nodes[position] as AppNode;
-        if (node !== before[position] && this.#keep(node) !== placesBefore.has(position)) {
-          places = undefined;
-          break;
-        }
-      }
+        return node === before[position] || this.#keep(node) === placesBefore.has(position);
+      };
+      if (changed !== undefined ? !changed.every(keepsPlace) : !nodes.every((_node, position) => keepsPlace(position))) places = undefined;
     } else {
       places = undefined;
     }

@@ -19,6 +19,7 @@ import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
 import { deployedOnlyProjects, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
+import { withNodesReplaced } from './nodePositions';
 
 /** A patched model, its problems and the record the next analysis patches. */
 export interface PatchedModel {
@@ -197,7 +198,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   const nodeChanges = new Map<string, AppNode | undefined>(replaced);
   for (const id of removedIds) nodeChanges.set(id, undefined);
   const nodesById = layeredOver(record.model.nodesById, nodeChanges);
-  const nodes = reordered ? inCreationOrder(leaves.rootIds, nodesById) : record.model.nodes.map((node) => replaced.get(node.id) ?? node);
+  // In the same order: the previous list with the replaced nodes put at their places (recorded, so followers look there only).
+  const nodes = reordered ? inCreationOrder(leaves.rootIds, nodesById) : withNodesReplaced(record.model.nodes, replaced.values());
   if (nodes === undefined || nodes.length !== nodesById.size) return undefined;
 
   // The patch holds: from here on, the record's shared indexes are updated.

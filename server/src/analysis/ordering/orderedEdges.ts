@@ -1,6 +1,7 @@
 // Every dependency edge with its ordering, and whether another provider of the same need is ready first anyway.
 import type { DependencyEdge } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
+import { changedPlaces } from '../model/nodePositions';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
 import { plainEqual } from '../incremental/plainEqual';
 
@@ -159,14 +160,18 @@ const MAX_REPLACED_FOLLOWED = 256;
  * True when `model` has `previous`'s node ids at the same places, and each node that is another object (a patch
  * replaced it, or copied it as the parent of one replaced) has the chain number it had: then every node's chain
  * says what it said (the other nodes are the same objects under creators whose numbers are the same). Looks at
- * the node list by place and at the replaced nodes only.
+ * the node list by place (at the replaced places only, when it was made from the previous one by replacing nodes) and
+ * at the replaced nodes.
  */
 function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, previousById: ReadonlyMap<string, number>): boolean {
   const nodes = model.nodes;
   const before = previous.nodes;
   if (nodes.length !== before.length || previousById.size !== nodes.length || numberingsWithLoops.has(previousById)) return false;
   const replaced = new Map<string, AppNode>();
-  for (let position = 0; position < nodes.length; position++) {
+  const places = changedPlaces(before, nodes);
+  const count = places?.length ?? nodes.length;
+  for (let at = 0; at < count; at++) {
+    const position = places === undefined ? at : (places[at] as number);
     const node = nodes[position] as AppNode;
     if (node === before[position]) continue;
     if (replaced.size >= MAX_REPLACED_FOLLOWED || node.id !== (before[position] as AppNode).id) return false;

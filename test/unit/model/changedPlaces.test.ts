@@ -1,0 +1,69 @@
+// Lists of nodes made by replacing nodes record their places, and the followers of node lists look only there.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changedPlaces, NodesWhere, placesById, ResultsByPosition, visitChangedPositions, withNodesReplaced } from '../../../server/src/analysis/model/nodePositions';
+import type { AppNode } from '../../../server/src/analysis/model/types';
+
+/** A node with an id and a kind (all the followers here read). */
+const node = (id: string, kind = 'Application'): AppNode => ({ id, kind }) as unknown as AppNode;
+
+describe('withNodesReplaced and changedPlaces', () => {
+  it('puts each replacement at its id, records the places, and follows a few lists back', () => {
+    const first = ['a', 'b', 'c', 'd'].map((id) => node(id));
+    const second = withNodesReplaced(first, [node('c'), node('a')]) as AppNode[];
+    expect(second.map((item) => item.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(changedPlaces(first, second)).toEqual([0, 2]);
+    const third = withNodesReplaced(second, [node('d')]) as AppNode[];
+    expect(changedPlaces(second, third)).toEqual([3]);
+    // Two steps back: the union of both steps' places.
+    expect(changedPlaces(first, third)).toEqual([0, 2, 3]);
+    expect(changedPlaces(third, third)).toEqual([]);
+    // Not made from it (another order, or another list): undefined, the caller compares place by place.
+    expect(changedPlaces(third, first)).toBeUndefined();
+    expect(changedPlaces([...first], second)).toBeUndefined();
+    // The ids' places are shared with the list made from it.
+    expect(placesById(third)).toBe(placesById(first));
+  });
+
+  it('gives undefined when a replacement has an id the list does not hold', () => {
+    expect(withNodesReplaced([node('a')], [node('z')])).toBeUndefined();
+  });
+
+  it('lets visitChangedPositions, ResultsByPosition and NodesWhere answer as a comparison of every place does', () => {
+    const edit = fc.record({ place: fc.nat(), kind: fc.constantFrom('Application', 'ApplicationSet') });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Application', 'ApplicationSet'), { minLength: 1, maxLength: 20 }), fc.array(fc.array(edit, { maxLength: 3 }), { maxLength: 8 }), (kinds, steps) => {
+        let nodes: readonly AppNode[] = kinds.map((kind, at) => node(`n${at}`, kind));
+        const where = new NodesWhere((item) => item.kind === 'ApplicationSet');
+        const results = new ResultsByPosition<string>();
+        const computed: AppNode[] = [];
+        const resultOf = (item: AppNode): string => {
+          computed.push(item);
+          return `${item.id}:${item.kind}`;
+        };
+        where.of(nodes);
+        results.resultsFor(nodes, resultOf);
+        for (const step of steps) {
+          const replacements = step.map(({ place, kind }) => node((nodes[place % nodes.length] as AppNode).id, kind));
+          const next = withNodesReplaced(nodes, replacements) as AppNode[];
+          const visited: [string, number][] = [];
+          visitChangedPositions(nodes, next, (item, sign) => visited.push([`${item.id}:${item.kind}`, sign]));
+          const expected: [string, number][] = [];
+          nodes.forEach((before, place) => {
+            if (before === next[place]) return;
+            expected.push([`${(next[place] as AppNode).id}:${(next[place] as AppNode).kind}`, 1], [`${before.id}:${before.kind}`, -1]);
+          });
+          expect(visited).toEqual(expected);
+          computed.length = 0;
+          expect(results.resultsFor(next, resultOf)).toEqual(next.map((item) => `${item.id}:${item.kind}`));
+          // Only the nodes that are other objects were computed again.
+          expect(computed).toEqual(next.filter((item, place) => item !== nodes[place]));
+          expect(where.of(next)).toEqual(next.filter((item) => item.kind === 'ApplicationSet'));
+          nodes = next;
+        }
+      }),
+    );
+  });
+});
