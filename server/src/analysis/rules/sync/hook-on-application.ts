@@ -3,6 +3,7 @@ import { locateField } from '../../kube/locateObject';
 import { stringItems } from '../../argo/plainValues';
 import { getPath } from '../../kube/kubeObject';
 import { ARGO_HOOK_ANNOTATION as ARGO_HOOK, HELM_HOOK_ANNOTATION as HELM_HOOK, hookTypes } from '../../model/hooks';
+import { NodesWhere } from '../../model/nodePositions';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
 
@@ -26,11 +27,10 @@ export const hookOnApplication = defineCheck(
   (context) => {
     const { index, model } = context;
     const problems: Problem[] = [];
-    for (const node of model.nodes) {
+    for (const node of hooksOfParents.of(model.nodes)) {
       const parent = node.ordering.parentId === undefined ? undefined : model.nodesById.get(node.ordering.parentId);
       if (!parent) continue;
       const hooks = hookTypes(node.object);
-      if (hooks.length === 0 || hooks.every((hook) => hook === 'Skip')) continue;
       const annotation = node.object.annotations[ARGO_HOOK] !== undefined ? ARGO_HOOK : HELM_HOOK;
       const policies = deletePolicies(node.object.annotations);
       const finalizers = stringItems(getPath(node.object.body, ['metadata', 'finalizers']));
@@ -52,6 +52,9 @@ export const hookOnApplication = defineCheck(
     return problems;
   },
 );
+
+/** The nodes a parent orders that are annotated as hooks (Skip alone is not), followed from one model to the next by place. */
+const hooksOfParents = new NodesWhere((node) => node.ordering.parentId !== undefined && hookTypes(node.object).some((hook) => hook !== 'Skip'));
 
 /** Argo CD's delete policies of a hook (Helm's mapped when Argo CD's is absent); BeforeHookCreation by default. */
 function deletePolicies(annotations: Readonly<Record<string, string>>): string[] {

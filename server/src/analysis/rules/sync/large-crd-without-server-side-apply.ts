@@ -7,7 +7,8 @@ import type { KubeObject } from '../../kube/kubeObject';
 import { locateField } from '../../kube/locateObject';
 import type { AppNode } from '../../model/types';
 import type { ApplicationSpec } from '../../argo/types';
-import { applicationsToJudge, listNames } from '../../projects/applicationsToJudge';
+import { listNames } from '../../projects/applicationsToJudge';
+import { NodesWhere } from '../../model/nodePositions';
 import type { RepoIndex } from '../../repoIndex';
 import { defineCheck } from '../check';
 import { problem, type Problem } from '../rule';
@@ -24,8 +25,8 @@ export const largeCrdWithoutServerSideApply = defineCheck(
   (context) => {
     const { index, model } = context;
     const byDefinition = new Map<string, { object: KubeObject; size: number; applications: AppNode[] }>();
-    for (const { node, application } of applicationsToJudge(model)) {
-      for (const { key, object, size } of oversizedDefinitions(node, application)) {
+    for (const node of nodesWithOversizedDefinitions.of(model.nodes)) {
+      for (const { key, object, size } of oversizedDefinitions(node, node.application as ApplicationSpec)) {
         const entry = byDefinition.get(key) ?? { object, size, applications: [] };
         entry.applications.push(node);
         byDefinition.set(key, entry);
@@ -44,6 +45,14 @@ export const largeCrdWithoutServerSideApply = defineCheck(
     }
     return problems;
   },
+);
+
+/**
+ * The Applications judged (see `applicationsToJudge`) that apply a CRD too large for client-side apply, in model order,
+ * followed from one model to the next by place (a node's list is its own: its resources and sync options).
+ */
+const nodesWithOversizedDefinitions = new NodesWhere(
+  (node) => node.kind === 'Application' && node.application !== undefined && !node.application.looksLikePatch && oversizedDefinitions(node, node.application).length > 0,
 );
 
 /** A CRD too large for client-side apply that one Application applies that way. */

@@ -1,6 +1,7 @@
 // What one parent Application's sync applies, wave by wave: its child Applications, ApplicationSets and resources.
 import type { KubeObject } from '../../../kube/kubeObject';
 import { hookTypes } from '../../../model/hooks';
+import { NodesWhere } from '../../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../model/types';
 
 /** One object of a parent's sync, with the wave and phase Argo CD gives it. */
@@ -58,15 +59,30 @@ export function laterWorkIn(items: readonly SyncItem[]): (item: SyncItem) => boo
   };
 }
 
-/** The Application nodes that parent other Applications or ApplicationSets (in wave order), once per model. */
+/**
+ * The Application nodes that parent other Applications or ApplicationSets (in wave order), once per model, followed
+ * from the last model by place: a node's test reads its children, and a model patch makes the parent of a replaced
+ * node another object too, so a node at the same place, the same object, still passes or fails it.
+ */
 export function parentsWithChildren(model: RepositoryModel): readonly AppNode[] {
   let parents = parentsByModel.get(model);
   if (parents === undefined) {
-    parents = model.nodes.filter((node) => node.kind === 'Application' && node.childIds.some((id) => model.nodesById.get(id)?.ordering.parentId === node.id));
+    modelTested = model;
+    try {
+      parents = parentsFollowed.of(model.nodes);
+    } finally {
+      modelTested = undefined;
+    }
     parentsByModel.set(model, parents);
   }
   return parents;
 }
+
+/** The model whose nodes {@link parentsFollowed} tests (its children are looked up there). */
+let modelTested: RepositoryModel | undefined;
+const parentsFollowed = new NodesWhere(
+  (node) => node.kind === 'Application' && node.childIds.some((id) => modelTested?.nodesById.get(id)?.ordering.parentId === node.id),
+);
 
 /** The parents of each model (three sync checks ask for them). */
 const parentsByModel = new WeakMap<RepositoryModel, readonly AppNode[]>();
