@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedPlaces, NodesWhere, placesById, ResultsByPosition, visitChangedPositions, withNodesReplaced } from '../../../server/src/analysis/model/nodePositions';
-import type { AppNode } from '../../../server/src/analysis/model/types';
+import type { AppNode, RepositoryModel } from '../../../server/src/analysis/model/types';
+import { applicationsToJudge } from '../../../server/src/analysis/projects/applicationsToJudge';
 
 /** A node with an id and a kind (all the followers here read). */
 const node = (id: string, kind = 'Application'): AppNode => ({ id, kind }) as unknown as AppNode;
@@ -62,6 +63,31 @@ describe('withNodesReplaced and changedPlaces', () => {
           expect(computed).toEqual(next.filter((item, place) => item !== nodes[place]));
           expect(where.of(next)).toEqual(next.filter((item) => item.kind === 'ApplicationSet'));
           nodes = next;
+        }
+      }),
+    );
+  });
+
+  it('lets applicationsToJudge keep its list, the replaced entries put in place and recorded, while each place stays an Application or not', () => {
+    const judgedNode = (id: string, kind: string, serial: number): AppNode => ({ id, kind, serial, application: kind === 'Application' ? { looksLikePatch: false } : undefined }) as unknown as AppNode;
+    const edit = fc.record({ place: fc.nat(), kind: fc.constantFrom('Application', 'ApplicationSet') });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Application', 'ApplicationSet'), { minLength: 1, maxLength: 20 }), fc.array(fc.array(edit, { maxLength: 3 }), { maxLength: 8 }), (kinds, steps) => {
+        let serial = 0;
+        let nodes: readonly AppNode[] = kinds.map((kind, at) => judgedNode(`n${at}`, kind, serial++));
+        let judged = applicationsToJudge({ nodes } as unknown as RepositoryModel);
+        for (const step of steps) {
+          const replacements = step.map(({ place, kind }) => judgedNode((nodes[place % nodes.length] as AppNode).id, kind, serial++));
+          const next = withNodesReplaced(nodes, replacements) as AppNode[];
+          const after = applicationsToJudge({ nodes: next } as unknown as RepositoryModel);
+          expect(after.map((entry) => entry.node)).toEqual(next.filter((item) => item.kind === 'Application'));
+          const places = changedPlaces(judged, after);
+          // Every replaced place kept its kind: the list is the last one with entries put in place.
+          if (next.every((item, at) => item.kind === (nodes[at] as AppNode).kind)) expect(places).toBeDefined();
+          // Recorded when it was made from the last list: every place whose entry differs is among the recorded ones.
+          if (places !== undefined) after.forEach((entry, at) => entry === judged[at] || expect(places).toContain(at));
+          nodes = next;
+          judged = after;
         }
       }),
     );

@@ -1,5 +1,5 @@
 // The order the dependency graph visits nodes in: by id, so that waves (which order the model's nodes) do not order edges.
-import { changedPlaces } from '../model/nodePositions';
+import { changedPlaces, recordReplacedPlaces } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
 
 /** Per model: its nodes in graph order. */
@@ -46,6 +46,7 @@ export function graphOrder(model: RepositoryModel): readonly AppNode[] {
 function followedOrder(model: RepositoryModel, last: LastOrder | undefined): readonly AppNode[] | undefined {
   if (last === undefined || last.modelNodes.length !== model.nodes.length) return undefined;
   let ordered: AppNode[] | undefined;
+  let placesInOrder: Set<number> | undefined;
   // Made from the last model's list by replacing nodes: only those places (else every place, a pointer comparison each).
   const places = changedPlaces(last.modelNodes, model.nodes);
   const count = places?.length ?? model.nodes.length;
@@ -59,6 +60,9 @@ function followedOrder(model: RepositoryModel, last: LastOrder | undefined): rea
     if (place === undefined) return undefined;
     ordered ??= [...last.ordered];
     ordered[place] = node;
+    (placesInOrder ??= new Set()).add(place);
   }
+  // Recorded, so the graph pass looks at those places only (see `changedPlaces`).
+  if (ordered !== undefined) recordReplacedPlaces(last.ordered, ordered, [...(placesInOrder as Set<number>)].sort((a, b) => a - b));
   return ordered ?? last.ordered;
 }

@@ -2,19 +2,28 @@
 import type { AppNode } from './types';
 
 /**
- * A list of nodes made from another by putting other node objects at some of its places (a model patch that kept
- * the order): the list it was made from (held weakly) and those places, ascending.
+ * A list made from another by putting other objects at some of its places (a model patch that kept the order puts
+ * its replaced nodes in the node list; lists followed by place then do the same): the list it was made from (held
+ * weakly) and those places, ascending.
  */
 interface ReplacedPlaces {
-  readonly from: WeakRef<readonly AppNode[]>;
+  readonly from: WeakRef<readonly unknown[]>;
   readonly places: readonly number[];
 }
 
-const replacedPlacesByList = new WeakMap<readonly AppNode[], ReplacedPlaces>();
+const replacedPlacesByList = new WeakMap<readonly unknown[], ReplacedPlaces>();
 /** Per list of nodes: each id's place (shared by the lists made from it by {@link withNodesReplaced}: the same ids at the same places). */
 const placeByIdByList = new WeakMap<readonly AppNode[], ReadonlyMap<string, number>>();
 /** Lists made one from another followed back at most (a follower skips a model now and then, not many). */
 const MAX_STEPS_FOLLOWED = 8;
+
+/**
+ * Records that `list` is `from` with other items at `places` (ascending, each once) and the same items elsewhere, so
+ * that {@link changedPlaces} can tell the places without comparing every one.
+ */
+export function recordReplacedPlaces<T>(from: readonly T[], list: readonly T[], places: readonly number[]): void {
+  replacedPlacesByList.set(list, { from: new WeakRef(from), places });
+}
 
 /** Each id's place in `nodes` (worked out once per list, and shared with the lists made from it by replacing nodes). */
 export function placesById(nodes: readonly AppNode[]): ReadonlyMap<string, number> {
@@ -41,16 +50,17 @@ export function withNodesReplaced(before: readonly AppNode[], replacements: Iter
     nodes[place] = node;
   }
   places.sort((a, b) => a - b);
-  replacedPlacesByList.set(nodes, { from: new WeakRef(before), places });
+  recordReplacedPlaces(before, nodes, places);
   placeByIdByList.set(nodes, placeById);
   return nodes;
 }
 
 /**
- * The places at which `after` may hold another node object than `before`, ascending, when `after` was made from
- * `before` by {@link withNodesReplaced} (in a few steps); undefined otherwise (compare them place by place).
+ * The places at which `after` may hold another item than `before`, ascending, when `after` was made from `before` by
+ * replacing items (see {@link recordReplacedPlaces}, {@link withNodesReplaced}), in a few steps; undefined otherwise
+ * (compare them place by place).
  */
-export function changedPlaces(before: readonly AppNode[], after: readonly AppNode[]): readonly number[] | undefined {
+export function changedPlaces<T>(before: readonly T[], after: readonly T[]): readonly number[] | undefined {
   if (before === after) return NO_PLACES;
   const first = replacedPlacesByList.get(after);
   if (first === undefined) return undefined;
@@ -122,6 +132,7 @@ export class ResultsByPosition<T> {
       // Made from the last list by replacing nodes: its results, computed again at those places.
       results = [...kept];
       for (const position of places) if (before[position] !== nodes[position]) results[position] = compute(nodes[position] as AppNode);
+      recordReplacedPlaces(kept, results, places);
     } else {
       results = new Array<T>(nodes.length);
       for (let position = 0; position < nodes.length; position++) {

@@ -1,6 +1,6 @@
 // The Applications whose AppProject permissions are judged, and one problem per location for many Applications.
 import type { ApplicationSpec } from '../argo/types';
-import { ResultsByPosition } from '../model/nodePositions';
+import { changedPlaces, recordReplacedPlaces, ResultsByPosition } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
 import type { NodeReadTracker } from '../incremental/nodeReadTracker';
 import { keptPerNode, type CheckContext } from '../rules/check';
@@ -19,7 +19,7 @@ export function applicationsToJudge(model: RepositoryModel): readonly JudgedAppl
   if (result === undefined) {
     // A node at the same place as in the last model listed, the same object, keeps its entry (no allocation per node).
     const entries = entriesByPosition.resultsFor(model.nodes, judgedEntryOf);
-    judgedByModel.set(model, (result = entries.filter((entry): entry is JudgedApplication => entry !== undefined)));
+    judgedByModel.set(model, (result = judgedOf(entries)));
   }
   return result;
 }
@@ -33,6 +33,54 @@ function judgedEntryOf(node: AppNode): JudgedApplication | undefined {
 const judgedByModel = new WeakMap<RepositoryModel, readonly JudgedApplication[]>();
 /** The last model's entries, position by position. */
 const entriesByPosition = new ResultsByPosition<JudgedApplication | undefined>();
+
+/** The last list of entries filtered, the list it gave, and the place in that list of each entry's place (-1: none). */
+let lastJudged: { readonly entries: readonly (JudgedApplication | undefined)[]; readonly judged: readonly JudgedApplication[]; readonly placeInJudged: Int32Array } | undefined;
+
+/**
+ * The entries that are Applications, in order. When `entries` was made from the last list by replacing entries (see
+ * `changedPlaces`) and each replaced place is an Application as before, or not one as before, the last list with those
+ * entries replaced, and the places recorded: the checks that judge it look there.
+ */
+function judgedOf(entries: readonly (JudgedApplication | undefined)[]): readonly JudgedApplication[] {
+  const last = lastJudged;
+  const places = last === undefined ? undefined : changedPlaces(last.entries, entries);
+  if (last !== undefined && places !== undefined && places.every((place) => (last.entries[place] === undefined) === (entries[place] === undefined))) {
+    const judged = [...last.judged];
+    const replaced: number[] = [];
+    for (const place of places) {
+      const entry = entries[place];
+      const at = last.placeInJudged[place] as number;
+      if (entry === undefined || judged[at] === entry) continue;
+      judged[at] = entry;
+      replaced.push(at);
+    }
+    recordReplacedPlaces(last.judged, judged, replaced);
+    // The same ids at the same places (the entries' places hold the same node ids).
+    const indexById = indexByIdByList.get(last.judged);
+    if (indexById !== undefined) indexByIdByList.set(judged, indexById);
+    lastJudged = { entries, judged, placeInJudged: last.placeInJudged };
+    return judged;
+  }
+  const judged: JudgedApplication[] = [];
+  const placeInJudged = new Int32Array(entries.length).fill(-1);
+  entries.forEach((entry, place) => {
+    if (entry === undefined) return;
+    placeInJudged[place] = judged.length;
+    judged.push(entry);
+  });
+  lastJudged = { entries, judged, placeInJudged };
+  return judged;
+}
+
+/** Per list of judged entries: each node id's place in it (shared with the lists made from it by replacing entries). */
+const indexByIdByList = new WeakMap<readonly JudgedApplication[], ReadonlyMap<string, number>>();
+
+function indexById(judged: readonly JudgedApplication[]): ReadonlyMap<string, number> {
+  let found = indexByIdByList.get(judged);
+  if (found === undefined) indexByIdByList.set(judged, (found = new Map(judged.map((entry, place) => [entry.node.id, place]))));
+  return found;
+}
 
 /** A finding being collected: several Applications (e.g. generated from one template) may share it. */
 interface PendingProblem {
@@ -171,10 +219,25 @@ function placesToJudgeAgain(tracker: NodeReadTracker, previous: readonly JudgedA
   if (previous.length !== judged.length) return undefined;
   const known = placesByList.get(judged);
   if (known !== undefined && known.previous === previous && known.serial === tracker.serial) return known.places;
-  const places: number[] = [];
-  for (let position = 0; position < judged.length; position++) {
-    const entry = judged[position] as JudgedApplication;
-    if (previous[position] !== entry || !tracker.untouched(entry.node)) places.push(position);
+  let places: number[];
+  const replaced = changedPlaces(previous, judged);
+  const touchedIds = tracker.touchedIds();
+  if (replaced !== undefined && touchedIds !== undefined) {
+    // Made from the previous list by replacing entries: those places, and the places of the touched ids.
+    const found = new Set<number>();
+    for (const position of replaced) if (previous[position] !== judged[position]) found.add(position);
+    const placeById = indexById(judged);
+    for (const id of touchedIds) {
+      const position = placeById.get(id);
+      if (position !== undefined) found.add(position);
+    }
+    places = [...found].sort((a, b) => a - b);
+  } else {
+    places = [];
+    for (let position = 0; position < judged.length; position++) {
+      const entry = judged[position] as JudgedApplication;
+      if (previous[position] !== entry || !tracker.untouched(entry.node)) places.push(position);
+    }
   }
   placesByList.set(judged, { previous, serial: tracker.serial, places });
   return places;
