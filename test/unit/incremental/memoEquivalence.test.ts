@@ -326,6 +326,35 @@ spec:
   });
 });
 
+describe('an analysis with a memo equals a fresh one after a kustomization makes a written Application a patch', () => {
+  it('when the Applications came after the full build and edits of other files came between (the readings are kept then)', () => {
+    const application = (name: string): string =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: ${name}, namespace: argocd}\nspec:\n  project: default\n  source: {repoURL: https://github.com/example/lab.git, path: ${name}}\n  destination: {server: https://kubernetes.default.svc, namespace: ${name}}\n`;
+    const texts: Record<string, string> = {
+      'apps/kustomization.yaml': 'resources: [web.yaml]\n',
+      'web/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n',
+      'api/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: api}\n',
+    };
+    const memo = new AnalysisMemo();
+    let snapshot = snapshotFromTexts(texts, { gitRemoteUrls: ['https://github.com/example/lab.git'] });
+    const step = (changes: Record<string, string>): void => {
+      const files = new Map(snapshot.files);
+      for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
+      snapshot = { ...snapshot, files };
+      expect(observable(analyze(snapshot, { memo }))).toBe(observable(analyze(snapshot)));
+    };
+    expect(observable(analyze(snapshot, { memo }))).toBe(observable(analyze(snapshot)));
+    step({ 'apps/web.yaml': application('web') });
+    step({ 'apps/api.yaml': application('api') });
+    step({ 'web/config.yaml': `${texts['web/config.yaml'] ?? ''}# edited\n` });
+    step({ 'api/config.yaml': `${texts['api/config.yaml'] ?? ''}# edited\n` });
+    // The root's kustomization now uses api.yaml as a patch: api is no Application of its own any more.
+    step({ 'apps/kustomization.yaml': 'resources: [web.yaml]\npatches: [{path: api.yaml}]\n' });
+    step({ 'web/config.yaml': `${texts['web/config.yaml'] ?? ''}# edited again\n` });
+    step({ 'apps/kustomization.yaml': 'resources: [web.yaml]\n' });
+  });
+});
+
 describe('an analysis with a memo equals a fresh one after these edits', () => {
   // Found by the property test (seed 3): a set's generator comes to match bootstrap/, so one of its Applications
   // creates the root (a creation loop: a build starts from nodes no decision names), then the root lists an orphan.

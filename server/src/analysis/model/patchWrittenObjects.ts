@@ -1,4 +1,5 @@
 // Patching the build's own part (the frame) after an edit of written Argo CD objects: edited, renamed, come or gone.
+import { filesUsedAsPatches } from '../argo/patchFragments';
 import { readApplication } from '../argo/readApplication';
 import type { IndexRead } from '../incremental/indexReads';
 import { plainEqual } from '../incremental/plainEqual';
@@ -145,11 +146,15 @@ export function patchWrittenObjects(
 
   const previousOf = new Map<KubeObject, KubeObject>();
   for (const [previous, object] of replaced) previousOf.set(object, previous);
-  const writtenReadings = new Map<KubeObject, ApplicationReading>();
   const added = new Set(cameOrWent.added);
   /** Written Applications some render creates that turned whole or a patch: their nodes stay, pass 1's candidates change. */
   const turned = new Set<KubeObject>();
-  for (const object of declared.applications) {
+  const patchFiles = filesUsedAsPatches(index);
+  // The same written objects (no file holding one changed) and the same files used as Kustomize patches: every reading
+  // is the kept one (a reading reads its object's file and that answer), so none is asked for (600 lookups an edit).
+  const keptReadings = declared === record.declared && readingsCheckedWith.get(record.writtenReadings) === patchFiles;
+  const writtenReadings = keptReadings ? (record.writtenReadings as Map<KubeObject, ApplicationReading>) : new Map<KubeObject, ApplicationReading>();
+  for (const object of keptReadings ? [] : declared.applications) {
     const previous = previousOf.get(object);
     const reading = readApplication(object, index);
     if (added.has(object)) {
@@ -164,6 +169,7 @@ export function patchWrittenObjects(
     }
     writtenReadings.set(object, reading);
   }
+  if (!keptReadings) readingsCheckedWith.set(writtenReadings, patchFiles);
   for (const object of removed) if (record.writtenReadings.get(object) === undefined) return undefined;
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
@@ -388,3 +394,8 @@ const NO_READS: readonly IndexRead[] = [];
 
 const NO_REGENERATIONS: ReadonlyMap<string, Regeneration> = new Map();
 
+/**
+ * Per map of written Applications' readings: the files used as Kustomize patches (`filesUsedAsPatches`) when each of
+ * its readings was last asked for and found (or made) so.
+ */
+const readingsCheckedWith = new WeakMap<ReadonlyMap<KubeObject, ApplicationReading>, ReadonlySet<string>>();
