@@ -1,5 +1,6 @@
 // Rule waves/missing-wave-annotation: an Application or ApplicationSet without a sync-wave among siblings that carry waves.
 import { locateField } from '../../kube/locateObject';
+import { NodesWhere } from '../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../model/types';
 import { SYNC_WAVE_ANNOTATION } from '../../model/syncWave';
 import { defineCheck } from '../check';
@@ -23,10 +24,10 @@ export const missingWaveAnnotation = defineCheck(
   (context) => {
     const { index, model, graph } = context;
     const problems: Problem[] = [];
-    for (const node of model.nodes) {
+    for (const node of childrenWithoutWaves.of(model.nodes)) {
       const parentId = node.ordering.parentId;
       const parent = parentId === undefined ? undefined : model.nodesById.get(parentId);
-      if (!parent || parent.kind !== 'Application' || node.ordering.gating === 'unordered' || hasOwnWave(node)) continue;
+      if (!parent || parent.kind !== 'Application') continue;
       const siblings = orderedChildren(model, parent).filter((sibling) => sibling.id !== node.id);
       const waved = siblings.filter((sibling) => sibling.wave.source === 'sync-wave' && sibling.wave.wave !== 0);
       if (waved.length === 0) continue;
@@ -45,6 +46,9 @@ export const missingWaveAnnotation = defineCheck(
     return problems;
   },
 );
+
+/** The nodes a parent orders that have no wave of their own, followed from one model to the next by place. */
+const childrenWithoutWaves = new NodesWhere((node) => node.ordering.parentId !== undefined && node.ordering.gating !== 'unordered' && !hasOwnWave(node));
 
 /** True when the object sets its wave itself: a sync-wave annotation (even an invalid one) or a Helm hook weight. */
 function hasOwnWave(node: AppNode): boolean {

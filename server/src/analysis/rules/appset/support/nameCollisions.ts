@@ -2,6 +2,7 @@
 import { isNonGitUrl, normalizeGitUrl } from '../../../argo/repositoryIdentity';
 import { isRecord } from '../../../kube/kubeObject';
 import type { AppNode, RepositoryModel } from '../../../model/types';
+import { NodesWhere } from '../../../model/nodePositions';
 import type { RepoIndex } from '../../../repoIndex';
 import { clusterConstraintOf, satisfyingLabels, type ClusterConstraint } from './clusterConstraint';
 import { ANY_VALUE_PLACEHOLDER, dependsOnClusterIdentity, symbolicNames, syntheticCluster } from './symbolicNames';
@@ -44,8 +45,7 @@ export function clusterVariants(index: RepoIndex, model: RepositoryModel): Clust
   const context = { index, isThisRepository: (url: string) => !isNonGitUrl(url) && repositoryUrls.has(normalizeGitUrl(url)) };
   const seen = new Set<string>();
   const variants: ClusterVariant[] = [];
-  for (const set of model.nodes) {
-    if (set.kind !== 'ApplicationSet') continue;
+  for (const set of setsWithClusterConstraints.of(model.nodes)) {
     const identity = `${set.origin.file}#${set.origin.documentIndex}#${set.origin.path.join('.')}#${set.name}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
@@ -63,6 +63,17 @@ export function clusterVariants(index: RepoIndex, model: RepositoryModel): Clust
   }
   return variants;
 }
+
+/**
+ * The ApplicationSets with a generator that constrains clusters (the only ones with variants), followed from one model
+ * to the next by place: the test reads the set's own object.
+ */
+const setsWithClusterConstraints = new NodesWhere((node) => {
+  if (node.kind !== 'ApplicationSet') return false;
+  const spec = isRecord(node.object.body.spec) ? node.object.body.spec : {};
+  const generators = Array.isArray(spec.generators) ? spec.generators : [];
+  return generators.some((entry, generatorIndex) => clusterConstraintOf(entry, ['spec', 'generators', generatorIndex]) !== undefined);
+});
 
 /**
  * Pairs of variants of two different sets that render an equal symbolic name in one namespace,

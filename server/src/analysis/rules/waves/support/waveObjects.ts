@@ -1,6 +1,6 @@
 // The objects whose annotations the wave rules read (each written place once), and what is written for an annotation there.
 import { getPath, isRecord, objectFromBody, type KubeObject, type ObjectOrigin } from '../../../kube/kubeObject';
-import { nodesCameAndWent, ResultsByPosition } from '../../../model/nodePositions';
+import { changedPlaces, nodesCameAndWent, ResultsByPosition } from '../../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { RepoIndex } from '../../../repoIndex';
 import type { SourceLocation } from '../../../text/span';
@@ -39,9 +39,8 @@ export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (
   let byPosition = listsByCheck.get(check);
   if (byPosition === undefined) listsByCheck.set(check, (byPosition = new ResultsByPosition()));
   const lists = byPosition.resultsFor(model.nodes, (node) => judgedFor(node, check, judge));
-  for (let position = 0; position < lists.length; position++) {
+  for (const position of placesJudged(check, lists)) {
     const list = lists[position] as readonly Judged[];
-    if (list === NOTHING_JUDGED) continue;
     const node = model.nodes[position] as AppNode;
     for (const judged of list) if (owners.reportsAt(node, judged.place)) problems.push(...judged.problems);
   }
@@ -50,6 +49,32 @@ export function judgeWaveObjects(model: RepositoryModel, check: string, judge: (
 
 /** Per check: the lists of the model it last judged, position by position. */
 const listsByCheck = new Map<string, ResultsByPosition<readonly Judged[]>>();
+
+/**
+ * The positions of `lists` whose list found something, ascending: followed from the check's last lists at the places
+ * replaced since (see `changedPlaces`), found by a pass over every list otherwise.
+ */
+function placesJudged(check: string, lists: readonly (readonly Judged[])[]): readonly number[] {
+  const last = placesByCheck.get(check);
+  if (last !== undefined && last.lists === lists) return last.places;
+  const replaced = last === undefined ? undefined : changedPlaces(last.lists, lists);
+  let places: number[];
+  if (last !== undefined && replaced !== undefined) {
+    const found = new Set(last.places);
+    for (const position of replaced) {
+      if (lists[position] === NOTHING_JUDGED) found.delete(position);
+      else found.add(position);
+    }
+    places = [...found].sort((a, b) => a - b);
+  } else {
+    places = [];
+    for (let position = 0; position < lists.length; position++) if (lists[position] !== NOTHING_JUDGED) places.push(position);
+  }
+  placesByCheck.set(check, { lists, places });
+  return places;
+}
+
+const placesByCheck = new Map<string, { readonly lists: readonly (readonly Judged[])[]; readonly places: readonly number[] }>();
 
 function judgedFor(node: AppNode, check: string, judge: (item: WaveObject) => readonly Problem[]): readonly Judged[] {
   let byCheck = judgedByNode.get(node);
