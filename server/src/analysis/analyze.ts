@@ -66,15 +66,24 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
       ? configIndex
       : new RepoIndex(snapshot, limits, parseCache);
   options.onPhase?.('snapshot diff and config');
-  const problems: Problem[] = [...snapshotProblems(snapshot), ...configProblems];
+  // The problems, and the lists they come from (the findings' follower compares those list by list).
+  const problems: Problem[] = [];
+  const segments: (readonly Problem[])[] = [];
+  const add = (found: readonly Problem[]): void => {
+    segments.push(found);
+    for (const item of found) problems.push(item);
+  };
+  add(snapshotProblems(snapshot));
+  add(configProblems);
   // File by file, so an index that follows the previous one gathers only the changed files' problems again.
-  problems.push(...index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? NO_PROBLEMS));
+  add(index.scanEveryFile('parse/problems', (current, path) => current.parsed(path)?.problems ?? NO_PROBLEMS));
   options.onPhase?.('parse problems');
   const { model, problems: modelProblems } = buildModel(index, {
     explicitRepoUrls: options.repoUrls && options.repoUrls.length > 0 ? options.repoUrls : config.repoUrls,
     memo: options.memo,
   });
-  problems.push(...modelProblems, ...(options.memo ? options.memo.duplicateNames.find(index, model) : findDuplicateApplicationNames(index, model)));
+  add(modelProblems);
+  add(options.memo ? options.memo.duplicateNames.find(index, model) : findDuplicateApplicationNames(index, model));
   options.onPhase?.('model');
   const graph = buildDependencyGraph(index, model, config, options.memo);
   options.onPhase?.('dependency graph');
@@ -82,11 +91,11 @@ export function analyze(fullSnapshot: RepoSnapshot, options: AnalysisOptions = {
   const context: CheckContext = { index, model, graph, config, memo: options.memo?.checks, tracker: options.memo?.checkTracker, recent: options.memo?.recentCheckResults };
   for (const rule of RULES) {
     if (!isCheckedRule(rule) || config.rules.get(rule.id) === 'off' || options.severities?.get(rule.id) === 'off') continue;
-    problems.push(...rule.check(context));
+    add(rule.check(context));
     options.onPhase?.(`check ${rule.id}`);
   }
   if (options.memo && (!options.memo.modelPatched || options.memo.nodesRemovedByPatch)) options.memo.retainNodesOf(model);
-  const findings = toFindings(problems, config, options.severities, options.memo?.findings);
+  const findings = toFindings(problems, config, options.severities, options.memo?.findings, segments);
   options.onPhase?.('findings');
   return { index, config, model, graph, findings };
 }

@@ -15,19 +15,22 @@ const MAX_FOLLOWS = 256;
  * else the rule's default capped by the problem), `off` rules left out, one finding per rule, file, span and
  * message, sorted by file, position, rule id and message. With a follower (kept across analyses), a list that
  * differs from the previous one by a few problems costs those problems: the previous findings with the gone
- * ones taken out and the new ones put in place.
+ * ones taken out and the new ones put in place. `segments`, when given, are the lists `problems` is made of, one after
+ * the other (one per check, say): the follower then compares them list by list, a pointer comparison per problem of
+ * a list that is the same, and looks up only the problems of the lists that differ.
  */
 export function toFindings(
   problems: readonly Problem[],
   config: ProjectConfig,
   overrides: ReadonlyMap<string, ConfiguredSeverity> | undefined,
   follower?: FindingsFollower,
+  segments?: readonly (readonly Problem[])[],
 ): readonly Finding[] {
   const severities = severityContext(config, overrides);
-  const followed = follower?.follow(problems, severities);
+  const followed = follower?.follow(problems, severities, segments);
   if (followed !== undefined) return followed;
   const made = allFindings(problems, severities);
-  follower?.remember(problems, severities, made);
+  follower?.remember(problems, severities, made, segments);
   return made.findings;
 }
 
@@ -78,13 +81,15 @@ function allFindings(problems: readonly Problem[], severities: SeverityContext):
 
 /** The previous analysis's problems and findings, for {@link toFindings} to follow. */
 export class FindingsFollower {
-  #last: (MadeFindings & { readonly problems: readonly Problem[]; readonly severityKey: string }) | undefined;
+  #last:
+    | (MadeFindings & { readonly problems: readonly Problem[]; readonly segments: readonly (readonly Problem[])[] | undefined; readonly severityKey: string })
+    | undefined;
   /** Follows since the last full pass (which also starts a new generation of findings remembered by content). */
   #follows = 0;
 
   /** Keeps what a list of problems made. */
-  remember(problems: readonly Problem[], severities: SeverityContext, made: MadeFindings): void {
-    this.#last = { ...made, problems, severityKey: severities.key };
+  remember(problems: readonly Problem[], severities: SeverityContext, made: MadeFindings, segments?: readonly (readonly Problem[])[]): void {
+    this.#last = { ...made, problems, segments, severityKey: severities.key };
     this.#follows = 0;
   }
 
@@ -93,20 +98,23 @@ export class FindingsFollower {
    * a few problems, none sharing its key with another problem and none placed alike with another finding (where
    * the sort alone decides); undefined otherwise (the caller makes them all).
    */
-  follow(problems: readonly Problem[], severities: SeverityContext): readonly Finding[] | undefined {
+  follow(problems: readonly Problem[], severities: SeverityContext, segments?: readonly (readonly Problem[])[]): readonly Finding[] | undefined {
     const last = this.#last;
     if (last === undefined || last.severityKey !== severities.key || this.#follows >= MAX_FOLLOWS) return undefined;
     this.#follows++;
     if (sameList(problems, last.problems)) {
-      this.#last = { ...last, problems };
+      this.#last = { ...last, problems, segments };
       return last.findings;
     }
-    const current = new Set(problems);
-    const came = problems.filter((item) => !last.findingByProblem.has(item));
-    const gone = last.problems.filter((item) => !current.has(item));
     // Each problem once in either list (a problem listed twice is counted by the full pass).
-    if (current.size !== problems.length || last.findingByProblem.size !== last.problems.length || came.length + gone.length > MAX_CHANGES_FOLLOWED) return undefined;
-    if (new Set(came).size !== came.length) return undefined;
+    if (last.findingByProblem.size !== last.problems.length) return undefined;
+    const changes =
+      segments !== undefined && last.segments !== undefined && segments.length === last.segments.length
+        ? changesBySegments(last.segments, segments, last.findingByProblem)
+        : changesOfLists(last.problems, problems, last.findingByProblem);
+    if (changes === undefined) return undefined;
+    const { came, gone } = changes;
+    if (came.length + gone.length > MAX_CHANGES_FOLLOWED) return undefined;
     const problemsPerKey = last.problemsPerKey;
     const cameKeys = new Set<string>();
     for (const item of gone) if (problemsPerKey.get(problemKey(item)) !== 1) return undefined;
@@ -145,9 +153,49 @@ export class FindingsFollower {
       findingByProblem.set(item, finding);
       problemsPerKey.set(problemKey(item), 1);
     }
-    this.#last = { findings, findingByProblem, problemsPerKey, problems, severityKey: severities.key };
+    this.#last = { findings, findingByProblem, problemsPerKey, problems, segments, severityKey: severities.key };
     return findings;
   }
+}
+
+/** Problems that came (not in the last list) and went (not in the new one). */
+interface ProblemChanges {
+  readonly came: readonly Problem[];
+  readonly gone: readonly Problem[];
+}
+
+/** The changes between two lists, each looked up in the other; undefined when the new list holds a problem twice. */
+function changesOfLists(before: readonly Problem[], after: readonly Problem[], lastProblems: ReadonlyMap<Problem, unknown>): ProblemChanges | undefined {
+  const current = new Set(after);
+  if (current.size !== after.length) return undefined;
+  return { came: after.filter((item) => !lastProblems.has(item)), gone: before.filter((item) => !current.has(item)) };
+}
+
+/**
+ * The changes between two lists of segments (as many, each problem once in the last list): the segments that are
+ * the same lists are passed over, the problems of the others looked up. Undefined when the new list holds a problem
+ * twice (within the changed segments, or in one of them and in a segment that is the same).
+ */
+function changesBySegments(
+  before: readonly (readonly Problem[])[],
+  after: readonly (readonly Problem[])[],
+  lastProblems: ReadonlyMap<Problem, unknown>,
+): ProblemChanges | undefined {
+  const wentFrom: Problem[] = [];
+  const cameInto: Problem[] = [];
+  for (let segment = 0; segment < after.length; segment++) {
+    const was = before[segment] as readonly Problem[];
+    const is = after[segment] as readonly Problem[];
+    if (sameList(was, is)) continue;
+    for (const item of was) wentFrom.push(item);
+    for (const item of is) cameInto.push(item);
+  }
+  const current = new Set(cameInto);
+  if (current.size !== cameInto.length) return undefined;
+  const previous = new Set(wentFrom);
+  // A problem of the last list outside the changed segments is in a segment that is the same: listed twice now.
+  for (const item of cameInto) if (lastProblems.has(item) && !previous.has(item)) return undefined;
+  return { came: cameInto.filter((item) => !lastProblems.has(item)), gone: wentFrom.filter((item) => !current.has(item)) };
 }
 
 /** Puts `finding` at its sorted place; false when a finding there sorts alike (then only the full sort's order is right). */

@@ -64,4 +64,32 @@ describe('FindingsFollower', () => {
     const again = toFindings([problems[0]!, problemOf([1, 1, 2, 0]), came], config, undefined, follower);
     expect(again).toBe(second);
   });
+
+  it('gives what a full pass gives when it compares the lists the problems come from, one by one', () => {
+    // A step per segment: drop and add problems, or put one of another segment's problems in too (listed twice).
+    const segmentStep = fc.record({ segment: fc.nat({ max: 2 }), drop: fc.array(fc.nat(), { maxLength: 2 }), add: fc.array(fieldsArbitrary, { maxLength: 2 }), twice: fc.option(fc.nat(), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(fc.array(fieldsArbitrary, { maxLength: 5 }), { minLength: 3, maxLength: 3 }), fc.array(fc.array(segmentStep, { maxLength: 3 }), { maxLength: 8 }), (start, steps) => {
+        const config = configWith(false);
+        const follower = new FindingsFollower();
+        let segments: (readonly Problem[])[] = start.map((fields) => fields.map(problemOf));
+        expect(toFindings(segments.flat(), config, undefined, follower, segments)).toEqual(toFindings(segments.flat(), config, undefined));
+        for (const step of steps) {
+          // Unchanged segments are new arrays of the same problems (as a check makes its list again).
+          const next = segments.map((segment) => [...segment]);
+          for (const { segment, drop, add, twice } of step) {
+            const list = next[segment] as Problem[];
+            for (const place of drop) if (list.length > 0) list.splice(place % list.length, 1);
+            for (const fields of add) list.push(problemOf(fields));
+            const other = next[(segment + 1) % 3] as Problem[];
+            if (twice !== undefined && other.length > 0) list.push(other[twice % other.length] as Problem);
+          }
+          const followed = toFindings(next.flat(), config, undefined, follower, next);
+          expect(followed).toEqual(toFindings(next.flat(), config, undefined));
+          segments = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
