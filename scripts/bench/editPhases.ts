@@ -109,7 +109,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     edits: measured,
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
     modelBuilds,
-    phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 10) / 10])),
+    phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 100) / 100])),
     memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders'), nodes: { kept: after.nodes.kept - (before?.nodes.kept ?? 0), built: after.nodes.built - (before?.nodes.built ?? 0) } },
   };
 }

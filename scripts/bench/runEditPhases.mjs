@@ -68,8 +68,8 @@ if (run.status !== 0) {
 const line = run.stdout.split('\n').find((text) => text.startsWith('{"editPhases"'));
 const result = JSON.parse(line).editPhases;
 const editWords = { append: 'a one-line edit of', 'add-file': 'adding a file beside', rename: 'renaming what defines', 'cut-path': 'cutting the path of', label: 'changing the labels of', wave: 'moving to another wave and back', 'toggle-entry': 'commenting the last entry out and in of', copy: 'adding a renamed copy beside', 'type-new': 'typing into a new file, one more character each time, the text of' };
-console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits (the model built again after ${result.modelBuilds}, patched after the others)`);
+console.log(`analysis after ${editWords[editKind]} ${relativeFile}, ${apps} Applications: median ${result.medianMs.toFixed(1)} ms over ${result.edits} edits (the model built again after ${result.modelBuilds}, patched after the others)`);
 for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a, b) => b[1] - a[1])) {
-  if (milliseconds >= 0.5) console.log(`${String(milliseconds.toFixed(1)).padStart(8)} ms  ${phase}`);
+  if (milliseconds >= 0.05) console.log(`${String(milliseconds.toFixed(2)).padStart(8)} ms  ${phase}`);
 }
 console.log(`memo lookups during the measured edits (misses = computed again): ${JSON.stringify(result.memo)}`);
