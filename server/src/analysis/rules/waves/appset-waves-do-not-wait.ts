@@ -18,6 +18,8 @@ interface LaterItem {
   readonly wave: number;
   readonly label: string;
   readonly object: KubeObject;
+  /** The child's id when the item is a child Application or ApplicationSet (undefined for a resource). */
+  readonly childId: string | undefined;
 }
 
 /** A parent sync orders an ApplicationSet before later waves, which then wait for generation, not health. */
@@ -64,6 +66,8 @@ interface KeptJudgement {
   readonly parses: ReadonlyMap<string, unknown>;
   /** True when two later items sorted alike (their order then came from the children's). */
   readonly sortedAlike: boolean;
+  /** The serial of the index the judgement was last made or held in. */
+  readonly serial: number;
   readonly judgement: Judgement;
 }
 
@@ -79,8 +83,29 @@ function keptProblem(index: RepoIndex, model: RepositoryModel, set: AppNode, par
   const changes = childChanges(kept.children, children);
   if (changes === undefined || (kept.sortedAlike && changes.moved)) return undefined;
   for (const [before, after] of changes.pairs) if (!sameChild(before, after, parent, set)) return undefined;
-  for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return undefined;
+  if (!parsesHold(index, kept)) return undefined;
+  // Held for these children in this index: the next edit compares with them (the sets of a parent then share one
+  // comparison) and looks only at the files it changed.
+  if (kept.children !== children || kept.resources !== parent.resources || kept.serial !== index.serial) {
+    judgementsBySet.set(set, { ...kept, children, resources: parent.resources, serial: index.serial });
+  }
   return kept.judgement;
+}
+
+/**
+ * True when every file the judgement located a place in has the parse it had: only the files changed since the index
+ * it was last held in are looked at when this index follows that one with the same chart roots (every other file parses
+ * as it did), every file otherwise (a set's problem names hundreds of later items).
+ */
+function parsesHold(index: RepoIndex, kept: KeptJudgement): boolean {
+  if (kept.serial === index.serial) return true;
+  const changes = index.chartRootsKeptSince(kept.serial) ? index.changesSince(kept.serial) : undefined;
+  if (changes !== undefined) {
+    for (const path of changes.files) if (kept.parses.has(path) && index.parsed(path) !== kept.parses.get(path)) return false;
+    return true;
+  }
+  for (const [file, parse] of kept.parses) if (index.parsed(file) !== parse) return false;
+  return true;
 }
 
 /** The parent's children in `model`, one list per parent node object (its sets share it). */
@@ -178,7 +203,7 @@ function judgeSet(index: RepoIndex, model: RepositoryModel, set: AppNode, parent
   const parses = new Map<string, unknown>();
   if (judgement !== NOTHING) for (const object of [set.object, ...later.map((item) => item.object)]) parses.set(object.origin.file, index.parsed(object.origin.file));
   const sortedAlike = later.some((item, position) => position > 0 && compareLater(later[position - 1] as LaterItem, item) === 0);
-  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: childrenOf(model, parent), parses, sortedAlike, judgement });
+  judgementsBySet.set(set, { parentName: parent.name, resources: parent.resources, children: childrenOf(model, parent), parses, sortedAlike, judgement, serial: index.serial });
   return judgement;
 }
 
@@ -197,26 +222,63 @@ function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): read
 
 /**
  * The parent's children it syncs and its plain resources, sorted by wave and label: worked out once per parent node
- * object (its sets in every wave read suffixes of it; a wave edit makes the parent another object, sorted again once).
+ * object (its sets in every wave read suffixes of it). A parent that is another object with the same child ids and
+ * resources (an edit below one of its children copies it) takes its last list, the changed children's items put in
+ * place, while each of those sorts as before (same kind, name, wave and parent); a wave edit sorts again.
  */
 function syncItemsInOrder(model: RepositoryModel, parent: AppNode): readonly LaterItem[] {
-  const known = itemsByParent.get(parent);
-  if (known !== undefined && known.children === childrenOf(model, parent)) return known.items;
+  const children = childrenOf(model, parent);
+  const known = itemsByParent.get(parent) ?? followedItems(itemsByParentId.get(parent.id), parent, children);
+  if (known !== undefined && known.children === children) {
+    itemsByParent.set(parent, known);
+    itemsByParentId.set(parent.id, known);
+    return known.items;
+  }
   const items: LaterItem[] = [];
-  for (const child of childrenOf(model, parent)) {
+  for (const child of children) {
     if (!child || child.ordering.parentId !== parent.id) continue;
-    items.push({ wave: child.wave.wave, label: `${child.kind} ${child.name}`, object: child.object });
+    items.push({ wave: child.wave.wave, label: `${child.kind} ${child.name}`, object: child.object, childId: child.id });
   }
   for (const resource of parent.resources) {
     if (resource.hooks.length > 0) continue;
-    items.push({ wave: resource.wave.wave, label: `${resource.object.kind} ${resource.object.name}`, object: resource.object });
+    items.push({ wave: resource.wave.wave, label: `${resource.object.kind} ${resource.object.name}`, object: resource.object, childId: undefined });
   }
   items.sort(compareLater);
-  itemsByParent.set(parent, { children: childrenOf(model, parent), items });
+  const sorted: SortedItems = { childIds: parent.childIds, resources: parent.resources, children, items };
+  itemsByParent.set(parent, sorted);
+  itemsByParentId.set(parent.id, sorted);
   return items;
 }
 
-const itemsByParent = new WeakMap<AppNode, { readonly children: readonly (AppNode | undefined)[]; readonly items: readonly LaterItem[] }>();
+/** A parent's sorted sync items, and the child ids, resources and children they were made from. */
+interface SortedItems {
+  readonly childIds: readonly string[];
+  readonly resources: AppNode['resources'];
+  readonly children: readonly (AppNode | undefined)[];
+  readonly items: readonly LaterItem[];
+}
+
+const itemsByParent = new WeakMap<AppNode, SortedItems>();
+/** The last sorted items of each parent id (a parent made again for an edit below it follows them). */
+const itemsByParentId = new Map<string, SortedItems>();
+
+/**
+ * `last`'s items for a parent with the same child ids and resources whose children changed in place only, each
+ * changed child sorting as before: its item takes the child's object. Undefined otherwise (sort again).
+ */
+function followedItems(last: SortedItems | undefined, parent: AppNode, children: readonly (AppNode | undefined)[]): SortedItems | undefined {
+  if (last === undefined || last.childIds !== parent.childIds || last.resources !== parent.resources) return undefined;
+  const changes = childChanges(last.children, children);
+  if (changes === undefined || changes.moved) return undefined;
+  const objects = new Map<string, KubeObject>();
+  for (const [before, after] of changes.pairs) {
+    if (before === undefined || after === undefined || before.id !== after.id || before.kind !== after.kind || before.name !== after.name || before.wave.wave !== after.wave.wave) return undefined;
+    if ((before.ordering.parentId === parent.id) !== (after.ordering.parentId === parent.id)) return undefined;
+    objects.set(after.id, after.object);
+  }
+  const items = objects.size === 0 ? last.items : last.items.map((item) => (item.childId !== undefined && objects.has(item.childId) ? { ...item, object: objects.get(item.childId) as KubeObject } : item));
+  return { childIds: parent.childIds, resources: parent.resources, children, items };
+}
 
 function compareLater(a: LaterItem, b: LaterItem): number {
   return a.wave - b.wave || a.label.localeCompare(b.label);
