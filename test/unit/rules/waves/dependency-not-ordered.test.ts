@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { dependencyNotOrdered } from '../../../../server/src/analysis/rules/waves/dependency-not-ordered';
 import { runCheck } from '../../../support/checkContext';
-import { renderProblems } from '../../../support/fixture';
+import { parseFixture, renderProblems } from '../../../support/fixture';
+import { analyze } from '../../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { child, configMap, labRoot, REPO, service, widget, widgetCrd } from '../deps/dependencyFixtures';
 
 /** A git-directories ApplicationSet (wave 1 of root) generating one Application per folder under platform/. */
@@ -76,5 +79,32 @@ describe('waves/dependency-not-ordered', () => {
   it('stays silent when a health-gated earlier wave provides it', () => {
     const repository = labRoot() + child('widgets', { wave: 1 }) + widgetCrd('widgets') + child('shop', { wave: 2 }) + widget('shop', 'storefront');
     expect(runCheck(dependencyNotOrdered, repository).problems).toEqual([]);
+  });
+
+  it("keeps a pair's problem, the same object, while a node made again for another resource keeps its name, chain and needs", () => {
+    const steps: Record<string, string>[] = [parseFixture(platform())];
+    const edit = (path: string, change: (text: string) => string): void => {
+      const last = steps[steps.length - 1] as Record<string, string>;
+      steps.push({ ...last, [path]: change(last[path] ?? '') });
+    };
+    // shop (the dependent) has one of its resources edited (a comment): its node is another object, its pair's problem the same.
+    edit('platform/shop/config.yaml', (text) => `${text}# reviewed\n`);
+    // The provider's CRD file edited (a comment): the same problem.
+    edit('platform/widgets/crd.yaml', (text) => `${text}# reviewed\n`);
+    // The Widget renamed: the need's reason says so, another problem.
+    edit('platform/shop/widget.yaml', (text) => text.replace('name: storefront', 'name: showroom'));
+    // The analyses with one memo first (fresh analyses in between would make the rule's kept problems theirs).
+    const memo = new AnalysisMemo();
+    const problems = steps.map((texts) => dependencyNotOrdered.check(analyze(snapshotFromTexts(texts, { gitRemoteUrls: [REPO] }), { memo })));
+    const [first, commented, providerCommented, renamed] = problems.map((list) => list[0]);
+    expect(first).toBeDefined();
+    expect(commented).toBe(first);
+    expect(providerCommented).toBe(first);
+    expect(renamed).not.toBe(first);
+    expect(renamed?.message).toContain('Widget showroom uses CRD');
+    steps.forEach((texts, step) => {
+      const fresh = analyze(snapshotFromTexts(texts, { gitRemoteUrls: [REPO] })).findings.filter((finding) => finding.ruleId === dependencyNotOrdered.id);
+      expect(problems[step]?.map((item) => item.message)).toEqual(fresh.map((finding) => finding.message));
+    });
   });
 });

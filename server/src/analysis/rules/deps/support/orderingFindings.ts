@@ -109,16 +109,17 @@ export interface PairWording {
  */
 export function pairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
   if (wording.withFixes) return makePairProblem(rule, context, pair, wording);
-  // Without fixes a pair's problem reads the two nodes, their creation chains and the needs (their edges): kept while those are the same.
+  // Without fixes a pair's problem reads the two nodes' names, their creation chains and the needs (their edges): kept
+  // while those are the same. A chain's number stands for each step's name, kind, wave and ordering, the node's own
+  // included, so a node made again for an edit of its resources keeps its pairs' problems (and the findings theirs).
   const signatures = chainSignatures(context.model);
   const dependentChain = signatures.get(pair.dependent.id) ?? -1;
   const providerChain = signatures.get(pair.provider.id) ?? -1;
-  let byRule = keptPairProblems.get(pair.dependent);
+  let byRule = keptPairProblems.get(pair.dependent.id);
   let byProvider = byRule?.get(rule.id);
   const kept = byProvider?.get(pair.provider.id);
   if (
     kept !== undefined &&
-    kept.provider === pair.provider &&
     kept.dependentChain === dependentChain &&
     kept.providerChain === providerChain &&
     kept.ordering === pair.ordering &&
@@ -127,15 +128,18 @@ export function pairProblem(rule: RuleMeta, context: CheckContext, pair: Depende
     return kept.problem;
   }
   const made = makePairProblem(rule, context, pair, wording);
-  if (!byRule) keptPairProblems.set(pair.dependent, (byRule = new Map()));
+  if (!byRule) {
+    // Ids that went are forgotten once they are many (typing a name makes an id per keystroke).
+    if (keptPairProblems.size > 2 * context.model.nodes.length + 1000) for (const id of keptPairProblems.keys()) if (!context.model.nodesById.has(id)) keptPairProblems.delete(id);
+    keptPairProblems.set(pair.dependent.id, (byRule = new Map()));
+  }
   if (!byProvider) byRule.set(rule.id, (byProvider = new Map()));
-  byProvider.set(pair.provider.id, { provider: pair.provider, dependentChain, providerChain, ordering: pair.ordering, needs: pair.needs, problem: made });
+  byProvider.set(pair.provider.id, { dependentChain, providerChain, ordering: pair.ordering, needs: pair.needs, problem: made });
   return made;
 }
 
 /** A pair's problem made without fixes, with what it was made from. */
 interface KeptPairProblem {
-  readonly provider: AppNode;
   readonly dependentChain: number;
   readonly providerChain: number;
   readonly ordering: EdgeOrdering;
@@ -143,8 +147,11 @@ interface KeptPairProblem {
   readonly problem: Problem;
 }
 
-/** Problems of pairs without fixes, by dependent node, then rule id and provider id (existing strings: no key text made per pair). */
-const keptPairProblems = new WeakMap<AppNode, Map<string, Map<string, KeptPairProblem>>>();
+/**
+ * Problems of pairs without fixes, by dependent id, then rule id and provider id (existing strings: no key text made per
+ * pair). An id that went keeps its entry until they are many (see `pairProblem`).
+ */
+const keptPairProblems = new Map<string, Map<string, Map<string, KeptPairProblem>>>();
 
 
 function makePairProblem(rule: RuleMeta, context: CheckContext, pair: DependencyPair, wording: PairWording): Problem {
