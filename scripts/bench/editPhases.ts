@@ -5,6 +5,7 @@ import { AnalysisMemo } from '../../server/src/analysis/incremental/analysisMemo
 import type { SnapshotFile } from '../../server/src/analysis/snapshot';
 import type { Finding } from '../../server/src/analysis/rules/rule';
 import { OverlaidFiles } from '../../server/src/analysis/overlaidFiles';
+import { placesLookedAtSoFar } from '../../server/src/analysis/model/nodePositions';
 import { readRepository } from '../../server/src/host/readRepository';
 
 /** Garbage collection between edits when Node runs with --expose-gc, so each edit pays only for its own garbage. */
@@ -21,6 +22,11 @@ export interface EditPhases {
   readonly modelBuilds: number;
   /** Memo lookups over the measured edits only: misses are what the edits made the analysis compute again. */
   readonly memo: { readonly renders: Lookups; readonly nodeNeeds: Lookups; readonly nodeProviders: Lookups; readonly nodes: { readonly kept: number; readonly built: number } };
+  /**
+   * Places of lists the followers of the node list looked at per measured edit (`placesLookedAtSoFar`): the places an
+   * edit replaced, or every place of a list whose replaced places were not known.
+   */
+  readonly placesLookedAtPerEdit: number;
 }
 
 interface Lookups {
@@ -53,12 +59,16 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   let modelBuilds = 0;
   let before: EditPhases['memo'] | undefined;
   let lastFindings: readonly Finding[] = [];
+  let placesBefore = 0;
   const lookups = (): EditPhases['memo'] => ({ renders: memo.renders.statistics, nodeNeeds: memo.nodeNeeds.statistics, nodeProviders: memo.nodeProviders.statistics, nodes: memo.keptNodes.statistics });
   for (let edit = -1; edit < edits; edit++) {
     // Each edit in a task of its own, as in the language server: V8 keeps a WeakRef's target alive until the task that
     // made it ends, so edits analysed in one task would keep every model they made (~0.3 MB an edit at 2,000 Applications).
     await new Promise((resolve) => setImmediate(resolve));
-    if (edit === 1) before = lookups();
+    if (edit === 1) {
+      before = lookups();
+      placesBefore = placesLookedAtSoFar();
+    }
     // The edited files over the repository's, as the language server holds its open documents (OverlaidFiles).
     const files = new Map<string, SnapshotFile>();
     const entry = original.files.get(file);
@@ -111,6 +121,7 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
     modelBuilds,
     phasesMeanMs: Object.fromEntries([...totals].map(([name, total]) => [name, Math.round((total / measured) * 100) / 100])),
     memo: { renders: since('renders'), nodeNeeds: since('nodeNeeds'), nodeProviders: since('nodeProviders'), nodes: { kept: after.nodes.kept - (before?.nodes.kept ?? 0), built: after.nodes.built - (before?.nodes.built ?? 0) } },
+    placesLookedAtPerEdit: Math.round((placesLookedAtSoFar() - placesBefore) / measured),
   };
 }
 

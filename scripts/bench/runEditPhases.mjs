@@ -73,3 +73,4 @@ for (const [phase, milliseconds] of Object.entries(result.phasesMeanMs).sort((a,
   if (milliseconds >= 0.05) console.log(`${String(milliseconds.toFixed(2)).padStart(8)} ms  ${phase}`);
 }
 console.log(`memo lookups during the measured edits (misses = computed again): ${JSON.stringify(result.memo)}`);
+console.log(`places of node lists looked at per edit by their followers (replaced places, or every place when unknown): ${result.placesLookedAtPerEdit}`);

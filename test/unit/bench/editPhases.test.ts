@@ -42,6 +42,26 @@ describe('measureEditPhases', () => {
     expect(result.modelBuilds).toBe(0);
   }, 60_000);
 
+  it("looks at as many places of the node lists per one-line edit at 20 and at 80 Applications; a move between waves, at every place", async () => {
+    const small = join(parent, 'small');
+    const large = join(parent, 'large');
+    generateSyntheticRepo(small, { apps: 20, seed: 2 });
+    generateSyntheticRepo(large, { apps: 80, seed: 2 });
+    // A ConfigMap of an Application both repositories have (the generator names Applications by their number).
+    const folder = readdirSync(join(small, 'platform')).sort()[0] ?? '';
+    const file = readdirSync(join(small, 'platform', folder)).sort().find((name) => readFileSync(join(small, 'platform', folder, name), 'utf8').includes('kind: ConfigMap'));
+    expect(readdirSync(join(large, 'platform'))).toContain(folder);
+    const inSmall = await measureEditPhases(small, `platform/${folder}/${file}`, 4);
+    const inLarge = await measureEditPhases(large, `platform/${folder}/${file}`, 4);
+    // The followers look at the places the edit replaced: as many in either repository, far fewer than its nodes.
+    expect(inSmall.placesLookedAtPerEdit).toBeGreaterThan(0);
+    expect(inLarge.placesLookedAtPerEdit).toBe(inSmall.placesLookedAtPerEdit);
+    // An Application moved between waves reorders the node list: no replaced places are known, every place is looked at.
+    const application = readdirSync(join(large, 'bootstrap', 'apps')).sort().find((name) => /^kind: Application$/m.test(readFileSync(join(large, 'bootstrap', 'apps', name), 'utf8')) && readFileSync(join(large, 'bootstrap', 'apps', name), 'utf8').includes('sync-wave'));
+    const moved = await measureEditPhases(large, `bootstrap/apps/${application}`, 4, 'wave');
+    expect(moved.placesLookedAtPerEdit).toBeGreaterThan(10 * inLarge.placesLookedAtPerEdit);
+  }, 120_000);
+
   it('types a file into a new file one character per edit (type-new), and counts the edits after which the model was built', async () => {
     const { root, file } = repositoryWithApplication('typed');
     const text = readFileSync(join(root, file ?? ''), 'utf8');

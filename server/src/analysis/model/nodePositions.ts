@@ -61,6 +61,25 @@ export function withNodesReplaced(before: readonly AppNode[], replacements: Iter
  * (compare them place by place).
  */
 export function changedPlaces<T>(before: readonly T[], after: readonly T[]): readonly number[] | undefined {
+  const places = findChangedPlaces(before, after);
+  // The caller looks at these places, or at every place when none are known.
+  placesLookedAt += places?.length ?? after.length;
+  return places;
+}
+
+/** Places the followers of lists looked at (see {@link changedPlaces}) since the process started. */
+let placesLookedAt = 0;
+
+/**
+ * The places the followers of lists were told to look at, or had to (a list's every place when its replaced places
+ * were not known), since the process started: for the benchmark and the tests that show an edit's work does not
+ * grow with the repository.
+ */
+export function placesLookedAtSoFar(): number {
+  return placesLookedAt;
+}
+
+function findChangedPlaces<T>(before: readonly T[], after: readonly T[]): readonly number[] | undefined {
   if (before === after) return NO_PLACES;
   const first = replacedPlacesByList.get(after);
   if (first === undefined) return undefined;
