@@ -246,6 +246,8 @@ function syncItemsInOrder(model: RepositoryModel, parent: AppNode): readonly Lat
   items.sort(compareLater);
   const sorted: SortedItems = { childIds: parent.childIds, resources: parent.resources, children, items };
   itemsByParent.set(parent, sorted);
+  // Parents that went are forgotten once they are many (their lists hold node objects of older models).
+  if (itemsByParentId.size >= MAX_PARENTS_FOLLOWED) for (const id of itemsByParentId.keys()) if (!model.nodesById.has(id)) itemsByParentId.delete(id);
   itemsByParentId.set(parent.id, sorted);
   return items;
 }
@@ -261,6 +263,8 @@ interface SortedItems {
 const itemsByParent = new WeakMap<AppNode, SortedItems>();
 /** The last sorted items of each parent id (a parent made again for an edit below it follows them). */
 const itemsByParentId = new Map<string, SortedItems>();
+/** Parent ids {@link itemsByParentId} holds before it forgets those the model no longer has. */
+const MAX_PARENTS_FOLLOWED = 256;
 
 /**
  * `last`'s items for a parent with the same child ids and resources whose children changed in place only, each
