@@ -169,7 +169,11 @@ export function patchWrittenObjects(
     }
     writtenReadings.set(object, reading);
   }
-  if (!keptReadings) readingsCheckedWith.set(writtenReadings, patchFiles);
+  if (!keptReadings) {
+    readingsCheckedWith.set(writtenReadings, patchFiles);
+    // The same written objects: every reading was found to be the kept one, so the kept map (which the patch may keep) holds too.
+    if (declared === record.declared) readingsCheckedWith.set(record.writtenReadings, patchFiles);
+  }
   for (const object of removed) if (record.writtenReadings.get(object) === undefined) return undefined;
   const touched = renderTouchedPassOne(redo, replaced, removed, reexpanded, record, context);
   if (touched === undefined) return undefined;
