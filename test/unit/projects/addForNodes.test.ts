@@ -100,4 +100,22 @@ describe('ProblemsByLocation.addForNodes', () => {
     expect(analyses.analyse(list)).toEqual([]);
     expect(analyses.judged).toContain('a');
   });
+
+  it('takes the adds of an entry that only moved (a wave edit reorders the list) from its previous place, without a lookup', () => {
+    const analyses = new Analyses({ 'a.yaml': 'bad: 1\n', 'b.yaml': 'ok: 1\n', 'c.yaml': 'bad: 1\n' });
+    const [a, b, c] = [entryFor('a', 'a.yaml'), entryFor('b', 'b.yaml'), entryFor('c', 'c.yaml')] as [JudgedApplication, JudgedApplication, JudgedApplication];
+    expect(analyses.analyse([a, b, c])).toEqual(['bad: a', 'bad: c']);
+    // c moves first, b's file changes: b alone is judged again, c and a keep what they added, in the new order.
+    analyses.edit({ 'b.yaml': 'bad: 2\n' });
+    analyses.judged = [];
+    const lookedUp = vi.spyOn(NodeReadTracker.prototype, 'trusts');
+    expect(analyses.analyse([c, a, b])).toEqual(['bad: c', 'bad: a', 'bad: b']);
+    expect(analyses.judged).toEqual(['b']);
+    expect(lookedUp.mock.calls.map(([node]) => node.id)).toEqual(['b']);
+    // A moved entry whose file changed is judged again.
+    analyses.edit({ 'c.yaml': 'ok: 2\n' });
+    analyses.judged = [];
+    expect(analyses.analyse([a, c, b])).toEqual(['bad: a', 'bad: b']);
+    expect(analyses.judged).toEqual(['c']);
+  });
 });

@@ -24,10 +24,15 @@ export function applicationsToJudge(model: RepositoryModel): readonly JudgedAppl
   return result;
 }
 
+/** A node's entry, one object per node (a node that only moved, a wave edit reordering the model, keeps its entry). */
 function judgedEntryOf(node: AppNode): JudgedApplication | undefined {
   if (node.kind !== 'Application' || node.application === undefined || node.application.looksLikePatch) return undefined;
-  return { node, application: node.application };
+  let entry = entryByNode.get(node);
+  if (entry === undefined) entryByNode.set(node, (entry = { node, application: node.application }));
+  return entry;
 }
+
+const entryByNode = new WeakMap<AppNode, JudgedApplication>();
 
 /** Several checks judge the same list per model. */
 const judgedByModel = new WeakMap<RepositoryModel, readonly JudgedApplication[]>();
@@ -162,17 +167,23 @@ export class ProblemsByLocation implements ProblemSink {
         if (recorded.length > 0) withAdds.push(position);
       }
     } else {
-      // The last analysis's adds, place by place, but at the places judged again.
+      // The last analysis's adds, place by place (an entry that moved takes its own), but at the places judged again.
       adds = [...reusable.adds];
+      for (const [position, from] of redo.movedFrom) adds[position] = reusable.adds[from] as readonly RecordedAdd[];
       const places = new Set(reusable.withAdds);
-      for (const position of redo) {
+      for (const position of redo.places) {
         const entry = judged[position] as JudgedApplication;
         const recorded = this.#recordedFor(context, entry.node, facts, (sink) => judge(sink, entry));
         adds[position] = recorded;
         if (recorded.length > 0) places.add(position);
         else places.delete(position);
       }
-      withAdds = [...places].sort((a, b) => a - b);
+      if (redo.movedFrom.size === 0) {
+        withAdds = [...places].sort((a, b) => a - b);
+      } else {
+        withAdds = [];
+        for (let position = 0; position < adds.length; position++) if ((adds[position] as readonly RecordedAdd[]).length > 0) withAdds.push(position);
+      }
     }
     // In list order, as judging every entry adds them.
     for (const position of withAdds) for (const args of adds[position] as readonly RecordedAdd[]) this.add(...args);
@@ -212,14 +223,16 @@ const lastAddsByTracker = new WeakMap<NodeReadTracker, Map<string, LastAdds>>();
 
 /**
  * The places of `judged` whose entry is not the one `previous` had there, or whose node the analysis's changes may
- * have touched; undefined when the lists differ in length. Worked out once per list and analysis for every check
+ * have touched, but for an untouched entry that `previous` had at another place (it only moved: `movedFrom` names
+ * that place); undefined when the lists differ in length. Worked out once per list and analysis for every check
  * that judges it (each looked at every entry's node).
  */
-function placesToJudgeAgain(tracker: NodeReadTracker, previous: readonly JudgedApplication[], judged: readonly JudgedApplication[]): readonly number[] | undefined {
+function placesToJudgeAgain(tracker: NodeReadTracker, previous: readonly JudgedApplication[], judged: readonly JudgedApplication[]): PlacesToJudge | undefined {
   if (previous.length !== judged.length) return undefined;
   const known = placesByList.get(judged);
-  if (known !== undefined && known.previous === previous && known.serial === tracker.serial) return known.places;
+  if (known !== undefined && known.previous === previous && known.serial === tracker.serial) return known.found;
   let places: number[];
+  const movedFrom = new Map<number, number>();
   const replaced = changedPlaces(previous, judged);
   const touchedIds = tracker.touchedIds();
   if (replaced !== undefined && touchedIds !== undefined) {
@@ -234,16 +247,34 @@ function placesToJudgeAgain(tracker: NodeReadTracker, previous: readonly JudgedA
     places = [...found].sort((a, b) => a - b);
   } else {
     places = [];
+    // Where each previous entry was (an entry that only moved, untouched, takes the adds it made there).
+    let placeBefore: Map<JudgedApplication, number> | undefined;
     for (let position = 0; position < judged.length; position++) {
       const entry = judged[position] as JudgedApplication;
-      if (previous[position] !== entry || !tracker.untouched(entry.node)) places.push(position);
+      if (previous[position] === entry && tracker.untouched(entry.node)) continue;
+      if (previous[position] !== entry && tracker.untouched(entry.node)) {
+        placeBefore ??= new Map(previous.map((item, place) => [item, place]));
+        const from = placeBefore.get(entry);
+        if (from !== undefined) {
+          movedFrom.set(position, from);
+          continue;
+        }
+      }
+      places.push(position);
     }
   }
-  placesByList.set(judged, { previous, serial: tracker.serial, places });
-  return places;
+  const found: PlacesToJudge = { places, movedFrom };
+  placesByList.set(judged, { previous, serial: tracker.serial, found });
+  return found;
 }
 
-const placesByList = new WeakMap<readonly JudgedApplication[], { readonly previous: readonly JudgedApplication[]; readonly serial: number | undefined; readonly places: readonly number[] }>();
+/** The places of a list to judge again, and the places whose entry only moved there (with its place in the previous list). */
+interface PlacesToJudge {
+  readonly places: readonly number[];
+  readonly movedFrom: ReadonlyMap<number, number>;
+}
+
+const placesByList = new WeakMap<readonly JudgedApplication[], { readonly previous: readonly JudgedApplication[]; readonly serial: number | undefined; readonly found: PlacesToJudge }>();
 
 /** `a`, `a and b`, `a, b, c`, `a, b, c and 4 more`. */
 export function listNames(names: readonly string[]): string {
