@@ -1,7 +1,7 @@
 // Lists of nodes made by replacing nodes record their places, and the followers of node lists look only there.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedPlaces, NodesWhere, placesById, ResultsByPosition, visitChangedPositions, withNodesReplaced } from '../../../server/src/analysis/model/nodePositions';
+import { changedPlaces, movedPlaces, NodesWhere, placesById, recordMovedPlaces, ResultsByPosition, visitChangedPositions, withNodesReplaced } from '../../../server/src/analysis/model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../server/src/analysis/model/types';
 import { applicationsToJudge } from '../../../server/src/analysis/projects/applicationsToJudge';
 
@@ -90,6 +90,45 @@ describe('withNodesReplaced and changedPlaces', () => {
           judged = after;
         }
       }),
+    );
+  });
+
+  it('lets ResultsByPosition and NodesWhere take a node that only moved from its previous place, in a reordered list', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Application', 'ApplicationSet'), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.record({ seed: fc.nat(), replace: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 6 }),
+        (kinds, steps) => {
+          let nodes: readonly AppNode[] = kinds.map((kind, at) => node(`n${at}`, kind));
+          const where = new NodesWhere((item) => item.kind === 'ApplicationSet');
+          const results = new ResultsByPosition<string>();
+          const computed: AppNode[] = [];
+          const resultOf = (item: AppNode): string => {
+            computed.push(item);
+            return `${item.id}:${item.kind}`;
+          };
+          where.of(nodes);
+          results.resultsFor(nodes, resultOf);
+          for (const { seed, replace } of steps) {
+            // Another order (a rotation and a swap), and a few nodes made again with another kind.
+            const rotated = [...nodes.slice(seed % nodes.length), ...nodes.slice(0, seed % nodes.length)];
+            if (rotated.length > 1) [rotated[0], rotated[1]] = [rotated[1] as AppNode, rotated[0] as AppNode];
+            for (const place of replace) {
+              const at = place % rotated.length;
+              const was = rotated[at] as AppNode;
+              rotated[at] = node(was.id, was.kind === 'Application' ? 'ApplicationSet' : 'Application');
+            }
+            recordMovedPlaces(nodes, rotated);
+            expect(movedPlaces(nodes, rotated)).toBeDefined();
+            computed.length = 0;
+            expect(results.resultsFor(rotated, resultOf)).toEqual(rotated.map((item) => `${item.id}:${item.kind}`));
+            // Only the nodes that are not in the previous list (new objects) were computed.
+            expect(computed).toEqual(rotated.filter((item) => !nodes.includes(item)));
+            expect(where.of(rotated)).toEqual(rotated.filter((item) => item.kind === 'ApplicationSet'));
+            nodes = rotated;
+          }
+        },
+      ),
     );
   });
 });

@@ -25,10 +25,45 @@ export function recordReplacedPlaces<T>(from: readonly T[], list: readonly T[], 
   replacedPlacesByList.set(list, { from: new WeakRef(from), places });
 }
 
+/**
+ * A list made from another by reordering it (a model patch that moved an Application between waves): the list it was
+ * made from (held weakly) and, per place, the place of the same id there (-1 for an id it did not have).
+ */
+interface MovedPlaces {
+  readonly from: WeakRef<readonly AppNode[]>;
+  readonly sourceOf: Int32Array;
+}
+
+const movedPlacesByList = new WeakMap<readonly AppNode[], MovedPlaces>();
+
+/**
+ * `after` (nodes in another order) recorded as made from `before`: each place's id's place in `before`, so that the
+ * followers take a node that only moved from its previous place (see {@link movedPlaces}). Costs a lookup per node.
+ */
+export function recordMovedPlaces(before: readonly AppNode[], after: readonly AppNode[]): void {
+  const placeById = placesById(before);
+  const sourceOf = new Int32Array(after.length);
+  for (let place = 0; place < after.length; place++) sourceOf[place] = placeById.get((after[place] as AppNode).id) ?? -1;
+  movedPlacesByList.set(after, { from: new WeakRef(before), sourceOf });
+}
+
+/**
+ * Per place of `after`, the place in `before` of the same id (-1: none), when `after` was recorded as `before`
+ * reordered ({@link recordMovedPlaces}); undefined otherwise. The node there may be another object (compare them).
+ */
+export function movedPlaces(before: readonly AppNode[], after: readonly AppNode[]): Int32Array | undefined {
+  const record = movedPlacesByList.get(after);
+  return record !== undefined && record.from.deref() === before ? record.sourceOf : undefined;
+}
+
 /** Each id's place in `nodes` (worked out once per list, and shared with the lists made from it by replacing nodes). */
 export function placesById(nodes: readonly AppNode[]): ReadonlyMap<string, number> {
   let places = placeByIdByList.get(nodes);
-  if (places === undefined) placeByIdByList.set(nodes, (places = new Map(nodes.map((node, place) => [node.id, place]))));
+  if (places === undefined) {
+    const made = new Map<string, number>();
+    for (let place = 0; place < nodes.length; place++) made.set((nodes[place] as AppNode).id, place);
+    placeByIdByList.set(nodes, (places = made));
+  }
   return places;
 }
 
@@ -153,10 +188,13 @@ export class ResultsByPosition<T> {
       for (const position of places) if (before[position] !== nodes[position]) results[position] = compute(nodes[position] as AppNode);
       recordReplacedPlaces(kept, results, places);
     } else {
+      // Reordered from the last list (a move between waves): a node that only moved takes its result from its place there.
+      const sources = movedPlaces(before, nodes);
       results = new Array<T>(nodes.length);
       for (let position = 0; position < nodes.length; position++) {
         const node = nodes[position] as AppNode;
-        results[position] = before[position] === node ? (kept[position] as T) : compute(node);
+        const source = sources === undefined ? position : (sources[position] as number);
+        results[position] = source >= 0 && before[source] === node ? (kept[source] as T) : compute(node);
       }
     }
     this.#nodes = nodes;
@@ -219,7 +257,18 @@ export class NodesWhere {
     if (nodes === this.#nodes) return this.#kept;
     const before = this.#nodes;
     let places: readonly number[] | undefined = this.#places;
-    if (nodes.length === before.length) {
+    const sources = movedPlaces(before, nodes);
+    if (sources !== undefined) {
+      // Reordered from the last list: a node that only moved passes as it did at its place there.
+      const placesBefore = new Set(places);
+      const found: number[] = [];
+      for (let position = 0; position < nodes.length; position++) {
+        const node = nodes[position] as AppNode;
+        const source = sources[position] as number;
+        if (source >= 0 && before[source] === node ? placesBefore.has(source) : this.#keep(node)) found.push(position);
+      }
+      places = found;
+    } else if (nodes.length === before.length) {
       const placesBefore = new Set(places);
       const changed = changedPlaces(before, nodes);
       const keepsPlace = (position: number): boolean => {

@@ -19,7 +19,7 @@ import { applicationSetOf, fixedTemplateNamespace } from './applicationSets';
 import { renderApplication, type RenderContext } from './renderApplication';
 import { deployedOnlyProjects, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
-import { withNodesReplaced } from './nodePositions';
+import { recordMovedPlaces, withNodesReplaced } from './nodePositions';
 
 /** A patched model, its problems and the record the next analysis patches. */
 export interface PatchedModel {
@@ -201,6 +201,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   // In the same order: the previous list with the replaced nodes put at their places (recorded, so followers look there only).
   const nodes = reordered ? inCreationOrder(leaves.rootIds, nodesById) : withNodesReplaced(record.model.nodes, replaced.values());
   if (nodes === undefined || nodes.length !== nodesById.size) return undefined;
+  // Reordered: where each node was, so that followers take a node that only moved from its previous place.
+  if (reordered) recordMovedPlaces(record.model.nodes, nodes);
 
   // The patch holds: from here on, the record's shared indexes are updated.
   for (const node of replaced.values()) memo.keptNodes.replace(node, index.parsed(node.origin.file));
