@@ -8,6 +8,20 @@ import { applicationsToJudge } from '../../../server/src/analysis/projects/appli
 /** A node with an id and a kind (all the followers here read). */
 const node = (id: string, kind = 'Application'): AppNode => ({ id, kind }) as unknown as AppNode;
 
+/** A NodesWhere (sets) and a ResultsByPosition following `nodes`, and the nodes the results were computed for. */
+function followersOf(nodes: readonly AppNode[]): { where: NodesWhere; results: ResultsByPosition<string>; computed: AppNode[]; resultOf: (item: AppNode) => string } {
+  const where = new NodesWhere((item) => item.kind === 'ApplicationSet');
+  const results = new ResultsByPosition<string>();
+  const computed: AppNode[] = [];
+  const resultOf = (item: AppNode): string => {
+    computed.push(item);
+    return `${item.id}:${item.kind}`;
+  };
+  where.of(nodes);
+  results.resultsFor(nodes, resultOf);
+  return { where, results, computed, resultOf };
+}
+
 describe('withNodesReplaced and changedPlaces', () => {
   it('puts each replacement at its id, records the places, and follows a few lists back', () => {
     const first = ['a', 'b', 'c', 'd'].map((id) => node(id));
@@ -37,15 +51,7 @@ describe('withNodesReplaced and changedPlaces', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Application', 'ApplicationSet'), { minLength: 1, maxLength: 20 }), fc.array(fc.array(edit, { maxLength: 3 }), { maxLength: 8 }), (kinds, steps) => {
         let nodes: readonly AppNode[] = kinds.map((kind, at) => node(`n${at}`, kind));
-        const where = new NodesWhere((item) => item.kind === 'ApplicationSet');
-        const results = new ResultsByPosition<string>();
-        const computed: AppNode[] = [];
-        const resultOf = (item: AppNode): string => {
-          computed.push(item);
-          return `${item.id}:${item.kind}`;
-        };
-        where.of(nodes);
-        results.resultsFor(nodes, resultOf);
+        const { where, results, computed, resultOf } = followersOf(nodes);
         for (const step of steps) {
           const replacements = step.map(({ place, kind }) => node((nodes[place % nodes.length] as AppNode).id, kind));
           const next = withNodesReplaced(nodes, replacements) as AppNode[];
@@ -100,15 +106,7 @@ describe('withNodesReplaced and changedPlaces', () => {
         fc.array(fc.record({ seed: fc.nat(), replace: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 6 }),
         (kinds, steps) => {
           let nodes: readonly AppNode[] = kinds.map((kind, at) => node(`n${at}`, kind));
-          const where = new NodesWhere((item) => item.kind === 'ApplicationSet');
-          const results = new ResultsByPosition<string>();
-          const computed: AppNode[] = [];
-          const resultOf = (item: AppNode): string => {
-            computed.push(item);
-            return `${item.id}:${item.kind}`;
-          };
-          where.of(nodes);
-          results.resultsFor(nodes, resultOf);
+          const { where, results, computed, resultOf } = followersOf(nodes);
           for (const { seed, replace } of steps) {
             // Another order (a rotation and a swap), and a few nodes made again with another kind.
             const rotated = [...nodes.slice(seed % nodes.length), ...nodes.slice(0, seed % nodes.length)];

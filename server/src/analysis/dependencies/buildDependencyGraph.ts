@@ -1,7 +1,7 @@
 // Builds the dependency graph of a model: every need of every Application matched against an index of providers.
 import type { ProjectConfig } from '../config/projectConfig';
 import type { AppNode, RepositoryModel } from '../model/types';
-import { changedPlaces } from '../model/nodePositions';
+import { placesToCompare } from '../model/nodePositions';
 import type { RepoIndex } from '../repoIndex';
 import { readCatalogueConfig } from './catalogueConfig';
 import { ChartCatalogue } from './catalogueLookup';
@@ -181,12 +181,7 @@ function placesToRedo(before: readonly AppNode[], nodes: readonly AppNode[], tou
   if (before.length !== nodes.length || touchedIds === undefined) return undefined;
   const places = new Set<number>();
   // The graph order's list records the places it replaced when it was made from the last one (see `graphOrder`).
-  const replaced = changedPlaces(before, nodes);
-  if (replaced !== undefined) {
-    for (const place of replaced) if (before[place] !== nodes[place]) places.add(place);
-  } else {
-    for (let place = 0; place < nodes.length; place++) if (before[place] !== nodes[place]) places.add(place);
-  }
+  for (const place of placesToCompare(before, nodes)) if (before[place] !== nodes[place]) places.add(place);
   for (const place of placesOfIds(nodes, touchedIds)) places.add(place);
   return [...places].sort((a, b) => a - b);
 }

@@ -1,5 +1,5 @@
 // The order the dependency graph visits nodes in: by id, so that waves (which order the model's nodes) do not order edges.
-import { changedPlaces, recordReplacedPlaces } from '../model/nodePositions';
+import { placesToCompare, recordReplacedPlaces } from '../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../model/types';
 
 /** Per model: its nodes in graph order. */
@@ -48,10 +48,7 @@ function followedOrder(model: RepositoryModel, last: LastOrder | undefined): rea
   let ordered: AppNode[] | undefined;
   let placesInOrder: Set<number> | undefined;
   // Made from the last model's list by replacing nodes: only those places (else every place, a pointer comparison each).
-  const places = changedPlaces(last.modelNodes, model.nodes);
-  const count = places?.length ?? model.nodes.length;
-  for (let at = 0; at < count; at++) {
-    const position = places === undefined ? at : (places[at] as number);
+  for (const position of placesToCompare(last.modelNodes, model.nodes)) {
     const node = model.nodes[position] as AppNode;
     const before = last.modelNodes[position] as AppNode;
     if (node === before) continue;

@@ -134,6 +134,27 @@ function findChangedPlaces<T>(before: readonly T[], after: readonly T[]): readon
 const NO_PLACES: readonly number[] = [];
 
 /**
+ * The places of `after` to compare with `before`, ascending: the replaced ones when known (see {@link changedPlaces}),
+ * else every place (one shared list per length).
+ */
+export function placesToCompare<T>(before: readonly T[], after: readonly T[]): readonly number[] {
+  return changedPlaces(before, after) ?? everyPlace(after.length);
+}
+
+/** `0 … length - 1`, kept per length (the lists followed have a few lengths at a time). */
+function everyPlace(length: number): readonly number[] {
+  let places = everyPlaceByLength.get(length);
+  if (places === undefined) {
+    if (everyPlaceByLength.size >= 8) everyPlaceByLength.clear();
+    places = Array.from({ length }, (_unused, place) => place);
+    everyPlaceByLength.set(length, places);
+  }
+  return places;
+}
+
+const everyPlaceByLength = new Map<number, readonly number[]>();
+
+/**
  * Calls `visit` for every node of `after` that is not the node of `before` at its place (`+1`), and for every node of
  * `before` that is not the node of `after` at its place (`-1`). A node that only moved is visited both ways, so counts
  * kept by `visit` end up those of `after`'s nodes. Looks only at the recorded places when `after` was made from
@@ -240,21 +261,23 @@ export class NodeKeyCounts {
 /**
  * The nodes of a list that pass a test of the node object alone, followed from the last list place by place: a node at
  * the same place as in that list, the same object, is not looked at (a check that reads a few kinds of node then costs a
- * pointer comparison per node, not a look at each one).
+ * pointer comparison per node, not a look at each one). The test may also read `context` (the model, say) as far as a
+ * node is another object whenever what it reads there changes (a patch makes the parents of replaced nodes again).
  */
-export class NodesWhere {
-  readonly #keep: (node: AppNode) => boolean;
+export class NodesWhere<C = undefined> {
+  readonly #keep: (node: AppNode, context: C) => boolean;
   #nodes: readonly AppNode[] = [];
   #places: readonly number[] = [];
   #kept: readonly AppNode[] = [];
 
-  constructor(keep: (node: AppNode) => boolean) {
+  constructor(keep: (node: AppNode, context: C) => boolean) {
     this.#keep = keep;
   }
 
   /** The nodes of `nodes` that pass the test, in order. */
-  of(nodes: readonly AppNode[]): readonly AppNode[] {
+  of(nodes: readonly AppNode[], ...[context]: C extends undefined ? [] : [C]): readonly AppNode[] {
     if (nodes === this.#nodes) return this.#kept;
+    const keep = (node: AppNode): boolean => this.#keep(node, context as C);
     const before = this.#nodes;
     let places: readonly number[] | undefined = this.#places;
     const sources = movedPlaces(before, nodes);
@@ -265,21 +288,20 @@ export class NodesWhere {
       for (let position = 0; position < nodes.length; position++) {
         const node = nodes[position] as AppNode;
         const source = sources[position] as number;
-        if (source >= 0 && before[source] === node ? placesBefore.has(source) : this.#keep(node)) found.push(position);
+        if (source >= 0 && before[source] === node ? placesBefore.has(source) : keep(node)) found.push(position);
       }
       places = found;
     } else if (nodes.length === before.length) {
       const placesBefore = new Set(places);
-      const changed = changedPlaces(before, nodes);
       const keepsPlace = (position: number): boolean => {
         const node = nodes[position] as AppNode;
-        return node === before[position] || this.#keep(node) === placesBefore.has(position);
+        return node === before[position] || keep(node) === placesBefore.has(position);
       };
-      if (changed !== undefined ? !changed.every(keepsPlace) : !nodes.every((_node, position) => keepsPlace(position))) places = undefined;
+      if (!placesToCompare(before, nodes).every(keepsPlace)) places = undefined;
     } else {
       places = undefined;
     }
-    places ??= nodes.flatMap((node, position) => (this.#keep(node) ? [position] : []));
+    places ??= nodes.flatMap((node, position) => (keep(node) ? [position] : []));
     const kept = places.map((position) => nodes[position] as AppNode);
     this.#nodes = nodes;
     this.#places = places;

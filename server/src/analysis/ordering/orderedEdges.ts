@@ -1,7 +1,7 @@
 // Every dependency edge with its ordering, and whether another provider of the same need is ready first anyway.
 import type { DependencyEdge } from '../dependencies/types';
 import type { AppNode, RepositoryModel } from '../model/types';
-import { changedPlaces } from '../model/nodePositions';
+import { placesToCompare } from '../model/nodePositions';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
 import { plainEqual } from '../incremental/plainEqual';
 
@@ -168,10 +168,7 @@ function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, pre
   const before = previous.nodes;
   if (nodes.length !== before.length || previousById.size !== nodes.length || numberingsWithLoops.has(previousById)) return false;
   const replaced = new Map<string, AppNode>();
-  const places = changedPlaces(before, nodes);
-  const count = places?.length ?? nodes.length;
-  for (let at = 0; at < count; at++) {
-    const position = places === undefined ? at : (places[at] as number);
+  for (const position of placesToCompare(before, nodes)) {
     const node = nodes[position] as AppNode;
     if (node === before[position]) continue;
     if (replaced.size >= MAX_REPLACED_FOLLOWED || node.id !== (before[position] as AppNode).id) return false;

@@ -222,17 +222,20 @@ function laterItems(model: RepositoryModel, parent: AppNode, set: AppNode): read
 
 /**
  * The parent's children it syncs and its plain resources, sorted by wave and label: worked out once per parent node
- * object (its sets in every wave read suffixes of it). A parent that is another object with the same child ids and
- * resources (an edit below one of its children copies it) takes its last list, the changed children's items put in
- * place, while each of those sorts as before (same kind, name, wave and parent); a wave edit sorts again.
+ * object (its sets in every wave read suffixes of it; the last list of each parent id is kept). A parent that is
+ * another object with the same child ids and resources (an edit below one of its children copies it) takes its last
+ * list, the changed children's items put in place, while each of those sorts as before (same kind, name, wave and
+ * parent); a wave edit sorts again.
  */
 function syncItemsInOrder(model: RepositoryModel, parent: AppNode): readonly LaterItem[] {
   const children = childrenOf(model, parent);
-  const known = itemsByParent.get(parent) ?? followedItems(itemsByParentId.get(parent.id), parent, children);
-  if (known !== undefined && known.children === children) {
-    itemsByParent.set(parent, known);
-    itemsByParentId.set(parent.id, known);
-    return known.items;
+  const last = itemsByParentId.get(parent.id);
+  // The same children list (one per parent node object): the items made for it.
+  if (last !== undefined && last.children === children) return last.items;
+  const followed = followedItems(last, parent, children);
+  if (followed !== undefined) {
+    itemsByParentId.set(parent.id, followed);
+    return followed.items;
   }
   const items: LaterItem[] = [];
   for (const child of children) {
@@ -245,7 +248,6 @@ function syncItemsInOrder(model: RepositoryModel, parent: AppNode): readonly Lat
   }
   items.sort(compareLater);
   const sorted: SortedItems = { childIds: parent.childIds, resources: parent.resources, children, items };
-  itemsByParent.set(parent, sorted);
   // Parents that went are forgotten once they are many (their lists hold node objects of older models).
   if (itemsByParentId.size >= MAX_PARENTS_FOLLOWED) for (const id of itemsByParentId.keys()) if (!model.nodesById.has(id)) itemsByParentId.delete(id);
   itemsByParentId.set(parent.id, sorted);
@@ -260,7 +262,6 @@ interface SortedItems {
   readonly items: readonly LaterItem[];
 }
 
-const itemsByParent = new WeakMap<AppNode, SortedItems>();
 /** The last sorted items of each parent id (a parent made again for an edit below it follows them). */
 const itemsByParentId = new Map<string, SortedItems>();
 /** Parent ids {@link itemsByParentId} holds before it forgets those the model no longer has. */

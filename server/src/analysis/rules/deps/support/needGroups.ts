@@ -1,6 +1,6 @@
 // Dependency edges grouped by need (one written reference of one Application), each need with its best-ordered provider.
 import type { DependencyEdge, DependencyGraph } from '../../../dependencies/types';
-import { changedPlaces } from '../../../model/nodePositions';
+import { placesToCompare } from '../../../model/nodePositions';
 import type { AppNode, RepositoryModel } from '../../../model/types';
 import type { EdgeOrdering, EdgeOrderingKind } from '../../../ordering/edgeOrdering';
 import { needKeysOf } from '../../../ordering/needKeys';
@@ -229,10 +229,7 @@ function findNodesOrderedOtherwise(previous: RepositoryModel, model: RepositoryM
   const changed = new Set<string>();
   // By place: a node at the place it had is the same object (only the others are looked up; only the replaced places
   // when the list was made from the previous one by replacing nodes).
-  const places = changedPlaces(previous.nodes, model.nodes);
-  const count = places?.length ?? model.nodes.length;
-  for (let at = 0; at < count; at++) {
-    const position = places === undefined ? at : (places[at] as number);
+  for (const position of placesToCompare(previous.nodes, model.nodes)) {
     const node = model.nodes[position] as AppNode;
     const before = previous.nodes[position] as AppNode;
     if (before === node) continue;

@@ -66,22 +66,12 @@ export function laterWorkIn(items: readonly SyncItem[]): (item: SyncItem) => boo
  */
 export function parentsWithChildren(model: RepositoryModel): readonly AppNode[] {
   let parents = parentsByModel.get(model);
-  if (parents === undefined) {
-    modelTested = model;
-    try {
-      parents = parentsFollowed.of(model.nodes);
-    } finally {
-      modelTested = undefined;
-    }
-    parentsByModel.set(model, parents);
-  }
+  if (parents === undefined) parentsByModel.set(model, (parents = parentsFollowed.of(model.nodes, model)));
   return parents;
 }
 
-/** The model whose nodes {@link parentsFollowed} tests (its children are looked up there). */
-let modelTested: RepositoryModel | undefined;
-const parentsFollowed = new NodesWhere(
-  (node) => node.kind === 'Application' && node.childIds.some((id) => modelTested?.nodesById.get(id)?.ordering.parentId === node.id),
+const parentsFollowed = new NodesWhere<RepositoryModel>(
+  (node, model) => node.kind === 'Application' && node.childIds.some((id) => model.nodesById.get(id)?.ordering.parentId === node.id),
 );
 
 /** The parents of each model (three sync checks ask for them). */
