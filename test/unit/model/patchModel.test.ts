@@ -122,12 +122,14 @@ describe('patchModel (through analyze with a memo)', () => {
   });
 
   it('patches when a written Application is renamed (its node id is its place): its name and its place among its siblings follow', () => {
-    // Renamed into wave 1 before storage: its siblings sort again (wave, then name).
+    // Renamed into wave 1 before storage: its parent's children sort again (wave, then name); the node list keeps render order.
     const renamed = analyseAfter({ 'apps/web.yaml': application('archive', 'platform/web', 1) });
     expect(renamed.memo.modelPatched).toBe(true);
     expect(names(renamed.after)).toEqual(names(renamed.fresh));
     expect(outcome(renamed.after)).toEqual(outcome(renamed.fresh));
-    expect(names(renamed.after)).toEqual(['root.yaml#0 root', 'apps/web.yaml#0 archive', 'apps/storage.yaml#0 storage']);
+    expect(names(renamed.after)).toEqual(['root.yaml#0 root', 'apps/storage.yaml#0 storage', 'apps/web.yaml#0 archive']);
+    expect(renamed.after.model.nodesById.get('root.yaml#0')?.childIds).toEqual(['apps/web.yaml#0', 'apps/storage.yaml#0']);
+    expect(renamed.after.model.nodesById.get('root.yaml#0')?.childIds).toEqual(renamed.fresh.model.nodesById.get('root.yaml#0')?.childIds);
   });
 
   it("patches when a parent is renamed: its children's orderings name it, as a fresh build's", () => {

@@ -86,6 +86,7 @@ export function sameNode(a: AppNode, b: AppNode): boolean {
     sameList(a.renders, b.renders) &&
     sameList(a.externalSources, b.externalSources) &&
     sameList(a.childIds, b.childIds) &&
+    sameList(a.childIdsInRenderOrder, b.childIdsInRenderOrder) &&
     (a.resources === b.resources || sameList(a.resources, b.resources))
   );
 }

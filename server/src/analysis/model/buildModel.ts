@@ -17,7 +17,7 @@ import { chooseRootsAndOrphans } from './rootsAndOrphans';
 import { findDeclaredArgoObjects, isArgoKind, originKey, type DeclaredArgoObjects } from './declaredObjects';
 import { orderingOf } from './ordering';
 import { renderApplication, type ApplicationRender, type RenderContext } from './renderApplication';
-import { appProjectsDeployedBy, childrenInWaveOrder, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
+import { appProjectsDeployedBy, compareWaveThenName, createdObjectsOfApplication, resourcesOf } from './renderedObjects';
 import { effectiveWave } from './syncWave';
 import type { AppNode, RepositoryModel, ResourceNode } from './types';
 import type { AnalysisMemo } from '../incremental/analysisMemo';
@@ -362,7 +362,7 @@ class ModelBuilder {
     });
     const key = originKey(object.origin);
     const childStack = new Set(stack).add(generatedBy ? `${key}/${object.name}` : key);
-    const node: AppNode & { childIds: string[]; resources: readonly ResourceNode[] } = {
+    const node: AppNode & { childIds: string[]; childIdsInRenderOrder: readonly string[]; resources: readonly ResourceNode[] } = {
       id,
       kind,
       name: object.name,
@@ -377,6 +377,7 @@ class ModelBuilder {
       renders: [],
       externalSources: [],
       childIds: [],
+      childIdsInRenderOrder: [],
       resources: [],
       destinationNamespace: undefined,
     };
@@ -391,6 +392,7 @@ class ModelBuilder {
       for (const { generatedObject, parameters } of generatedNodes) {
         node.childIds.push(this.#visit(generatedObject, undefined, childStack, { node, parameters }));
       }
+      node.childIdsInRenderOrder = node.childIds;
       this.#keep(node, position);
       return id;
     }
@@ -406,8 +408,9 @@ class ModelBuilder {
       externalSources: render.externalSources,
       destinationNamespace: application.destination.namespace,
     });
-    const children = childrenInWaveOrder(render);
-    for (const child of children) {
+    // Visited in render order (the node list's, see `RepositoryModel.nodes`), kept in wave order too (a stable sort).
+    const visited: { readonly child: KubeObject; readonly id: string }[] = [];
+    for (const child of createdObjectsOfApplication(render)) {
       const childKey = originKey(child.origin);
       if (childStack.has(childKey)) {
         cycleProblems.push(
@@ -415,8 +418,10 @@ class ModelBuilder {
         );
         continue;
       }
-      node.childIds.push(this.#visit(child, node, childStack));
+      visited.push({ child, id: this.#visit(child, node, childStack) });
     }
+    node.childIdsInRenderOrder = visited.map((entry) => entry.id);
+    node.childIds = visited.sort((a, b) => compareWaveThenName(a.child, b.child)).map((entry) => entry.id);
     node.resources = resourcesOf(render);
     this.#applications.set(id, { reading, render, generated: generatedBy !== undefined, cycleProblems });
     this.#keep(node, position);

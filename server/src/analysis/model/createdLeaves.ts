@@ -169,6 +169,7 @@ export function addSetNode(
     renders: [],
     externalSources: [],
     childIds,
+    childIdsInRenderOrder: childIds,
     resources: [],
     destinationNamespace: fixedTemplateNamespace(applicationSet),
   };

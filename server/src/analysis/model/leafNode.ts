@@ -32,8 +32,11 @@ export function leafApplicationNode(id: string, object: KubeObject, application:
     applicationSet: undefined,
     renders: render.renders,
     externalSources: render.externalSources,
-    childIds: [],
+    childIds: NO_CHILDREN,
+    childIdsInRenderOrder: NO_CHILDREN,
     resources: resourcesOf(render),
     destinationNamespace: application.destination.namespace,
   };
 }
+
+const NO_CHILDREN: readonly string[] = [];

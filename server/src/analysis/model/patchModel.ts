@@ -41,8 +41,9 @@ export interface PatchedModel {
  * rendered folders, files read and AppProjects. Those Applications get new nodes (their resources and
  * renders), so do the nodes of edited objects (their waves and orderings), and so do their parents up
  * to the roots (a kept node's children are kept nodes); every other node is the previous one. A parent
- * whose children's waves now sort differently gets its children in the new order, and the model's
- * nodes are put in creation order again.
+ * whose children's waves now sort differently gets its children in the new order (`childIds`) and keeps its
+ * place in the node list, whose order is render order; a render that creates in another order puts the
+ * model's nodes in creation order again.
  */
 export function patchModel(index: RepoIndex, record: ModelRecord, memo: AnalysisMemo, explicitRepoUrls: readonly string[]): PatchedModel | undefined {
   if (record.factsKey !== modelFactsKey(explicitRepoUrls)) return undefined;
@@ -132,24 +133,25 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
       if (creations !== undefined) recreated.add(id);
       const change = creations === undefined ? undefined : creationChange(before.render, after.render);
       if (creations !== undefined && (change === undefined || !samePlaces(change.added, creations.came) || !samePlaces(change.removed, creations.gone))) return undefined;
-      const children = change?.pairs ?? createdPairs(before.render, after.render);
-      if (children === undefined) return undefined;
+      const pairs = change?.pairs ?? createdPairs(before.render, after.render);
+      if (pairs === undefined) return undefined;
       // Another shape (folders rendered, kustomizations read) only where the frame followed it: an edited written
       // Application (or its rendered copy) whose node renders as its pass 1 did.
       if (!sameRenderShape(before.render, after.render)) {
         const passOneRender = written?.reshapedRenders.get(originKey(object.origin));
         if (passOneRender === undefined || !sameRenderShape(passOneRender, after.render)) return undefined;
       }
-      for (const [previousChild, child] of children) {
+      for (const [previousChild, child] of pairs) {
         replacedObjects.set(previousChild, child);
         // Done already with its previous object: done again with the new one.
         done.delete(previousChild);
         redoneReads.delete(previousChild);
         work.push(previousChild);
       }
-      const childIds = childIdsAfter(node, after.render, record.model, creations?.gone, creations?.came);
-      if (childIds === undefined) return undefined;
-      if (!sameList(childIds, node.childIds)) reordered = true;
+      const children = childIdsAfter(node, after.render, record.model, creations?.gone, creations?.came);
+      if (children === undefined) return undefined;
+      // Only another render order moves nodes in the list (a child moved to another wave is replaced in place).
+      if (!sameList(children.childIdsInRenderOrder, node.childIdsInRenderOrder)) reordered = true;
       const rebuilt: AppNode = {
         ...node,
         application: after.reading.application,
@@ -157,7 +159,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         externalSources: after.render.externalSources,
         destinationNamespace: after.reading.application.destination.namespace,
         resources: resourcesOf(after.render),
-        childIds,
+        ...children,
         ...(object === previousObject ? {} : placeOf(node, object, record)),
       };
       // AppProjects a render deploys are the model's projects too (but written ones, read where written): the same objects.

@@ -125,33 +125,43 @@ export function filesReadBy(render: ApplicationRender): readonly string[] {
 
 /**
  * A node's children after its render was done again: the same child ids, in the order the new render's waves
- * give (wave, then name), but for the children that went (`gone`, by id) and came (`came`, by place: a child's id is
- * its place). Undefined when a child is not a node of the model (left out as a creation loop).
+ * give (wave, then name) and in its render order, but for the children that went (`gone`, by id) and came (`came`,
+ * by place: a child's id is its place). Undefined when a child is not a node of the model (left out as a creation loop).
  */
-export function childIdsAfter(node: AppNode, render: ApplicationRender, model: RepositoryModel, gone: ReadonlySet<string> = NO_IDS, came: ReadonlySet<string> = NO_IDS): readonly string[] | undefined {
-  const children = childrenInWaveOrder(render);
+export function childIdsAfter(
+  node: AppNode,
+  render: ApplicationRender,
+  model: RepositoryModel,
+  gone: ReadonlySet<string> = NO_IDS,
+  came: ReadonlySet<string> = NO_IDS,
+): Pick<AppNode, 'childIds' | 'childIdsInRenderOrder'> | undefined {
   const kept = node.childIds.filter((id) => !gone.has(id));
-  if (children.length !== kept.length + came.size) return undefined;
   const idByPlace = new Map<string, string>();
   for (const childId of kept) {
     const child = model.nodesById.get(childId);
     if (child === undefined) return undefined;
     idByPlace.set(originKey(child.origin), childId);
   }
-  const childIds: string[] = [];
-  for (const child of children) {
-    const place = originKey(child.origin);
-    const id = idByPlace.get(place) ?? (came.has(place) ? place : undefined);
-    if (id === undefined) return undefined;
-    childIds.push(id);
-  }
-  if (new Set(childIds).size !== childIds.length) return undefined;
-  return sameList(childIds, node.childIds) ? node.childIds : childIds;
+  const idsOf = (children: readonly KubeObject[], before: readonly string[]): readonly string[] | undefined => {
+    if (children.length !== kept.length + came.size) return undefined;
+    const childIds: string[] = [];
+    for (const child of children) {
+      const place = originKey(child.origin);
+      const id = idByPlace.get(place) ?? (came.has(place) ? place : undefined);
+      if (id === undefined) return undefined;
+      childIds.push(id);
+    }
+    if (new Set(childIds).size !== childIds.length) return undefined;
+    return sameList(childIds, before) ? before : childIds;
+  };
+  const childIds = idsOf(childrenInWaveOrder(render), node.childIds);
+  const childIdsInRenderOrder = idsOf(createdObjectsOfApplication(render), node.childIdsInRenderOrder);
+  return childIds === undefined || childIdsInRenderOrder === undefined ? undefined : { childIds, childIdsInRenderOrder };
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
-/** The nodes in the order a build visits them: each root, then what it creates, depth first. Undefined on a node met twice. */
+/** The nodes in the order a build visits them: each root, then what it creates in render order, depth first. Undefined on a node met twice. */
 export function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyMap<string, AppNode>): AppNode[] | undefined {
   const nodes: AppNode[] = [];
   const seen = new Set<string>();
@@ -160,7 +170,7 @@ export function inCreationOrder(rootIds: readonly string[], nodesById: ReadonlyM
     if (node === undefined || seen.has(id)) return false;
     seen.add(id);
     nodes.push(node);
-    for (const childId of node.childIds) if (!visit(childId)) return false;
+    for (const childId of node.childIdsInRenderOrder) if (!visit(childId)) return false;
     return true;
   };
   for (const id of rootIds) if (!visit(id)) return undefined;

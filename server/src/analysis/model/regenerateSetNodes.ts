@@ -68,7 +68,7 @@ export function regenerateSetNodes(
       if (gone === undefined || gone.childIds.length > 0 || deploysProjects(gone)) return undefined;
       removedIds.add(id);
     }
-    if (!sameList(childIds, setNode.childIds)) nodes.set(setNode.id, { ...setNode, childIds });
+    if (!sameList(childIds, setNode.childIds)) nodes.set(setNode.id, { ...setNode, childIds, childIdsInRenderOrder: childIds });
   }
   // Pass 1's objects: those it no longer makes lose their reads; new ones get pass 1's (and a node's reading's).
   const goneObjects: KubeObject[] = [];

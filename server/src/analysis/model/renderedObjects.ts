@@ -46,10 +46,15 @@ const childrenByRender = new WeakMap<ApplicationRender, readonly KubeObject[]>()
 export function childrenInWaveOrder(render: ApplicationRender): readonly KubeObject[] {
   let children = childrenByRender.get(render);
   if (children === undefined) {
-    children = [...createdObjectsOfApplication(render)].sort((a, b) => effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name));
+    children = [...createdObjectsOfApplication(render)].sort(compareWaveThenName);
     childrenByRender.set(render, children);
   }
   return children;
+}
+
+/** The order of an Application's children in its sync: wave, then name (a stable sort keeps render order between equals). */
+export function compareWaveThenName(a: KubeObject, b: KubeObject): number {
+  return effectiveWave(a).wave - effectiveWave(b).wave || a.name.localeCompare(b.name);
 }
 
 /** The Applications and ApplicationSets a render creates, by render: a kept render keeps them. */

@@ -56,8 +56,16 @@ export interface AppNode {
   readonly renders: readonly SourceRender[];
   /** Sources in other repositories or Helm repositories: described, never "missing". */
   readonly externalSources: readonly string[];
-  /** Ids of the Applications and ApplicationSets this node creates (children, or generated Applications for a set). */
+  /**
+   * Ids of the Applications and ApplicationSets this node creates (children, or generated Applications for a set),
+   * in the order its sync creates them: wave, then name (a set's in name order).
+   */
   readonly childIds: readonly string[];
+  /**
+   * The same ids in the order its sources render them (a set's as `childIds`): the order of the model's node
+   * list, which an edit of a child's wave leaves as it is.
+   */
+  readonly childIdsInRenderOrder: readonly string[];
   /** Other resources it deploys. */
   readonly resources: readonly ResourceNode[];
   /** `spec.destination.namespace` (Applications) or the template's (sets); undefined when absent. */
@@ -68,7 +76,10 @@ export interface AppNode {
 export interface RepositoryModel {
   /** Ids of the roots: Applications (and ApplicationSets) that no Application of the repository creates. */
   readonly rootIds: readonly string[];
-  /** Every node, in a stable order (depth-first from the roots, children in wave then name order). */
+  /**
+   * Every node, in a stable order: depth-first from the roots, children in render order (`childIdsInRenderOrder`),
+   * so that moving an Application to another wave replaces nodes in place. `nodesInSyncOrder` gives children in wave order.
+   */
   readonly nodes: readonly AppNode[];
   readonly nodesById: ReadonlyMap<string, AppNode>;
   /** Application documents that no Application creates although they sit in a folder an Application renders. */

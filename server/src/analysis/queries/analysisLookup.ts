@@ -8,6 +8,7 @@ import type { OrderedEdge } from '../ordering/orderedEdges';
 import { orderedEdgesOf } from '../rules/deps/support/needGroups';
 import { planDependencies, type PlanDependencies } from '../views/planDependencies';
 import { locate, type YamlDocument } from '../yaml/yamlDocument';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** An object written in a file: an Application/ApplicationSet node, or a resource some nodes deploy. */
 export interface LocatedObject {
@@ -89,7 +90,7 @@ function indexObjectsByFile(analysis: Analysis): Map<string, Map<string, FileEnt
     if (!known) entries.set(key, (known = { object, node: undefined, deployedBy: [] }));
     return known;
   };
-  for (const node of analysis.model.nodes) {
+  for (const node of nodesInSyncOrder(analysis.model)) {
     if (node.generatedById === undefined) {
       const located = entry(node.object);
       located.node ??= node;
@@ -123,7 +124,7 @@ function indexEdges(analysis: Analysis): Map<string, DependencyEdge[]> {
 
 function indexNames(analysis: Analysis): Map<string, AppNode[]> {
   const byName = new Map<string, AppNode[]>();
-  for (const node of analysis.model.nodes) push(byName, node.name, node);
+  for (const node of nodesInSyncOrder(analysis.model)) push(byName, node.name, node);
   return byName;
 }
 

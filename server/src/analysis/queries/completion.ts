@@ -6,6 +6,7 @@ import type { Span } from '../text/span';
 import { lookupOf, type LocatedObject } from './analysisLookup';
 import { ANNOTATION_KEYS, APPLICATION_SYNC_OPTIONS, RESOURCE_SYNC_OPTIONS, type CatalogueEntry } from './completionCatalogue';
 import { lineContext, type LineContext } from './lineContext';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** One completion: the text inserted over `replace`, and what a person reads about it. */
 export interface CompletionData {
@@ -65,7 +66,7 @@ function waveItems(analysis: Analysis, file: string, text: string, offset: numbe
   const siblings = located?.node ? siblingsOf(analysis, located.node) : undefined;
   if (siblings) for (const sibling of siblings) add(sibling.wave.wave, sibling.name);
   else if (located && located.deployedBy.length > 0) for (const resource of (located.deployedBy[0] as { node: AppNode }).node.resources) add(resource.wave.wave, `${resource.object.kind}/${resource.object.name}`);
-  else for (const node of analysis.model.nodes) add(node.wave.wave, node.name);
+  else for (const node of nodesInSyncOrder(analysis.model)) add(node.wave.wave, node.name);
   const quoted = context.valueQuote !== undefined;
   return [...byWave.entries()]
     .sort(([a], [b]) => a - b)

@@ -11,6 +11,7 @@ import type { SourceLocation, Span } from '../text/span';
 import type { ValuePath } from '../yaml/yamlDocument';
 import { objectAt } from './objectAt';
 import { valuePathAt } from './valuePathAt';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** A definition: the span the link starts from and where it leads. */
 export interface DefinitionTarget {
@@ -89,7 +90,7 @@ function dependsOnDefinition(analysis: Analysis, file: string, offset: number, v
   while (end < valueSpan.end && isNamePart(text[end])) end++;
   const name = text.slice(start, end);
   if (name === '') return [];
-  return analysis.model.nodes
+  return nodesInSyncOrder(analysis.model)
     .filter((node) => node.name === name && node.kind === 'Application')
     .map((node) => ({ originSpan: { start, end }, target: locateField(analysis.index, node.origin, ['metadata', 'name'], 'value') }));
 }

@@ -4,6 +4,7 @@ import { objectFromDocument } from '../kube/kubeObject';
 import { locateField } from '../kube/locateObject';
 import type { SourceLocation, Span } from '../text/span';
 import { locate } from '../yaml/yamlDocument';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** What a symbol stands for (the host maps it to its symbol kinds). */
 export type SymbolCategory = 'application' | 'applicationSet' | 'object' | 'document';
@@ -25,7 +26,7 @@ export interface DocumentSymbolData {
 export function documentSymbols(analysis: Analysis, file: string): DocumentSymbolData[] {
   const parsed = analysis.index.parsed(file);
   if (!parsed) return [];
-  const waveOf = new Map(analysis.model.nodes.filter((node) => node.origin.file === file && node.origin.path.length === 0 && node.generatedById === undefined).map((node) => [node.origin.documentIndex, node]));
+  const waveOf = new Map(nodesInSyncOrder(analysis.model).filter((node) => node.origin.file === file && node.origin.path.length === 0 && node.generatedById === undefined).map((node) => [node.origin.documentIndex, node]));
   const symbols: DocumentSymbolData[] = [];
   for (const document of parsed.documents) {
     if (document.value === null || document.value === undefined) continue;
@@ -62,7 +63,7 @@ export function workspaceSymbols(analysis: Analysis, query: string): WorkspaceSy
   const { model, index } = analysis;
   const wanted = query.toLowerCase();
   const symbols: WorkspaceSymbolData[] = [];
-  for (const node of model.nodes) {
+  for (const node of nodesInSyncOrder(model)) {
     if (!matchesInOrder(node.name.toLowerCase(), wanted)) continue;
     const containerId = node.generatedById ?? node.ordering.parentId;
     const container = containerId === undefined ? '' : (model.nodesById.get(containerId)?.name ?? '');

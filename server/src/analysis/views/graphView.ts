@@ -5,6 +5,7 @@ import type { AppNode, Gating, RepositoryModel } from '../model/types';
 import type { EdgeOrderingKind } from '../ordering/edgeOrdering';
 import { orderedEdgesOf } from '../rules/deps/support/needGroups';
 import { nameLine } from './planView';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** One Application or ApplicationSet of the graph. Lines are 1-based. */
 export interface GraphNodeView {
@@ -59,7 +60,7 @@ export interface GraphView {
 export function graphView(analysis: Analysis, graph: DependencyGraph = analysis.graph): GraphView {
   const { model } = analysis;
   const ranks = waveRanks(model);
-  const nodes = model.nodes.map(
+  const nodes = nodesInSyncOrder(model).map(
     (node): GraphNodeView => ({
       id: node.id,
       name: node.name,
@@ -74,7 +75,7 @@ export function graphView(analysis: Analysis, graph: DependencyGraph = analysis.
       waveRank: ranks.get(node.id) ?? null,
     }),
   );
-  const sets = model.nodes.filter((node) => node.kind === 'ApplicationSet').map((node) => ({ id: node.id, members: node.childIds }));
+  const sets = nodesInSyncOrder(model).filter((node) => node.kind === 'ApplicationSet').map((node) => ({ id: node.id, members: node.childIds }));
   const edges = orderedEdgesOf(model, graph).map(({ edge, ordering: { ordering, explanation }, satisfiedBy }): GraphEdgeView => {
     return {
       dependent: edge.dependent.nodeId,

@@ -6,6 +6,7 @@ import type { DependencyGraph } from '../dependencies/types';
 import type { AppNode, Gating } from '../model/types';
 import { planDependencies, type PlanDependencies, type PlanDependency } from './planDependencies';
 import { planNotes, type PlanNote } from './planNotes';
+import { nodesInSyncOrder } from '../model/syncOrder';
 
 /** One Application or ApplicationSet in the plan. Lines are 1-based, as people and SARIF count. */
 export interface PlanApplication {
@@ -50,7 +51,7 @@ export function planView(analysis: Analysis, graph: DependencyGraph = analysis.g
     repository: { urls: model.repository.urls, how: model.repository.how },
     healthCheck: health ? { file: health.location.file, line: analysis.index.position(health.location).line + 1, format: `${health.container}/${health.format}` } : null,
     roots: model.rootIds,
-    applications: model.nodes.map((node) => planApplication(analysis, node, dependencies)),
+    applications: nodesInSyncOrder(model).map((node) => planApplication(analysis, node, dependencies)),
     orphans: model.orphans.map((object) => ({ kind: object.kind, name: object.name, file: object.origin.file, line: nameLine(analysis, object.origin) })),
   };
 }

@@ -7,6 +7,7 @@ import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { runCheck } from '../../../support/checkContext';
 import { parseFixture, renderProblems } from '../../../support/fixture';
 import { childApplication, directorySet, rootApplication } from './waveFixtures';
+import { nodesInSyncOrder } from '../../../../server/src/analysis/model/syncOrder';
 
 const FOLDERS = ['infrastructure/cert-manager', 'infrastructure/gateway', 'monitoring/loki', 'my-apps/jellyfin']
   .map((folder) => `#- ${folder}/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${folder.split('/')[1]}\n`)
@@ -101,7 +102,8 @@ describe('waves/appset-waves-do-not-wait', () => {
     // first moves from wave 1 to wave 3: after second, still before every set.
     const edited = { ...texts, 'apps/first.yaml': (texts['apps/first.yaml'] ?? '').replace('sync-wave: "1"', 'sync-wave: "3"') };
     const analysis = analyze(snapshotFromTexts(edited), { memo });
-    expect(analysis.model.nodes.map((node) => node.name).indexOf('first')).toBeGreaterThan(analysis.model.nodes.map((node) => node.name).indexOf('second'));
+    const inSyncOrder = nodesInSyncOrder(analysis.model).map((node) => node.name);
+    expect(inSyncOrder.indexOf('first')).toBeGreaterThan(inSyncOrder.indexOf('second'));
     const after = appsetWavesDoNotWait.check(analysis);
     expect(after.every((item, position) => item === before[position])).toBe(true);
     expect(after.map((item) => item.message)).toEqual(appsetWavesDoNotWait.check(analyze(snapshotFromTexts(edited))).map((item) => item.message));
