@@ -83,6 +83,9 @@ describe('chainSignatures', () => {
     expect(moved.nodes.map((node) => node.id)).toEqual(after.nodes.map((node) => node.id));
     const numbersMoved = chainSignatures(moved);
     expect([...(chainsRenumbered(numbersAfter, numbersMoved) ?? [])].map((id) => moved.nodesById.get(id)?.name).sort()).toEqual(['left', 'left-a', 'left-b']);
+    // Numbered from the previous numbering (its replaced nodes and those under them): as a model numbered alone.
+    const movedAlone = analyze(edited(editedSnapshot, { 'apps/left.yaml': application('left', 'left', 0) })).model;
+    expect(moved.nodes.map((node) => numbersMoved.get(node.id))).toEqual(movedAlone.nodes.map((node) => chainSignatures(movedAlone).get(node.id)));
   });
 
   it('numbers a model alone the same way whether or not an earlier model was numbered', () => {

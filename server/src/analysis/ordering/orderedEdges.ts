@@ -4,6 +4,7 @@ import type { AppNode, RepositoryModel } from '../model/types';
 import { placesToCompare } from '../model/nodePositions';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
 import { plainEqual } from '../incremental/plainEqual';
+import { layeredOver } from '../incremental/layeredMap';
 
 /** An edge with its ordering. */
 export interface OrderedEdge {
@@ -66,11 +67,13 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
   // The model numbered last (usually the one before an edit): a node it held, under a creator numbered as then, keeps its number.
   const previous = lastNumbered?.deref();
   const previousById = previous === undefined ? undefined : signaturesByModel.get(previous);
-  if (previous !== undefined && previousById !== undefined && numberedAsBefore(model, previous, previousById)) {
-    // Every chain says what it said: the same numbers, the same map (no node but the replaced ones looked at).
-    signaturesByModel.set(model, previousById);
+  const followed = previous === undefined || previousById === undefined ? undefined : numberingAfterReplacements(model, previous, previousById);
+  if (followed !== undefined && previousById !== undefined) {
+    // The previous numbers but the replaced nodes' and those under them: no other node looked at.
+    signaturesByModel.set(model, followed.signatures);
+    if (followed.signatures !== previousById) renumberedSince.set(followed.signatures, { previous: previousById, renumbered: followed.renumbered });
     lastNumbered = new WeakRef(model);
-    return previousById;
+    return followed.signatures;
   }
   const byId = new Map<string, number>();
   // The ids numbered otherwise than in the previous numbering (numbers kept from it are equal by construction).
@@ -82,7 +85,7 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
   const signatureOf = (node: AppNode, seen: Set<string> | undefined): number => {
     const known = byId.get(node.id);
     if (known !== undefined) return known;
-    const creatorId = node.ordering.parentId ?? node.generatedById;
+    const creatorId = creatorIdOf(node);
     if (creatorId !== undefined && seen?.has(creatorId)) {
       // A creation loop: chains depend on where they start, so the loop's nodes get numbers no other analysis has.
       const unique = nextChainNumber++;
@@ -111,7 +114,7 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     const node = model.nodes[position] as AppNode;
     // The previous model's node at the same place, under a creator numbered as then: its number, without lookups by id.
     if (previousNodes?.[position] === node) {
-      const creatorId = node.ordering.parentId ?? node.generatedById;
+      const creatorId = creatorIdOf(node);
       const kept = previousById?.get(node.id);
       if (kept !== undefined && (creatorId === undefined || byId.get(creatorId) === previousById?.get(creatorId))) {
         byId.set(node.id, kept);
@@ -150,28 +153,35 @@ const MAX_CHAIN_NUMBERS = 200_000;
 
 const NONE_RENUMBERED: ReadonlySet<string> = new Set();
 
-/** Numberings that gave a creation loop's nodes numbers of their own (never followed by {@link numberedAsBefore}). */
+/** Numberings that gave a creation loop's nodes numbers of their own (never followed by {@link numberingAfterReplacements}). */
 const numberingsWithLoops = new WeakSet<ReadonlyMap<string, number>>();
 
-/** Replaced nodes followed at most by {@link numberedAsBefore}; more are numbered the usual way. */
+/** Replaced nodes followed at most by {@link numberingAfterReplacements}; more are numbered the usual way. */
 const MAX_REPLACED_FOLLOWED = 256;
 
 /**
- * True when `model` has `previous`'s node ids at the same places, and each node that is another object (a patch
- * replaced it, or copied it as the parent of one replaced) has the chain number it had: then every node's chain
- * says what it said (the other nodes are the same objects under creators whose numbers are the same). Looks at
- * the node list by place (at the replaced places only, when it was made from the previous one by replacing nodes) and
- * at the replaced nodes.
+ * `model`'s numbering made from `previous`'s, when `model` has `previous`'s node ids at the same places: each node
+ * that is another object (a patch replaced it, or copied it as the parent of one replaced) numbered from its
+ * creator, and the nodes under one whose number changed numbered again down their creators' children; every other
+ * node keeps its number (the same object under a creator numbered as then has the same chain). The previous map
+ * when no number changed, the changed numbers layered over it otherwise. Looks at the node list by place (at the
+ * replaced places only, when it was made from the previous one by replacing nodes), at the replaced nodes and at
+ * those under renumbered ones. Undefined when only a full numbering can tell (another order, many replaced
+ * nodes, a creation loop).
  */
-function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, previousById: ReadonlyMap<string, number>): boolean {
+function numberingAfterReplacements(
+  model: RepositoryModel,
+  previous: RepositoryModel,
+  previousById: ReadonlyMap<string, number>,
+): { readonly signatures: ReadonlyMap<string, number>; readonly renumbered: ReadonlySet<string> } | undefined {
   const nodes = model.nodes;
   const before = previous.nodes;
-  if (nodes.length !== before.length || previousById.size !== nodes.length || numberingsWithLoops.has(previousById)) return false;
+  if (nodes.length !== before.length || previousById.size !== nodes.length || numberingsWithLoops.has(previousById)) return undefined;
   const replaced = new Map<string, AppNode>();
   for (const position of placesToCompare(before, nodes)) {
     const node = nodes[position] as AppNode;
     if (node === before[position]) continue;
-    if (replaced.size >= MAX_REPLACED_FOLLOWED || node.id !== (before[position] as AppNode).id) return false;
+    if (replaced.size >= MAX_REPLACED_FOLLOWED || node.id !== (before[position] as AppNode).id) return undefined;
     replaced.set(node.id, node);
   }
   // A replaced node's number from its creator's (the previous number when the creator is not replaced).
@@ -181,7 +191,7 @@ function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, pre
     if (known !== undefined) return known;
     // Deeper than the replaced nodes are many: a creation loop, numbered the usual way.
     if (depth > replaced.size) return undefined;
-    const creatorId = node.ordering.parentId ?? node.generatedById;
+    const creatorId = creatorIdOf(node);
     let above = 0;
     if (creatorId !== undefined) {
       const creator = replaced.get(creatorId);
@@ -193,8 +203,37 @@ function numberedAsBefore(model: RepositoryModel, previous: RepositoryModel, pre
     numbers.set(node.id, number);
     return number;
   };
-  for (const node of replaced.values()) if (numberOf(node, 0) !== previousById.get(node.id)) return false;
-  return true;
+  const changes = new Map<string, number>();
+  const renumberedCreators: string[] = [];
+  for (const node of replaced.values()) {
+    const number = numberOf(node, 0);
+    if (number === undefined) return undefined;
+    if (number === previousById.get(node.id)) continue;
+    changes.set(node.id, number);
+    renumberedCreators.push(node.id);
+  }
+  // Under a node numbered otherwise every chain says otherwise: its children numbered from its new number (a replaced
+  // child numbered above from an unchanged creator's previous number is numbered again here when that one changed).
+  for (let steps = 0; renumberedCreators.length > 0; steps++) {
+    if (steps > nodes.length) return undefined;
+    const creatorId = renumberedCreators.pop() as string;
+    const above = changes.get(creatorId) as number;
+    for (const childId of model.nodesById.get(creatorId)?.childIds ?? []) {
+      const child = model.nodesById.get(childId);
+      if (child === undefined || creatorIdOf(child) !== creatorId) continue;
+      const number = chainNumberOf(`${above},${ownNumber(child)}`);
+      if ((changes.get(childId) ?? previousById.get(childId)) === number) continue;
+      changes.set(childId, number);
+      renumberedCreators.push(childId);
+    }
+  }
+  if (changes.size === 0) return { signatures: previousById, renumbered: NONE_RENUMBERED };
+  return { signatures: layeredOver(previousById, changes), renumbered: new Set(changes.keys()) };
+}
+
+/** The node whose chain a node's chain continues: its parent, or the set that generated it. */
+function creatorIdOf(node: AppNode): string | undefined {
+  return node.ordering.parentId ?? node.generatedById;
 }
 
 /** The number of a chain's contents (see {@link chainSignatures}). */
