@@ -31,6 +31,7 @@ import { patchModel } from './patchModel';
 import { applicationSetOf, expandWithMemo, fixedTemplateNamespace } from './applicationSets';
 import { framePart, identifyThisRepository, repositoryOf, type ProjectReading } from './frameFacts';
 import { modelFactsKey, ownProblemsOf, type ApplicationReading, type ApplicationRecord, type GeneratedPassOne, type ModelRecord, type RenderFacts } from './keptModel';
+import { nodeIdsByFileOf } from './nodeIdsByFile';
 
 /** Inputs of the model besides the files. */
 export interface ModelOptions {
@@ -138,6 +139,7 @@ class ModelBuilder {
       originParses: this.#originParses,
       applications: this.#applications,
       nodeIdsByObject,
+      nodeIdsByFile: nodeIdsByFileOf(value.model.nodes),
       nodeReads: this.#nodeReads,
       renderFacts: this.#renderFacts,
     };

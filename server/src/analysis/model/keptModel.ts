@@ -7,6 +7,7 @@ import type { Problem } from '../rules/rule';
 import type { ApplicationRender } from './renderApplication';
 import type { DeclaredArgoObjects } from './declaredObjects';
 import type { ProjectReading } from './frameFacts';
+import type { NodeIdsByFile } from './nodeIdsByFile';
 import type { NodeReadIndex } from './nodeReadIndex';
 import type { PassOneFacts } from './passOneFacts';
 import type { AppNode, RepositoryModel } from './types';
@@ -51,6 +52,8 @@ export interface ModelRecord {
   readonly applications: ReadonlyMap<string, ApplicationRecord>;
   /** Per node object: ids of the nodes built on it (one, but an object two Applications create has two nodes). */
   readonly nodeIdsByObject: ReadonlyMap<KubeObject, readonly string[]>;
+  /** Node ids by the file each node is written in (the record's index, which a patch updates). */
+  readonly nodeIdsByFile: NodeIdsByFile;
   /**
    * Which node objects' own work read which files, and their reads any changed file may alter. One index
    * carried from build to build and patch to patch (each updates the entries of the objects it redid).

@@ -20,6 +20,7 @@ import { renderApplication, type RenderContext } from './renderApplication';
 import { deployedOnlyProjects, resourcesOf } from './renderedObjects';
 import type { AppNode, RepositoryModel } from './types';
 import { recordMovedPlaces, withNodesReplaced } from './nodePositions';
+import { followNodeFiles } from './nodeIdsByFile';
 
 /** A patched model, its problems and the record the next analysis patches. */
 export interface PatchedModel {
@@ -184,7 +185,12 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   if (editedFiles.size > 0) {
     // Every node written in an edited file is a new object, so that what is kept per node object located in
     // the file's previous parse goes (the same fields otherwise: a set's generated Applications, a copy kept).
-    for (const node of record.model.nodes) if (!replaced.has(node.id) && !settled.has(node.id) && editedFiles.has(node.origin.file)) replaced.set(node.id, { ...node });
+    for (const path of editedFiles) {
+      for (const id of record.nodeIdsByFile.get(path) ?? []) {
+        const node = record.model.nodesById.get(id);
+        if (node !== undefined && !replaced.has(id) && !settled.has(id)) replaced.set(id, { ...node });
+      }
+    }
   }
   // A kept node's children are kept nodes: the parents of new nodes are new too (the same fields).
   for (const id of [...replaced.keys()]) {
@@ -242,9 +248,10 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
   commitNodeChanges(record, leaves);
   commitNodeChanges(record, created);
   const originParses = record.originParses as Map<string, unknown>;
+  followNodeFiles(record.nodeIdsByFile, record.model.nodesById, replaced, removedIds);
   // An edited file keeps its parse while a node is written in it (a build records only nodes' files).
   for (const path of editedFiles) {
-    if (nodes.some((node) => node.origin.file === path)) originParses.set(path, index.parsed(path));
+    if (record.nodeIdsByFile.has(path)) originParses.set(path, index.parsed(path));
     else originParses.delete(path);
   }
   for (const node of created.nodes.values()) originParses.set(node.origin.file, index.parsed(node.origin.file));
