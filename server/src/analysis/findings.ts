@@ -5,7 +5,10 @@ import { plainEqual } from './incremental/plainEqual';
 import { RULES_BY_ID } from './rules/catalogue';
 import { SEVERITIES, type Finding, type Problem, type Severity } from './rules/rule';
 
-/** Changed problems (come plus gone) a {@link FindingsFollower} takes in one by one; more make the list again. */
+/**
+ * Changed problems (come plus gone) a {@link FindingsFollower} takes in, at least; up to a quarter of the last list
+ * too (merged into the kept findings, a pass of pointers), more make the list again.
+ */
 const MAX_CHANGES_FOLLOWED = 64;
 /** Follows in a row before a full pass (findings remembered by content are kept per full pass: this bounds them). */
 const MAX_FOLLOWS = 256;
@@ -114,13 +117,18 @@ export class FindingsFollower {
         : changesOfLists(last.problems, problems, last.findingByProblem);
     if (changes === undefined) return undefined;
     const { came, gone } = changes;
-    if (came.length + gone.length > MAX_CHANGES_FOLLOWED) return undefined;
+    if (came.length + gone.length > Math.max(MAX_CHANGES_FOLLOWED, last.problems.length >> 2)) return undefined;
     const problemsPerKey = last.problemsPerKey;
     const cameKeys = new Set<string>();
-    for (const item of gone) if (problemsPerKey.get(problemKey(item)) !== 1) return undefined;
+    const goneKeys = new Set<string>();
+    for (const item of gone) {
+      const key = problemKey(item);
+      if (problemsPerKey.get(key) !== 1) return undefined;
+      goneKeys.add(key);
+    }
     for (const item of came) {
       const key = problemKey(item);
-      if (cameKeys.has(key) || (problemsPerKey.get(key) !== undefined && !gone.some((other) => problemKey(other) === key))) return undefined;
+      if (cameKeys.has(key) || (problemsPerKey.get(key) !== undefined && !goneKeys.has(key))) return undefined;
       cameKeys.add(key);
     }
     const goneFindings = new Set<Finding>();
@@ -139,9 +147,10 @@ export class FindingsFollower {
     if (cameAlike.length === goneFindings.size && cameAlike.every((finding) => goneFindings.has(finding))) {
       findings = last.findings;
     } else {
-      const spliced = goneFindings.size === 0 ? [...last.findings] : last.findings.filter((finding) => !goneFindings.has(finding));
-      for (const finding of cameAlike) if (!insertSorted(spliced, finding)) return undefined;
-      findings = spliced;
+      const kept = goneFindings.size === 0 ? last.findings : last.findings.filter((finding) => !goneFindings.has(finding));
+      const merged = mergedSorted(kept, cameAlike);
+      if (merged === undefined) return undefined;
+      findings = merged;
     }
     // The follow holds: the shared maps are brought up to date.
     const findingByProblem = last.findingByProblem;
@@ -198,19 +207,31 @@ function changesBySegments(
   return { came: cameInto.filter((item) => !lastProblems.has(item)), gone: wentFrom.filter((item) => !current.has(item)) };
 }
 
-/** Puts `finding` at its sorted place; false when a finding there sorts alike (then only the full sort's order is right). */
-function insertSorted(findings: Finding[], finding: Finding): boolean {
-  let low = 0;
-  let high = findings.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const order = compareFindings(findings[middle] as Finding, finding);
-    if (order === 0) return false;
-    if (order < 0) low = middle + 1;
-    else high = middle;
+/**
+ * The sorted `findings` with `came` (sorted here) put at their places: each found by a binary search after the
+ * last one's, the kept findings between copied as they are. Undefined when two findings sort alike (then only the
+ * full sort's order is right).
+ */
+function mergedSorted(findings: readonly Finding[], came: Finding[]): Finding[] | undefined {
+  came.sort(compareFindings);
+  const merged: Finding[] = [];
+  let next = 0;
+  for (const finding of came) {
+    let low = next;
+    let high = findings.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareFindings(findings[middle] as Finding, finding) < 0) low = middle + 1;
+      else high = middle;
+    }
+    if (low < findings.length && compareFindings(findings[low] as Finding, finding) === 0) return undefined;
+    for (; next < low; next++) merged.push(findings[next] as Finding);
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && compareFindings(previous, finding) === 0) return undefined;
+    merged.push(finding);
   }
-  findings.splice(low, 0, finding);
-  return true;
+  for (; next < findings.length; next++) merged.push(findings[next] as Finding);
+  return merged;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

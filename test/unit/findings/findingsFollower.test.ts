@@ -17,7 +17,7 @@ function problemOf([rule, file, start, message, length = 1]: readonly [number, n
 const fieldsArbitrary = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 }));
 
 /** One step: drop the problems at some places, add new ones at others. */
-const stepArbitrary = fc.record({ drop: fc.array(fc.nat(), { maxLength: 3 }), add: fc.array(fc.tuple(fc.nat(), fieldsArbitrary), { maxLength: 3 }) });
+const stepArbitrary = fc.record({ drop: fc.array(fc.nat(), { maxLength: 3 }), add: fc.array(fc.tuple(fc.nat(), fieldsArbitrary), { maxLength: 6 }) });
 
 function configWith(off: boolean): ProjectConfig {
   return { rules: new Map(off ? [['sync/hook-on-application', 'off' as const]] : []) } as unknown as ProjectConfig;
