@@ -32,6 +32,8 @@ export interface EditPhases {
 interface Lookups {
   readonly hits: number;
   readonly misses: number;
+  /** Of the misses, kept values made again by a patch (renders: a kustomization's changed files spliced in). */
+  readonly patched?: number;
 }
 
 /**
@@ -114,7 +116,14 @@ export async function measureEditPhases(root: string, file: string, edits: numbe
   const measured = Math.max(1, edits - 1);
   const sorted = [...analysisTimes].sort((a, b) => a - b);
   const after = lookups();
-  const since = (name: 'renders' | 'nodeNeeds' | 'nodeProviders'): Lookups => ({ hits: after[name].hits - (before?.[name].hits ?? 0), misses: after[name].misses - (before?.[name].misses ?? 0) });
+  const since = (name: 'renders' | 'nodeNeeds' | 'nodeProviders'): Lookups => {
+    const patched = after[name].patched;
+    return {
+      hits: after[name].hits - (before?.[name].hits ?? 0),
+      misses: after[name].misses - (before?.[name].misses ?? 0),
+      ...(patched === undefined ? {} : { patched: patched - (before?.[name].patched ?? 0) }),
+    };
+  };
   return {
     edits: measured,
     medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,

@@ -474,6 +474,30 @@ export class RepoIndex {
     return true;
   }
 
+  /**
+   * The files whose `file` and `parsed` reads among `reads` answer otherwise in this index than in the one whose
+   * serial is `checkedIn`, which this index follows, when every other read answers alike (no file or folder came or
+   * went, no search or derivation answers otherwise); undefined when that is not so or not known. For a result
+   * that can be made again from its kept value by doing again only what it did with those files.
+   */
+  changedFileReads(reads: readonly IndexRead[], checkedIn: number): ReadonlySet<string> | undefined {
+    const succession = this.#succession;
+    if (succession === undefined || checkedIn !== succession.previousSerial) return undefined;
+    const { changes, chartRootsKept } = succession;
+    if (!chartRootsKept || changes.structural) return undefined;
+    const summary = summaryOf(reads);
+    const changed = new Set<string>();
+    for (const path of changes.files) {
+      for (const read of summary.byPath.get(path) ?? []) {
+        if (this.#answersAsBefore(read)) continue;
+        if (read.kind !== 'file' && read.kind !== 'parsed') return undefined;
+        changed.add(path);
+      }
+    }
+    if (changes.files.size > 0) for (const read of summary.wholeIndex) if (!this.#answersAsBefore(read)) return undefined;
+    return changed;
+  }
+
   #answersAsBefore(read: IndexRead): boolean {
     switch (read.kind) {
       case 'file':

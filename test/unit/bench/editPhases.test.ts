@@ -86,8 +86,10 @@ describe('measureEditPhases', () => {
     expect(file).toBeDefined();
     const result = await measureEditPhases(root, file ?? '', 4);
     expect(result.edits).toBe(3);
-    // The root's source lists the file: it is the one render done again (the edited Application's own source read nothing that changed).
+    // The root's source lists the file: it is the one render done again (the edited Application's own source read nothing that changed),
+    // by splicing the file's objects into the kept render (the root's kustomization only lists files).
     expect(result.memo.renders.misses).toBe(3);
+    expect(result.memo.renders.patched).toBe(3);
     expect(result.memo.nodes.built).toBe(6);
     expect(result.memo.nodeNeeds.misses).toBe(6);
   }, 60_000);
@@ -99,7 +101,7 @@ describe('measureEditPhases', () => {
     const folder = readdirSync(platform).sort().find((name) => readdirSync(join(platform, name)).includes('kustomization.yaml')) ?? '';
     const file = readdirSync(join(platform, folder)).sort().find((name) => name !== 'kustomization.yaml') ?? '';
     const result = await measureEditPhases(root, `platform/${folder}/${file}`, 4, 'add-file');
-    expect(result.memo.renders).toEqual({ hits: 0, misses: 0 });
+    expect(result.memo.renders).toEqual({ hits: 0, misses: 0, patched: 0 });
     expect(result.memo.nodes.built).toBe(0);
   }, 60_000);
 

@@ -26,12 +26,19 @@ function reuseOrCompute<T>(
   compute: () => T,
   keep: (fresh: MemoEntry<T>) => void,
   cutOff?: (before: T, after: T) => T,
-): { value: T; reused: boolean } {
+  patch?: KeptValuePatch<T>,
+): { value: T; reused: boolean; patched?: boolean } {
   if (entry !== undefined && index.answersAsBefore(entry.reads, entry.checkedIn)) {
     entry.generation = generation;
     entry.checkedIn = index.serial;
     index.replayReads(entry.reads);
     return { value: entry.value, reused: true };
+  }
+  const patched = entry === undefined || patch === undefined ? undefined : patch(entry.value, entry.reads, entry.checkedIn);
+  if (patched !== undefined) {
+    index.replayReads(patched.reads);
+    keep({ value: patched.value, reads: patched.reads, checkedIn: index.serial, generation, born: 0 });
+    return { value: patched.value, reused: false, patched: true };
   }
   const recorded = index.recordReads(compute);
   // Early cut-off: a value computed again but equal to the kept one (or to parts of it) keeps the kept objects, so what was built on them holds.
@@ -39,6 +46,12 @@ function reuseOrCompute<T>(
   keep({ value, reads: recorded.reads, checkedIn: index.serial, generation, born: 0 });
   return { value, reused: false };
 }
+
+/**
+ * Makes a kept value again from itself where its reads answer otherwise (see `RepoIndex.changedFileReads`): the new
+ * value and the reads a computation of it would have made, or undefined when only computing it tells.
+ */
+export type KeptValuePatch<T> = (kept: T, keptReads: readonly IndexRead[], checkedIn: number) => { readonly value: T; readonly reads: readonly IndexRead[] } | undefined;
 
 /** Steps of {@link ReadMemo.followIndex} an entry is carried along when next asked (older entries ask their reads). */
 const MAX_CARRIES = 64;
@@ -60,6 +73,7 @@ export class ReadMemo<T> {
   #generation = 0;
   #hits = 0;
   #misses = 0;
+  #patches = 0;
   /**
    * With `followsIndexes`: the keys whose value may differ from one index to the next, each with the serial of the
    * index from which it may (a value computed anew and not the kept one, an entry the changes touched or one
@@ -86,14 +100,18 @@ export class ReadMemo<T> {
     this.#readers = options.followsIndexes ? new ReadersIndex<string>() : undefined;
   }
 
-  /** The value for `key`: reused when its reads still hold in `index`, computed (and recorded) otherwise. */
-  get(index: RepoIndex, key: string, compute: () => T): T {
+  /**
+   * The value for `key`: reused when its reads still hold in `index`, else made again from the kept one by `patch`
+   * when it can, computed (and recorded) otherwise.
+   */
+  get(index: RepoIndex, key: string, compute: () => T, patch?: KeptValuePatch<T>): T {
     this.#sawSerial(index.serial);
     const entry = this.#entries.get(key);
     if (entry !== undefined) this.#catchUp(key, entry, index.serial);
-    const { value, reused } = reuseOrCompute(index, entry, this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff);
+    const { value, reused, patched } = reuseOrCompute(index, entry, this.#generation, compute, (fresh) => this.#keep(key, fresh), this.#cutOff, patch);
     if (reused) this.#hits++;
     else this.#misses++;
+    if (patched === true) this.#patches++;
     return value;
   }
 
@@ -237,9 +255,9 @@ export class ReadMemo<T> {
     return this.#entries.size;
   }
 
-  /** Lookups answered by a kept entry and lookups that computed, since creation. */
-  get statistics(): { readonly hits: number; readonly misses: number } {
-    return { hits: this.#hits, misses: this.#misses };
+  /** Lookups answered by a kept entry and lookups that computed (among them, those that patched a kept value), since creation. */
+  get statistics(): { readonly hits: number; readonly misses: number; readonly patched: number } {
+    return { hits: this.#hits, misses: this.#misses, patched: this.#patches };
   }
 }
 

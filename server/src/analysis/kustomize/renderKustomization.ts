@@ -20,10 +20,8 @@ import { checkFileInsideRoot, resolveReferencedPath } from './referencedPath';
 import { isRemoteResource } from './remoteResource';
 import { RenderContext, type Level } from './renderContext';
 import { describeId, idKey, idOfBody } from './resourceId';
+import { LOCAL_CONFIG_ANNOTATION, recordDroppedLocalConfig } from './splicedRender';
 import { readStringMap } from './stringMaps';
-
-/** Kustomize drops objects carrying this annotation set to "true" from the final output. */
-const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 
 /**
  * Renders the kustomization in `directory` the way `kustomize build` would, as far as it can
@@ -43,12 +41,17 @@ export function renderKustomization(index: RepoIndex, directory: string, overrid
     }
   }
   const objects: KubeObject[] = [];
+  let dropped = false;
   for (const working of rendered?.objects ?? []) {
     const metadata = isRecord(working.body.metadata) ? working.body.metadata : {};
-    if (isRecord(metadata.annotations) && metadata.annotations[LOCAL_CONFIG_ANNOTATION] === 'true') continue;
+    if (isRecord(metadata.annotations) && metadata.annotations[LOCAL_CONFIG_ANNOTATION] === 'true') {
+      dropped = true;
+      continue;
+    }
     const object = objectFromBody(working.body, working.origin);
     if (object) objects.push(object);
   }
+  if (dropped) recordDroppedLocalConfig(objects);
   return {
     objects,
     helmCharts: context.helmCharts,

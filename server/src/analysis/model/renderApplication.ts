@@ -11,6 +11,8 @@ import { ObjectReadMemo, type ReadMemo } from '../incremental/readMemo';
 import { renderSource } from '../sources/renderSource';
 import type { HelmChartReference, SourceRender, SourceRequest } from '../sources/sourceRender';
 import { joinRepoPath, normalizeRepoPath } from '../text/repoPath';
+import type { IndexRead } from '../incremental/indexReads';
+import { splicedKustomizeRender } from '../kustomize/splicedRender';
 
 /** The chart whose values declare Applications and ApplicationSets. */
 const ARGOCD_APPS_CHART = 'argocd-apps';
@@ -105,7 +107,15 @@ export function renderApplicationFolder(context: RenderContext, folder: string):
 function cachedRender(context: RenderContext, request: SourceRequest): SourceRender {
   const key = JSON.stringify(request);
   // With a memo, through it even when this analysis rendered it already: a hit adds its reads to the open recording.
-  if (context.renderMemo) return context.renderMemo.get(context.index, key, () => renderSource(context.index, request));
+  if (context.renderMemo) {
+    const index = context.index;
+    // A kustomization that only lists files, some of which changed: the kept render with their objects put in place.
+    const splice = (kept: SourceRender, keptReads: readonly IndexRead[], checkedIn: number): ReturnType<typeof splicedKustomizeRender> => {
+      const changed = index.changedFileReads(keptReads, checkedIn);
+      return changed === undefined ? undefined : splicedKustomizeRender(index, request, kept, keptReads, changed);
+    };
+    return context.renderMemo.get(index, key, () => renderSource(index, request), splice);
+  }
   const cached = context.renderCache.get(key);
   if (cached) return cached;
   const render = renderSource(context.index, request);

@@ -1,0 +1,85 @@
+// A kustomization that only lists files, some of which changed: the kept render with their objects spliced in, as a full render gives.
+import { describe, expect, it } from 'vitest';
+import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { applicationText } from '../../support/applicationText';
+
+const CONFIG = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\n`;
+
+const TEXTS: Record<string, string> = {
+  'root.yaml': applicationText('root', 'apps', 0),
+  'apps/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - first.yaml\n  - second.yaml\n  - config.yaml\n',
+  'apps/first.yaml': applicationText('first', 'platform/first', 1),
+  'apps/second.yaml': applicationText('second', 'platform/second', 2),
+  'apps/config.yaml': CONFIG('settings'),
+  'platform/first/cm.yaml': CONFIG('first'),
+  'platform/second/cm.yaml': CONFIG('second'),
+};
+
+function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
+  const files = new Map<string, SnapshotFile>(base.files);
+  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
+  return { ...base, files };
+}
+
+/** The root's rendered objects. */
+function rootObjects(analysis: Analysis): readonly unknown[] {
+  return analysis.model.nodesById.get('root.yaml#0')?.renders[0]?.objects ?? [];
+}
+
+/** What a person sees: each node's wave and resources, and the findings. */
+function outcome(analysis: Analysis): unknown {
+  return {
+    nodes: analysis.model.nodes.map((node) => `${node.id} ${node.wave.wave} ${node.resources.map((resource) => `${resource.object.kind}/${resource.object.name}`).join(',')}`),
+    findings: analysis.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.span.start} ${finding.message}`),
+  };
+}
+
+/** Analyses `base`, then `changes` with the memo: the memo's analysis, a fresh one, and the renders the memo patched. */
+function afterEdit(texts: Record<string, string>, changes: Record<string, string>): { before: Analysis; after: Analysis; fresh: Analysis; patched: number } {
+  const memo = new AnalysisMemo();
+  const base = snapshotFromTexts(texts);
+  const before = analyze(base, { memo });
+  const patchedBefore = memo.renders.statistics.patched;
+  const next = edited(base, changes);
+  const after = analyze(next, { memo });
+  return { before, after, fresh: analyze(next), patched: memo.renders.statistics.patched - patchedBefore };
+}
+
+describe('splicedKustomizeRender (through analyze with a memo)', () => {
+  it("splices an edited Application file into its parent's render: the other files' objects stay the same objects", () => {
+    const { before, after, fresh, patched } = afterEdit(TEXTS, { 'apps/second.yaml': applicationText('second', 'platform/second', 0) });
+    expect(patched).toBe(1);
+    expect(outcome(after)).toEqual(outcome(fresh));
+    const [first, second, config] = rootObjects(after);
+    expect(first).toBe(rootObjects(before)[0]);
+    expect(config).toBe(rootObjects(before)[2]);
+    expect(second).not.toBe(rootObjects(before)[1]);
+    expect(after.model.nodesById.get('apps/second.yaml#0')?.wave.wave).toBe(0);
+  });
+
+  it('renders again when the edit gives an object the id of another (kustomize refuses the build)', () => {
+    const { after, fresh, patched } = afterEdit(TEXTS, { 'apps/config.yaml': applicationText('first', 'platform/first', 1) });
+    expect(patched).toBe(0);
+    expect(outcome(after)).toEqual(outcome(fresh));
+    expect(fresh.findings.map((finding) => finding.ruleId)).toContain('kustomize/duplicate-resource');
+  });
+
+  it('renders again when the file cannot be read any more, and when the kustomization transforms its objects', () => {
+    const broken = afterEdit(TEXTS, { 'apps/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [settings\n' });
+    expect(broken.patched).toBe(0);
+    expect(outcome(broken.after)).toEqual(outcome(broken.fresh));
+    const prefixed = { ...TEXTS, 'apps/kustomization.yaml': `${TEXTS['apps/kustomization.yaml']}namePrefix: team-\n` };
+    const transformed = afterEdit(prefixed, { 'apps/second.yaml': applicationText('second', 'platform/second', 0) });
+    expect(transformed.patched).toBe(0);
+    expect(outcome(transformed.after)).toEqual(outcome(transformed.fresh));
+  });
+
+  it('renders again when a local-config object is left out of the build (its id still counts)', () => {
+    const local = { ...TEXTS, 'apps/local.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: local\n  annotations:\n    config.kubernetes.io/local-config: "true"\n', 'apps/kustomization.yaml': `${TEXTS['apps/kustomization.yaml']}  - local.yaml\n` };
+    const { after, fresh, patched } = afterEdit(local, { 'apps/second.yaml': applicationText('second', 'platform/second', 0) });
+    expect(patched).toBe(0);
+    expect(outcome(after)).toEqual(outcome(fresh));
+  });
+});
