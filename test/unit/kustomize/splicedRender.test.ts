@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { graphView } from '../../../server/src/analysis/views/graphView';
 import { applicationText } from '../../support/applicationText';
 
 const CONFIG = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\n`;
@@ -28,9 +29,10 @@ function rootObjects(analysis: Analysis): readonly unknown[] {
   return analysis.model.nodesById.get('root.yaml#0')?.renders[0]?.objects ?? [];
 }
 
-/** What a person sees: each node's wave and resources, and the findings. */
+/** What a person sees: each node's wave and resources, the findings, and where the graph's edges are. */
 function outcome(analysis: Analysis): unknown {
   return {
+    edges: graphView(analysis).edges.map((edge) => `${edge.dependent} -> ${edge.provider} ${edge.file}:${edge.line}`),
     nodes: analysis.model.nodes.map((node) => `${node.id} ${node.wave.wave} ${node.resources.map((resource) => `${resource.object.kind}/${resource.object.name}`).join(',')}`),
     findings: analysis.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.span.start} ${finding.message}`),
   };
@@ -57,6 +59,21 @@ describe('splicedKustomizeRender (through analyze with a memo)', () => {
     expect(config).toBe(rootObjects(before)[2]);
     expect(second).not.toBe(rootObjects(before)[1]);
     expect(after.model.nodesById.get('apps/second.yaml#0')?.wave.wave).toBe(0);
+  });
+
+  it('gives results kept per render up when a spliced file moved its objects down (a comment put before them)', () => {
+    const withClaim = {
+      ...TEXTS,
+      'apps/kustomization.yaml': `${TEXTS['apps/kustomization.yaml']}  - claim.yaml\n`,
+      'apps/claim.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: apps\nspec:\n  storageClassName: fast\n',
+      'platform/first/class.yaml': 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\n',
+    };
+    const { before, after, fresh, patched } = afterEdit(withClaim, { 'apps/claim.yaml': `# moved down\n${withClaim['apps/claim.yaml']}` });
+    expect(patched).toBe(1);
+    // The claim's body is the same: the kept object stays, and the edge from it is located in the file as it is now.
+    expect(rootObjects(after)[3]).toBe(rootObjects(before)[3]);
+    expect(outcome(after)).toEqual(outcome(fresh));
+    expect((outcome(after) as { edges: string[] }).edges).toContain('root.yaml#0 -> apps/first.yaml#0 apps/claim.yaml:8');
   });
 
   it('renders again when the edit gives an object the id of another (kustomize refuses the build)', () => {

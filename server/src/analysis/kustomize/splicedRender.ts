@@ -66,7 +66,8 @@ export function splicedKustomizeRender(
   }
   namedIdCounts.set(objects, counts);
   const reads = keptReads.map((read) => (changed.has(read.path) ? answeredNow(index, read) : read));
-  return { value: objects === kept.objects ? kept : { ...kept, objects }, reads };
+  // Always another render object, as a render done again is: results kept per render read the changed files' places.
+  return { value: { ...kept, objects }, reads };
 }
 
 /** `objects` with the objects of `path` (together, at least one) replaced by the file's objects now; `counts` follows. */
