@@ -51,13 +51,21 @@ export interface ResourceScopes {
 /**
  * Builds the scope table: built-in cluster-scoped kinds (the list kustomize uses), built-in
  * namespaced kinds, then every CustomResourceDefinition written in the repository (`spec.scope`).
+ * The same table object while the CRDs say the same (an edit of a CRD file that keeps its scopes keeps it), so
+ * that results keyed by it (the project checks' facts) hold.
  */
 export function resourceScopes(index: RepoIndex): ResourceScopes {
-  // Several rules ask for the table: built once per index, kept while no CRD changes.
-  return index.derived('projects/resource-scopes', buildResourceScopes);
+  // Several rules ask for it: the definitions' scopes are a derivation (kept while equal), the table is kept per those.
+  const fromDefinitions = index.derived('projects/definition-scopes', definitionScopes);
+  let table = tablesByDefinitions.get(fromDefinitions);
+  if (table === undefined) tablesByDefinitions.set(fromDefinitions, (table = scopeTable(fromDefinitions)));
+  return table;
 }
 
-function buildResourceScopes(index: RepoIndex): ResourceScopes {
+const tablesByDefinitions = new WeakMap<ReadonlyMap<string, ResourceScope>, ResourceScopes>();
+
+/** `group/kind` → scope of each CustomResourceDefinition written in the repository. */
+function definitionScopes(index: RepoIndex): ReadonlyMap<string, ResourceScope> {
   const fromDefinitions = new Map<string, ResourceScope>();
   for (const file of index.filesMentioning('CustomResourceDefinition')) {
     for (const document of index.parsed(file)?.documents ?? []) {
@@ -72,6 +80,10 @@ function buildResourceScopes(index: RepoIndex): ResourceScopes {
       else if (scope === 'Namespaced') fromDefinitions.set(`${group}/${kind}`, 'namespaced');
     }
   }
+  return fromDefinitions;
+}
+
+function scopeTable(fromDefinitions: ReadonlyMap<string, ResourceScope>): ResourceScopes {
   // Asked for every deployed object by several rules: answers are kept by kind, then group, and by object.
   const answers = new Map<string, Map<string, ResourceScope>>();
   const byObject = new WeakMap<KubeObject, ResourceScope>();
