@@ -1,4 +1,5 @@
 // Edits the language server analyses and throws away right after a folder's first analysis, so the user's first edits run warm.
+import { nodesInSyncOrder } from '../analysis/model/syncOrder';
 import type { RepositoryModel } from '../analysis/model/types';
 import { OverlaidFiles } from '../analysis/overlaidFiles';
 import type { RepoSnapshot, SnapshotFile } from '../analysis/snapshot';
@@ -42,8 +43,9 @@ function isOrderedLeaf(node: RepositoryModel['nodes'][number]): boolean {
   return node.kind === 'Application' && node.childIds.length === 0 && node.ordering.parentId !== undefined;
 }
 
+/** The first ordered leaf's first manifest, in sync order (the leaves a sync creates first). */
 function resourceFileOfALeaf(model: RepositoryModel): string | undefined {
-  for (const node of model.nodes) {
+  for (const node of nodesInSyncOrder(model)) {
     if (!isOrderedLeaf(node)) continue;
     const resource = node.resources.find(({ object }) => object.origin.path.length === 0 && !ARGO_KINDS.has(object.kind));
     if (resource) return resource.object.origin.file;
@@ -52,7 +54,7 @@ function resourceFileOfALeaf(model: RepositoryModel): string | undefined {
 }
 
 function writtenLeafFile(model: RepositoryModel): string | undefined {
-  return model.nodes.find((node) => isOrderedLeaf(node) && node.generatedById === undefined && node.object.origin.path.length === 0)?.object.origin.file;
+  return nodesInSyncOrder(model).find((node) => isOrderedLeaf(node) && node.generatedById === undefined && node.object.origin.path.length === 0)?.object.origin.file;
 }
 
 /** The snapshot with one file replaced; over the same base as the snapshot's overlay, so the memo diffs only replacements. */

@@ -40,10 +40,10 @@ describe('warmUpSnapshots', () => {
     const snapshots = warmUpSnapshots(base, first.model, 2);
     expect(changedFiles(base, snapshots)).toMatchInlineSnapshot(`
       [
-        "infrastructure/networking/cilium/ip-pool.yaml +"\\n# gitops-waves warm-up 0\\n"",
-        "infrastructure/controllers/argocd/apps/cilium.yaml +"\\n# gitops-waves warm-up 0\\n"",
-        "infrastructure/networking/cilium/ip-pool.yaml +"\\n# gitops-waves warm-up 1\\n"",
-        "infrastructure/controllers/argocd/apps/cilium.yaml +"\\n# gitops-waves warm-up 1\\n"",
+        "infrastructure/controllers/1password-connect/namespace.yaml +"\\n# gitops-waves warm-up 0\\n"",
+        "infrastructure/controllers/argocd/apps/1password-connect.yaml +"\\n# gitops-waves warm-up 0\\n"",
+        "infrastructure/controllers/1password-connect/namespace.yaml +"\\n# gitops-waves warm-up 1\\n"",
+        "infrastructure/controllers/argocd/apps/1password-connect.yaml +"\\n# gitops-waves warm-up 1\\n"",
       ]
     `);
     // Over the same base as the analysed snapshot's overlay: the memo compares replacements only.
