@@ -1,8 +1,11 @@
 // project/destination-not-permitted: a destination, or a resource's namespace, outside the AppProject's destinations.
 import { describe, expect, it } from 'vitest';
 import { destinationNotPermitted } from '../../../../server/src/analysis/rules/project/destination-not-permitted';
+import { analyze } from '../../../../server/src/analysis/analyze';
+import { AnalysisMemo } from '../../../../server/src/analysis/incremental/analysisMemo';
+import { snapshotFromTexts } from '../../../../server/src/analysis/snapshot';
 import { runCheck } from '../../../support/checkContext';
-import { renderProblems } from '../../../support/fixture';
+import { parseFixture, renderProblems } from '../../../support/fixture';
 import { application, manifest, teamProject } from './projectFixtures';
 
 const PROJECT = teamProject(`  sourceRepos: ['*']
@@ -35,6 +38,17 @@ describe('project/destination-not-permitted', () => {
         |              ^^^^^^^^^^"
     `);
     expect(problems.map((item) => item.severityCap)).toEqual([undefined, undefined]);
+  });
+
+  it("reads the AppProject's file only for a problem: a comment there touches no permitted Application's kept judgements", () => {
+    const texts = parseFixture(PROJECT + application('api') + application('web'));
+    const memo = new AnalysisMemo();
+    const base = snapshotFromTexts(texts);
+    analyze(base, { memo });
+    const commented = snapshotFromTexts({ ...texts, 'projects/team.yaml': `# reviewed\n${texts['projects/team.yaml']}` });
+    const after = analyze(commented, { memo });
+    expect(after.findings.filter((finding) => finding.ruleId.startsWith('project/'))).toEqual([]);
+    expect([...(memo.checkTracker.touchedIds() ?? ['(not trusting)'])]).toEqual([]);
   });
 
   it('stays silent on permitted destinations (the in-cluster name resolves to its server)', () => {

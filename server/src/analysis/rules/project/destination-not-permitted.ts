@@ -7,6 +7,7 @@ import { projectCheckFacts, projectDirectory } from '../../projects/projectLooku
 import { isDestinationPermitted } from '../../projects/projectPermissions';
 import { resourceScopes } from '../../projects/resourceScope';
 import { defineCheck } from '../check';
+import type { RelatedLocation } from '../rule';
 
 /** The destination, or the namespace of a namespaced resource, matches none of the AppProject's destinations. */
 export const destinationNotPermitted = defineCheck(
@@ -33,7 +34,9 @@ export const destinationNotPermitted = defineCheck(
       const projectScopedCluster = clusters.some((cluster) => cluster.project !== undefined && lookup.definitions.some((project) => project.name === cluster.project));
       const certain = lookup.certain && destination.clusterKnown && !projectScopedCluster;
       const projectName = lookup.definitions[0]?.name ?? '';
-      const related = lookup.definitions.map((project) => ({ message: `destinations of AppProject ${project.name}`, location: locateField(index, project.object.origin, ['spec', 'destinations']) }));
+      // Located only for a problem: a judgement that reads the AppProject's file is touched by every edit of it.
+      const relatedOf = (): RelatedLocation[] =>
+        lookup.definitions.map((project) => ({ message: `destinations of AppProject ${project.name}`, location: locateField(index, project.object.origin, ['spec', 'destinations']) }));
       const permittedIn = (targetNamespace: string): { permitted: boolean; deniedBy: string | undefined } => {
         const verdicts = lookup.definitions.map((project) => isDestinationPermitted(project, { ...destination, namespace: targetNamespace }));
         return { permitted: verdicts.some((verdict) => verdict.permitted), deniedBy: verdicts[0]?.deniedBy };
@@ -49,7 +52,7 @@ export const destinationNotPermitted = defineCheck(
           node.name,
           (names) =>
             `Argo CD refuses ${names}: destination ${cluster}, namespace '${destination.namespace}' matches none of the destinations of project '${projectName}'${denied}.`,
-          { certain, related },
+          { certain, related: relatedOf() },
         );
         return;
       }
@@ -67,7 +70,7 @@ export const destinationNotPermitted = defineCheck(
           node.name,
           (names) =>
             `${object.kind} ${object.name} goes to namespace '${resourceNamespace}', which matches none of the destinations of project '${projectName}' (${cluster}): the sync of ${names} fails ("namespace ${resourceNamespace} is not permitted in project '${projectName}'").`,
-          { certain, related },
+          { certain, related: relatedOf() },
         );
       }
     });
