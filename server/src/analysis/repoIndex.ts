@@ -1,5 +1,6 @@
 // RepoIndex: a read-only view of a snapshot with memoised parsing and path helpers.
 import { ReadListLog, ReadLog, sameList, sameSet, sameSnapshotFile, summaryOf, type IndexRead } from './incremental/indexReads';
+import { layeredOver } from './incremental/layeredMap';
 import type { SnapshotChanges } from './incremental/snapshotChanges';
 import { comeAndGone, filesByDirectoryAfter, sortedAfter } from './incremental/listingUpdates';
 import type { ReadMemo } from './incremental/readMemo';
@@ -108,24 +109,27 @@ export class RepoIndex {
     const inherited = this.#inheritedScans?.get(name) as FileScan<T> | undefined;
     const changes = this.#succession?.changes;
     if (inherited && changes) {
-      // The inherited lists are copied only when a changed file has or had items (most edits: none has).
-      let byFile: Map<string, readonly T[]> | undefined;
+      // Only the changed files that have or had items change the scan (most edits: none has).
+      const changed = new Map<string, readonly T[] | undefined>();
       for (const path of changes.files) {
         const before = inherited.byFile.get(path);
         const now = this.snapshot.files.has(path) ? scanFile(this, path) : [];
         if ((before === undefined || before.length === 0) && now.length === 0) continue;
-        byFile ??= new Map(inherited.byFile);
-        if (now.length > 0) byFile.set(path, now);
-        else byFile.delete(path);
+        changed.set(path, now.length > 0 ? now : undefined);
       }
-      return byFile === undefined ? { byFile: inherited.byFile, items: inherited.items, scanFile } : { byFile, items: itemsInPathOrder(byFile), scanFile };
+      if (changed.size === 0) return { ...inherited, scanFile };
+      // A layer over the inherited lists, and their sorted paths with those that came or went (no copy, no sort of every path).
+      const byFile = layeredOver(inherited.byFile, changed);
+      const paths = pathsAfter(inherited.paths, changed, inherited.byFile);
+      return { byFile, paths, items: itemsInPathOrder(paths, byFile), scanFile };
     }
     const byFile = new Map<string, readonly T[]>();
     for (const path of this.#allFiles()) {
       const items = scanFile(this, path);
       if (items.length > 0) byFile.set(path, items);
     }
-    return { byFile, items: itemsInPathOrder(byFile), scanFile };
+    const paths = [...byFile.keys()].sort();
+    return { byFile, paths, items: itemsInPathOrder(paths, byFile), scanFile };
   }
 
   #isolated<T>(compute: () => T): T {
@@ -586,14 +590,38 @@ function mayHaveChanged(read: IndexRead, changes: SnapshotChanges, chartRootsKep
 /** One scan over every file: items by file (files with none left out) and all of them in path order. */
 interface FileScan<T> {
   readonly byFile: ReadonlyMap<string, readonly T[]>;
+  /** The paths of `byFile`, sorted. */
+  readonly paths: readonly string[];
   readonly items: readonly T[];
   /** What scans one file (to bring the scan up to date in a later index). */
   readonly scanFile: (index: RepoIndex, path: string) => readonly T[];
 }
 
-function itemsInPathOrder<T>(byFile: ReadonlyMap<string, readonly T[]>): readonly T[] {
-  const paths = [...byFile.keys()].sort();
+function itemsInPathOrder<T>(paths: readonly string[], byFile: ReadonlyMap<string, readonly T[]>): readonly T[] {
   const items: T[] = [];
-  for (const path of paths) items.push(...(byFile.get(path) ?? []));
+  for (const path of paths) for (const item of byFile.get(path) ?? []) items.push(item);
   return items;
+}
+
+/** Sorted `paths` with the changed paths that came (items now, none before) put in place and those that went (no items now) taken out. */
+function pathsAfter(paths: readonly string[], changed: ReadonlyMap<string, readonly unknown[] | undefined>, before: ReadonlyMap<string, unknown>): readonly string[] {
+  const came: string[] = [];
+  const went = new Set<string>();
+  for (const [path, items] of changed) {
+    if (items !== undefined && !before.has(path)) came.push(path);
+    else if (items === undefined && before.has(path)) went.add(path);
+  }
+  if (came.length === 0 && went.size === 0) return paths;
+  const after = went.size === 0 ? [...paths] : paths.filter((path) => !went.has(path));
+  for (const path of came) {
+    let low = 0;
+    let high = after.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((after[middle] as string) < path) low = middle + 1;
+      else high = middle;
+    }
+    after.splice(low, 0, path);
+  }
+  return after;
 }

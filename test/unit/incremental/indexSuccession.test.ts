@@ -1,4 +1,5 @@
 // RepoIndex.following, snapshotChanges, scanEveryFile and ReadMemo: what is carried over after an edit, and what is not.
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ReadMemo } from '../../../server/src/analysis/incremental/readMemo';
 import { ReadersIndex } from '../../../server/src/analysis/incremental/readersIndex';
@@ -107,6 +108,29 @@ describe('RepoIndex.scanEveryFile', () => {
     const loud = edited(second.snapshot, { 'apps/a.yaml': 'kind: Secret\n' });
     const third = RepoIndex.following(second, loud, snapshotChanges(second.snapshot, loud), parseCache);
     expect(third.scanEveryFile('secrets', secretsIn)).toEqual(['Secret', 'Secret']);
+  });
+
+  it('follows edits that give files items, take them away, add and remove files: the items of a fresh scan, in path order', () => {
+    const paths = ['a.yaml', 'a-b.yaml', 'a/b.yaml', 'B.yaml', 'z/y/x.yaml', 'é.yaml'];
+    const namesIn = (index: RepoIndex, path: string): string[] =>
+      (index.parsed(path)?.documents ?? []).map((document) => (document.value as { metadata?: { name?: string } } | null)?.metadata?.name).filter((name): name is string => typeof name === 'string');
+    const textOf = (items: number, path: string): string | null => (items < 0 ? null : Array.from({ length: items }, (_, at) => `kind: Secret\nmetadata: {name: ${path}-${at}}\n`).join('---\n') || 'kind: ConfigMap\n');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.nat({ max: paths.length - 1 }), fc.integer({ min: -1, max: 2 })), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (steps) => {
+        let index = new RepoIndex(snapshotFromTexts({ 'keep.yaml': 'kind: Secret\nmetadata: {name: keep}\n' }), DEFAULT_PARSE_LIMITS, new ParseCache(DEFAULT_PARSE_LIMITS));
+        index.scanEveryFile('names', namesIn);
+        for (const step of steps) {
+          const changes: Record<string, string | null> = {};
+          for (const [at, items] of step) changes[paths[at] as string] = textOf(items, paths[at] as string);
+          for (const [path, text] of Object.entries(changes)) if (text === null && !index.snapshot.files.has(path)) delete changes[path];
+          const next = edited(index.snapshot, changes);
+          index = RepoIndex.following(index, next, snapshotChanges(index.snapshot, next), new ParseCache(DEFAULT_PARSE_LIMITS));
+          const fresh = new RepoIndex(next, DEFAULT_PARSE_LIMITS, new ParseCache(DEFAULT_PARSE_LIMITS));
+          expect(index.scanEveryFile('names', namesIn)).toEqual(fresh.scanEveryFile('names', namesIn));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
