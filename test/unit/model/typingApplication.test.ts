@@ -128,8 +128,8 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      ....................................BB..BB        repoURL: https://example.com/repo.git
-      BBBBB...BBB..............                         path: platform/plain
+      ....................................BB..B.        repoURL: https://example.com/repo.git
+      ....B...B.B..............                         path: platform/plain
       ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc
       .....................                             namespace: extra"
@@ -148,8 +148,8 @@ describe('an Application typed into a new file', () => {
       ......                                        spec:
       ...................                             project: default
       ..........                                      source:
-      ....................................BB..BB        repoURL: https://example.com/repo.git
-      BBBBB...BBB..............                         path: platform/plain
+      ....................................BB..B.        repoURL: https://example.com/repo.git
+      ....B...B.B..............                         path: platform/plain
       ...............                                 destination:
       ...........................................       server: https://kubernetes.default.svc
       .....................                             namespace: extra"

@@ -149,7 +149,7 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         redoneReads.delete(previousChild);
         work.push(previousChild);
       }
-      const children = childIdsAfter(node, after.render, record.model, creations?.gone, creations?.came);
+      const children = childIdsAfter(node, after.render, before.render, record.model, creations?.gone, creations?.came);
       if (children === undefined) return undefined;
       // Only another render order moves nodes in the list (a child moved to another wave is replaced in place).
       if (!sameList(children.childIdsInRenderOrder, node.childIdsInRenderOrder)) reordered = true;
@@ -160,7 +160,8 @@ export function patchModel(index: RepoIndex, record: ModelRecord, memo: Analysis
         externalSources: after.render.externalSources,
         destinationNamespace: after.reading.application.destination.namespace,
         resources: resourcesOf(after.render),
-        ...children,
+        childIds: children.childIds,
+        childIdsInRenderOrder: children.childIdsInRenderOrder,
         ...(object === previousObject ? {} : placeOf(node, object, record)),
       };
       // AppProjects a render deploys are the model's projects too (but written ones, read where written): the same objects.

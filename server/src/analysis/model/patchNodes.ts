@@ -126,15 +126,19 @@ export function filesReadBy(render: ApplicationRender): readonly string[] {
 /**
  * A node's children after its render was done again: the same child ids, in the order the new render's waves
  * give (wave, then name) and in its render order, but for the children that went (`gone`, by id) and came (`came`,
- * by place: a child's id is its place). Undefined when a child is not a node of the model (left out as a creation loop).
+ * by place: a child's id is its place). The node's lists when the render creates the very objects `previous` (the
+ * render the node was built with) did, in the same order. Undefined when a child is not a node of the model (left
+ * out as a creation loop).
  */
 export function childIdsAfter(
   node: AppNode,
   render: ApplicationRender,
+  previous: ApplicationRender,
   model: RepositoryModel,
   gone: ReadonlySet<string> = NO_IDS,
   came: ReadonlySet<string> = NO_IDS,
 ): Pick<AppNode, 'childIds' | 'childIdsInRenderOrder'> | undefined {
+  if (gone.size === 0 && came.size === 0 && sameList(createdObjectsOfApplication(render), createdObjectsOfApplication(previous))) return node;
   const kept = node.childIds.filter((id) => !gone.has(id));
   const idByPlace = new Map<string, string>();
   for (const childId of kept) {

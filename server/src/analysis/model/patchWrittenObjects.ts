@@ -152,11 +152,13 @@ export function patchWrittenObjects(
   const patchFiles = filesUsedAsPatches(index);
   // The same written objects (no file holding one changed) and the same files used as Kustomize patches: every reading
   // is the kept one (a reading reads its object's file and that answer), so none is asked for (600 lookups an edit).
-  const keptReadings = declared === record.declared && readingsCheckedWith.get(record.writtenReadings) === patchFiles;
+  const patchesAsChecked = readingsCheckedWith.get(record.writtenReadings) === patchFiles;
+  const keptReadings = declared === record.declared && patchesAsChecked;
   const writtenReadings = keptReadings ? (record.writtenReadings as Map<KubeObject, ApplicationReading>) : new Map<KubeObject, ApplicationReading>();
   for (const object of keptReadings ? [] : declared.applications) {
     const previous = previousOf.get(object);
-    const reading = readApplication(object, index);
+    // A written object of the record under the same patch files keeps its reading, as the whole map would (above).
+    const reading = (patchesAsChecked && previous === undefined ? record.writtenReadings.get(object) : undefined) ?? readApplication(object, index);
     if (added.has(object)) {
       // A Kustomize patch that came is no candidate and creates nothing (pass 1 does not render it); a file a
       // kustomization uses as a patch changes what its renders read, and those follow as any read does.
