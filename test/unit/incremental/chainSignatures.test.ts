@@ -4,8 +4,9 @@ import { analyze } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import type { AppNode, RepositoryModel } from '../../../server/src/analysis/model/types';
 import { chainSignatures, chainsRenumbered } from '../../../server/src/analysis/ordering/orderedEdges';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { applicationText } from '../../support/applicationText';
+import { edited } from '../../support/editedSnapshot';
 
 const application = applicationText;
 
@@ -21,12 +22,6 @@ const TEXTS: Record<string, string> = {
   'workloads/left-b/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n',
   'workloads/right-c/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
 };
-
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 /** What a chain number stands for, spelled out: each step's fields an ordering reads, from the root down. */
 function spelledChain(model: RepositoryModel, node: AppNode): string {

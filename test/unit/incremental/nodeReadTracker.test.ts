@@ -5,16 +5,11 @@ import { snapshotChanges } from '../../../server/src/analysis/incremental/snapsh
 import type { AppNode } from '../../../server/src/analysis/model/types';
 import { ParseCache } from '../../../server/src/analysis/parseCache';
 import { RepoIndex } from '../../../server/src/analysis/repoIndex';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { DEFAULT_PARSE_LIMITS } from '../../../server/src/analysis/yaml/parseYamlFile';
+import { edited } from '../../support/editedSnapshot';
 
 const node = (id: string): AppNode => ({ id }) as AppNode;
-
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 describe('NodeReadTracker', () => {
   const parseCache = new ParseCache(DEFAULT_PARSE_LIMITS);

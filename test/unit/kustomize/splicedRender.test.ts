@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { graphView } from '../../../server/src/analysis/views/graphView';
 import { applicationText } from '../../support/applicationText';
+import { edited } from '../../support/editedSnapshot';
 
 const CONFIG = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\n`;
 
@@ -17,12 +18,6 @@ const TEXTS: Record<string, string> = {
   'platform/first/cm.yaml': CONFIG('first'),
   'platform/second/cm.yaml': CONFIG('second'),
 };
-
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 /** The root's rendered objects. */
 function rootObjects(analysis: Analysis): readonly unknown[] {

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { applicationText } from '../../support/applicationText';
+import { edited } from '../../support/editedSnapshot';
 
 const application = applicationText;
 
@@ -24,13 +25,6 @@ const TEXTS: Record<string, string> = {
   'platform/web/config.yaml': CONFIG,
   'platform/web/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n',
 };
-
-/** A snapshot sharing the unchanged entries of `base`, with some texts replaced. */
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 /** What a person sees of an analysis: the model's nodes and the findings. */
 function outcome(analysis: Analysis): unknown {

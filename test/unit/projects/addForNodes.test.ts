@@ -9,20 +9,15 @@ import { ProblemsByLocation, type JudgedApplication, type ProblemSink } from '..
 import { RepoIndex } from '../../../server/src/analysis/repoIndex';
 import type { CheckContext, RecentCheckResults } from '../../../server/src/analysis/rules/check';
 import { unknownProject } from '../../../server/src/analysis/rules/project/unknown-project';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { DEFAULT_PARSE_LIMITS } from '../../../server/src/analysis/yaml/parseYamlFile';
 import type { ApplicationSpec } from '../../../server/src/analysis/argo/types';
+import { edited } from '../../support/editedSnapshot';
 
 const entryFor = (id: string, file: string): JudgedApplication => ({
   node: { id, name: id, origin: { file, documentIndex: 0, path: [] } } as unknown as AppNode,
   application: {} as ApplicationSpec,
 });
-
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 /** One memo and tracker across analyses, as a language server keeps them; each analysis judges a list with one rule. */
 class Analyses {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../server/src/analysis/analyze';
 import { AnalysisMemo } from '../../../server/src/analysis/incremental/analysisMemo';
 import { resourceScopes } from '../../../server/src/analysis/projects/resourceScope';
-import { snapshotFromTexts, type RepoSnapshot, type SnapshotFile } from '../../../server/src/analysis/snapshot';
+import { snapshotFromTexts } from '../../../server/src/analysis/snapshot';
 import { applicationText } from '../../support/applicationText';
+import { edited } from '../../support/editedSnapshot';
 
 const CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -23,12 +24,6 @@ const TEXTS: Record<string, string> = {
   'apps/widgets.yaml': applicationText('widgets', 'platform/widgets', 0),
   'platform/widgets/crd.yaml': CRD,
 };
-
-function edited(base: RepoSnapshot, changes: Record<string, string>): RepoSnapshot {
-  const files = new Map<string, SnapshotFile>(base.files);
-  for (const [path, text] of Object.entries(changes)) files.set(path, { kind: 'text', text });
-  return { ...base, files };
-}
 
 describe('resourceScopes', () => {
   it('keeps the same table after an edit of a CRD file that keeps its scopes, and makes another when a scope changes', () => {

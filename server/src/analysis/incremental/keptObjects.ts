@@ -12,20 +12,30 @@ import { plainEqual } from './plainEqual';
  * shared.
  */
 export function keepEqualObjects(before: SourceRender, after: SourceRender): SourceRender {
-  if (before === after || before.objects.length === 0 || after.objects.length === 0) return after;
+  if (before === after) return after;
+  const objects = withEqualObjectsKept(before.objects, after.objects);
+  return objects === after.objects ? after : { ...after, objects };
+}
+
+/**
+ * `after` with every object that is the same as one of `before` (same origin, equal body) replaced by that object;
+ * `after` itself when none is.
+ */
+export function withEqualObjectsKept(before: readonly KubeObject[], after: readonly KubeObject[]): readonly KubeObject[] {
+  if (before.length === 0 || after.length === 0) return after;
   const previous = new Map<string, KubeObject[]>();
-  for (const object of before.objects) {
+  for (const object of before) {
     const key = originKey(object.origin);
     const list = previous.get(key);
     if (list) list.push(object);
     else previous.set(key, [object]);
   }
   let kept = 0;
-  const objects = after.objects.map((object) => {
+  const objects = after.map((object) => {
     const same = previous.get(originKey(object.origin))?.find((candidate) => candidate === object || plainEqual(candidate.body, object.body));
     if (same === undefined) return object;
     if (same !== object) kept++;
     return same;
   });
-  return kept === 0 ? after : { ...after, objects };
+  return kept === 0 ? after : objects;
 }

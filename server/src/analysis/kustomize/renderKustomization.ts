@@ -20,7 +20,7 @@ import { checkFileInsideRoot, resolveReferencedPath } from './referencedPath';
 import { isRemoteResource } from './remoteResource';
 import { RenderContext, type Level } from './renderContext';
 import { describeId, idKey, idOfBody } from './resourceId';
-import { LOCAL_CONFIG_ANNOTATION, recordDroppedLocalConfig } from './splicedRender';
+import { isLocalConfig, recordDroppedLocalConfig } from './splicedRender';
 import { readStringMap } from './stringMaps';
 
 /**
@@ -43,8 +43,7 @@ export function renderKustomization(index: RepoIndex, directory: string, overrid
   const objects: KubeObject[] = [];
   let dropped = false;
   for (const working of rendered?.objects ?? []) {
-    const metadata = isRecord(working.body.metadata) ? working.body.metadata : {};
-    if (isRecord(metadata.annotations) && metadata.annotations[LOCAL_CONFIG_ANNOTATION] === 'true') {
+    if (isLocalConfig(working.body)) {
       dropped = true;
       continue;
     }

@@ -1,5 +1,5 @@
 // A kustomization that only lists files, rendered again after some of those files changed: their objects put in place.
-import { plainEqual } from '../incremental/plainEqual';
+import { withEqualObjectsKept } from '../incremental/keptObjects';
 import type { IndexRead } from '../incremental/indexReads';
 import { isRecord, objectFromBody, type KubeObject } from '../kube/kubeObject';
 import type { RepoIndex } from '../repoIndex';
@@ -10,7 +10,7 @@ import { loadKustomization } from './kustomizationFile';
 import { idKey, idOfBody } from './resourceId';
 
 /** Kustomize drops objects carrying this annotation set to "true" from the final output. */
-export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
+const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 
 /** The fields a kustomization that only lists resources may have (anything else may transform every object). */
 const PLAIN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'resources']);
@@ -81,22 +81,23 @@ function withFileObjects(index: RepoIndex, objects: readonly KubeObject[], path:
   if (!read.readable) return undefined;
   const before = objects.slice(first, end);
   for (const object of before) countId(counts, object.body, -1);
-  const after: KubeObject[] = [];
+  const made: KubeObject[] = [];
   for (const working of read.objects) {
-    const metadata = isRecord(working.body.metadata) ? working.body.metadata : {};
-    if (isRecord(metadata.annotations) && metadata.annotations[LOCAL_CONFIG_ANNOTATION] === 'true') return undefined;
+    if (isLocalConfig(working.body)) return undefined;
     if (countId(counts, working.body, 1) > 1) return undefined;
     const object = objectFromBody(working.body, working.origin);
-    if (object === undefined) continue;
-    const same = before.find((candidate) => samePlace(candidate, object) && (candidate.body === object.body || plainEqual(candidate.body, object.body)));
-    after.push(same ?? object);
+    if (object !== undefined) made.push(object);
   }
+  // Objects the same as before stay the kept objects, as the render memo's cut-off keeps them after a full render.
+  const after = withEqualObjectsKept(before, made);
   if (after.length === before.length && after.every((object, at) => object === before[at])) return objects;
   return [...objects.slice(0, first), ...after, ...objects.slice(end)];
 }
 
-function samePlace(a: KubeObject, b: KubeObject): boolean {
-  return a.origin.file === b.origin.file && a.origin.documentIndex === b.origin.documentIndex && a.origin.path.join('\u0000') === b.origin.path.join('\u0000');
+/** True for a body kustomize leaves out of the build's output (`config.kubernetes.io/local-config: "true"`). */
+export function isLocalConfig(body: Readonly<Record<string, unknown>>): boolean {
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  return isRecord(metadata.annotations) && metadata.annotations[LOCAL_CONFIG_ANNOTATION] === 'true';
 }
 
 /** Adds `step` to the count of a named body's id and returns the count (0 for an unnamed body: kustomize checks named ones). */

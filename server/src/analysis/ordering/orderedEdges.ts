@@ -5,6 +5,7 @@ import { placesToCompare } from '../model/nodePositions';
 import { orderingOfEdge, type EdgeOrdering } from './edgeOrdering';
 import { plainEqual } from '../incremental/plainEqual';
 import { layeredOver } from '../incremental/layeredMap';
+import { parentIdOf } from '../model/keptModel';
 
 /** An edge with its ordering. */
 export interface OrderedEdge {
@@ -85,7 +86,7 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
   const signatureOf = (node: AppNode, seen: Set<string> | undefined): number => {
     const known = byId.get(node.id);
     if (known !== undefined) return known;
-    const creatorId = creatorIdOf(node);
+    const creatorId = parentIdOf(node);
     if (creatorId !== undefined && seen?.has(creatorId)) {
       // A creation loop: chains depend on where they start, so the loop's nodes get numbers no other analysis has.
       const unique = nextChainNumber++;
@@ -114,7 +115,7 @@ export function chainSignatures(model: RepositoryModel): ReadonlyMap<string, num
     const node = model.nodes[position] as AppNode;
     // The previous model's node at the same place, under a creator numbered as then: its number, without lookups by id.
     if (previousNodes?.[position] === node) {
-      const creatorId = creatorIdOf(node);
+      const creatorId = parentIdOf(node);
       const kept = previousById?.get(node.id);
       if (kept !== undefined && (creatorId === undefined || byId.get(creatorId) === previousById?.get(creatorId))) {
         byId.set(node.id, kept);
@@ -191,7 +192,7 @@ function numberingAfterReplacements(
     if (known !== undefined) return known;
     // Deeper than the replaced nodes are many: a creation loop, numbered the usual way.
     if (depth > replaced.size) return undefined;
-    const creatorId = creatorIdOf(node);
+    const creatorId = parentIdOf(node);
     let above = 0;
     if (creatorId !== undefined) {
       const creator = replaced.get(creatorId);
@@ -220,7 +221,7 @@ function numberingAfterReplacements(
     const above = changes.get(creatorId) as number;
     for (const childId of model.nodesById.get(creatorId)?.childIds ?? []) {
       const child = model.nodesById.get(childId);
-      if (child === undefined || creatorIdOf(child) !== creatorId) continue;
+      if (child === undefined || parentIdOf(child) !== creatorId) continue;
       const number = chainNumberOf(`${above},${ownNumber(child)}`);
       if ((changes.get(childId) ?? previousById.get(childId)) === number) continue;
       changes.set(childId, number);
@@ -229,11 +230,6 @@ function numberingAfterReplacements(
   }
   if (changes.size === 0) return { signatures: previousById, renumbered: NONE_RENUMBERED };
   return { signatures: layeredOver(previousById, changes), renumbered: new Set(changes.keys()) };
-}
-
-/** The node whose chain a node's chain continues: its parent, or the set that generated it. */
-function creatorIdOf(node: AppNode): string | undefined {
-  return node.ordering.parentId ?? node.generatedById;
 }
 
 /** The number of a chain's contents (see {@link chainSignatures}). */
