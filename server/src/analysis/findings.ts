@@ -59,6 +59,8 @@ interface MadeFindings {
   readonly findings: readonly Finding[];
   readonly findingByProblem: Map<Problem, Finding | undefined>;
   readonly problemsPerKey: Map<string, number>;
+  /** True when two findings sort alike: their order is then the order of their problems, which only a full pass follows. */
+  readonly sortsAlike: boolean;
 }
 
 function allFindings(problems: readonly Problem[], severities: SeverityContext): MadeFindings {
@@ -79,7 +81,10 @@ function allFindings(problems: readonly Problem[], severities: SeverityContext):
     findingByProblem.set(item, finding);
     if (finding !== undefined) findings.push(finding);
   }
-  return { findings: findings.sort(compareFindings), findingByProblem, problemsPerKey };
+  findings.sort(compareFindings);
+  let sortsAlike = false;
+  for (let position = 1; position < findings.length && !sortsAlike; position++) sortsAlike = compareFindings(findings[position - 1] as Finding, findings[position] as Finding) === 0;
+  return { findings, findingByProblem, problemsPerKey, sortsAlike };
 }
 
 /** The previous analysis's problems and findings, for {@link toFindings} to follow. */
@@ -111,6 +116,8 @@ export class FindingsFollower {
     }
     // Each problem once in either list (a problem listed twice is counted by the full pass).
     if (last.findingByProblem.size !== last.problems.length) return undefined;
+    // Findings that sort alike are ordered by their problems' order, which the lists may have changed.
+    if (last.sortsAlike) return undefined;
     const changes =
       segments !== undefined && last.segments !== undefined && segments.length === last.segments.length
         ? changesBySegments(last.segments, segments, last.findingByProblem)
@@ -162,7 +169,8 @@ export class FindingsFollower {
       findingByProblem.set(item, finding);
       problemsPerKey.set(problemKey(item), 1);
     }
-    this.#last = { findings, findingByProblem, problemsPerKey, problems, segments, severityKey: severities.key };
+    // A merge that would place two findings alike gives up above: the followed list sorts none alike either.
+    this.#last = { findings, findingByProblem, problemsPerKey, sortsAlike: false, problems, segments, severityKey: severities.key };
     return findings;
   }
 }

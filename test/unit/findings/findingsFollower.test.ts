@@ -89,7 +89,22 @@ describe('FindingsFollower', () => {
           segments = next;
         }
       }),
-      { numRuns: 500 },
+      {
+        numRuns: 500,
+        // Found by a run: a problem moved to another segment, its finding sorting alike with another (they differ only
+        // in their span's end): a full pass orders the two by their problems' new order.
+        examples: [
+          [
+            [[], [[0, 0, 0, 0, 1], [0, 0, 0, 0, 1], [0, 0, 0, 0, 2], [0, 0, 0, 0, 1], [0, 0, 0, 0, 1]], []],
+            [
+              [
+                { segment: 0, drop: [], add: [], twice: 582236232 },
+                { segment: 1, drop: [1601077362], add: [], twice: undefined },
+              ],
+            ],
+          ],
+        ],
+      },
     );
   });
 });
